@@ -1,0 +1,13 @@
+/// The table formats of DESIGN.md 3.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// Pipe table, text left and numbers right.
+    case markdown
+    /// RFC 4180: CRLF line ends, fields with comma, quote, CR or LF quoted.
+    case csv
+    /// booktabs tabular; needs \usepackage{booktabs}.
+    case latex
+    /// Plain text no wider than 72 columns with "Table N: caption", for Internet-Drafts.
+    case rfc
+    /// An array of objects with the csv's keys.
+    case json
+}

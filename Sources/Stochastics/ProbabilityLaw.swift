@@ -1,0 +1,308 @@
+import CGSL
+import Foundation
+
+/// A law of a non-negative duration (residence time, session length, ...),
+/// parameterised by its mean so that changing a shape keeps the mean
+/// (DESIGN.md 2.2; analytic-models.md §2.2).
+///
+/// Spelling, used by the CLI, YAML and CSV alike:
+///
+///     exponential:mean=M
+///     gamma:shape=K,mean=M             (Erlang when K is an integer)
+///     weibull:shape=B,mean=M
+///     lognormal:sigma=S,mean=M
+///     hyperexponential:p=P1/P2/..,mean=M1/M2/..
+///     hypererlang:p=P1/P2/..,shape=K1/K2/..,mean=M1/M2/..
+///     pareto:shape=A,mean=M            (A > 1)
+///     uniform:min=A,max=B
+///     deterministic:value=V
+///
+/// Values are validated on construction; a law that exists is usable. Time
+/// units are the caller's (dmmkit uses seconds throughout).
+public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
+    /// The law's family and parameters, with derived constants cached for sampling.
+    public enum Form: Sendable, Hashable {
+        case exponential(mean: Double)
+        case gamma(shape: Double, mean: Double)
+        /// `scale` λ = mean / Γ(1 + 1/shape).
+        case weibull(shape: Double, mean: Double, scale: Double)
+        /// `zeta` = ln(mean) − σ²/2, the mean of ln X.
+        case lognormal(sigma: Double, mean: Double, zeta: Double)
+        case hyperexponential(Phases)
+        case hypererlang(Phases)
+        /// `scale` x_m = mean (A − 1)/A.
+        case pareto(shape: Double, mean: Double, scale: Double)
+        case uniform(min: Double, max: Double)
+        case deterministic(value: Double)
+    }
+
+    /// Phases of a hyperexponential or hyper-Erlang law.
+    public struct Phases: Sendable, Hashable {
+        /// Phase probabilities, summing to 1.
+        public let p: [Double]
+        /// Erlang shape of each phase (all 1 for a hyperexponential).
+        public let shapes: [Int]
+        /// Mean of each phase.
+        public let means: [Double]
+        /// Probability of each phase under length biasing: p_i m_i / Σ p_j m_j.
+        public let lengthBiased: [Double]
+        public let mean: Double
+
+        init(p: [Double], shapes: [Int], means: [Double]) {
+            self.p = p
+            self.shapes = shapes
+            self.means = means
+            let mean = zip(p, means).reduce(0) { $0 + $1.0 * $1.1 }
+            self.mean = mean
+            self.lengthBiased = zip(p, means).map { $0 * $1 / mean }
+        }
+    }
+
+    public let form: Form
+
+    init(form: Form) { self.form = form }
+
+    // MARK: Validated constructors
+
+    public static func exponential(mean: Double) throws -> ProbabilityLaw {
+        try parse("exponential:mean=\(format(mean))")
+    }
+    public static func gamma(shape: Double, mean: Double) throws -> ProbabilityLaw {
+        try parse("gamma:shape=\(format(shape)),mean=\(format(mean))")
+    }
+    public static func weibull(shape: Double, mean: Double) throws -> ProbabilityLaw {
+        try parse("weibull:shape=\(format(shape)),mean=\(format(mean))")
+    }
+    public static func lognormal(sigma: Double, mean: Double) throws -> ProbabilityLaw {
+        try parse("lognormal:sigma=\(format(sigma)),mean=\(format(mean))")
+    }
+    public static func hyperexponential(p: [Double], means: [Double]) throws -> ProbabilityLaw {
+        try parse("hyperexponential:p=\(list(p)),mean=\(list(means))")
+    }
+    public static func hypererlang(p: [Double], shapes: [Int], means: [Double]) throws -> ProbabilityLaw {
+        try parse("hypererlang:p=\(list(p)),shape=\(shapes.map(String.init).joined(separator: "/")),mean=\(list(means))")
+    }
+    public static func pareto(shape: Double, mean: Double) throws -> ProbabilityLaw {
+        try parse("pareto:shape=\(format(shape)),mean=\(format(mean))")
+    }
+    public static func uniform(min: Double, max: Double) throws -> ProbabilityLaw {
+        try parse("uniform:min=\(format(min)),max=\(format(max))")
+    }
+    public static func deterministic(value: Double) throws -> ProbabilityLaw {
+        try parse("deterministic:value=\(format(value))")
+    }
+
+    // MARK: Moments
+
+    /// E[X].
+    public var mean: Double {
+        switch form {
+        case let .exponential(m), let .gamma(_, m), let .weibull(_, m, _), let .lognormal(_, m, _),
+            let .pareto(_, m, _):
+            return m
+        case let .hyperexponential(ph), let .hypererlang(ph): return ph.mean
+        case let .uniform(a, b): return (a + b) / 2
+        case let .deterministic(v): return v
+        }
+    }
+
+    /// E[X²]; infinite for a Pareto law with shape ≤ 2.
+    public var secondMoment: Double {
+        switch form {
+        case let .exponential(m): return 2 * m * m
+        case let .gamma(k, m): return m * m * (1 + 1 / k)
+        case let .weibull(b, _, l): return l * l * tgamma(1 + 2 / b)
+        case let .lognormal(s, m, _): return m * m * exp(s * s)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            // Erlang(k, mean m): E[X²] = m²(1 + 1/k).
+            return zip(ph.p, zip(ph.shapes, ph.means)).reduce(0) { acc, t in
+                let (p, (k, m)) = t
+                return acc + p * m * m * (1 + 1 / Double(k))
+            }
+        case let .pareto(a, _, xm): return a > 2 ? a * xm * xm / (a - 2) : .infinity
+        case let .uniform(a, b): return (a * a + a * b + b * b) / 3
+        case let .deterministic(v): return v * v
+        }
+    }
+
+    /// Var X.
+    public var variance: Double {
+        let m = mean
+        return Swift.max(0, secondMoment - m * m)
+    }
+
+    /// Squared coefficient of variation, Var X / E[X]²; infinite for Pareto with shape ≤ 2.
+    public var cv2: Double {
+        switch form {
+        case .exponential: return 1
+        case let .gamma(k, _): return 1 / k
+        case let .weibull(b, _, _): return tgamma(1 + 2 / b) / pow(tgamma(1 + 1 / b), 2) - 1
+        case let .lognormal(s, _, _): return expm1(s * s)
+        case let .pareto(a, _, _): return a > 2 ? 1 / (a * (a - 2)) : .infinity
+        default:
+            let m = mean
+            return m > 0 ? variance / (m * m) : 0
+        }
+    }
+
+    /// Mean of the equilibrium residual (the time to the next renewal seen from
+    /// a random instant): E[X²]/(2E[X]) = (1 + CV²)·E[X]/2 (analytic-models.md §2.4).
+    public var residualMean: Double {
+        let m = mean
+        return m > 0 ? secondMoment / (2 * m) : 0
+    }
+
+    // MARK: Distribution functions
+
+    /// P(X ≤ x).
+    public func cdf(_ x: Double) -> Double {
+        if x < 0 { return 0 }
+        switch form {
+        case let .exponential(m): return -expm1(-x / m)
+        case let .gamma(k, m): return gsl_cdf_gamma_P(x, k, m / k)
+        case let .weibull(b, _, l): return gsl_cdf_weibull_P(x, l, b)
+        case let .lognormal(s, _, z): return x == 0 ? 0 : gsl_cdf_lognormal_P(x, z, s)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            return (0..<ph.p.count).reduce(0) { acc, i in
+                let k = Double(ph.shapes[i])
+                return acc + ph.p[i] * gsl_cdf_gamma_P(x, k, ph.means[i] / k)
+            }
+        case let .pareto(a, _, xm): return x <= xm ? 0 : gsl_cdf_pareto_P(x, a, xm)
+        case let .uniform(a, b): return x <= a ? 0 : (x >= b ? 1 : (x - a) / (b - a))
+        case let .deterministic(v): return x >= v ? 1 : 0
+        }
+    }
+
+    /// P(X > x), computed directly (not as 1 − cdf) to keep precision in the tail.
+    public func ccdf(_ x: Double) -> Double {
+        if x < 0 { return 1 }
+        switch form {
+        case let .exponential(m): return exp(-x / m)
+        case let .gamma(k, m): return gsl_cdf_gamma_Q(x, k, m / k)
+        case let .weibull(b, _, l): return gsl_cdf_weibull_Q(x, l, b)
+        case let .lognormal(s, _, z): return x == 0 ? 1 : gsl_cdf_lognormal_Q(x, z, s)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            return (0..<ph.p.count).reduce(0) { acc, i in
+                let k = Double(ph.shapes[i])
+                return acc + ph.p[i] * gsl_cdf_gamma_Q(x, k, ph.means[i] / k)
+            }
+        case let .pareto(a, _, xm): return x <= xm ? 1 : gsl_cdf_pareto_Q(x, a, xm)
+        case let .uniform(a, b): return x <= a ? 1 : (x >= b ? 0 : (b - x) / (b - a))
+        case let .deterministic(v): return x >= v ? 0 : 1
+        }
+    }
+
+    /// The density at x; nil for the deterministic law, which has none.
+    public func density(_ x: Double) -> Double? {
+        if x < 0 { return 0 }
+        switch form {
+        case let .exponential(m): return exp(-x / m) / m
+        case let .gamma(k, m): return gsl_ran_gamma_pdf(x, k, m / k)
+        case let .weibull(b, _, l): return gsl_ran_weibull_pdf(x, l, b)
+        case let .lognormal(s, _, z): return x == 0 ? 0 : gsl_ran_lognormal_pdf(x, z, s)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            return (0..<ph.p.count).reduce(0) { acc, i in
+                let k = Double(ph.shapes[i])
+                return acc + ph.p[i] * gsl_ran_gamma_pdf(x, k, ph.means[i] / k)
+            }
+        case let .pareto(a, _, xm): return x < xm ? 0 : gsl_ran_pareto_pdf(x, a, xm)
+        case let .uniform(a, b): return (x < a || x > b) ? 0 : 1 / (b - a)
+        case .deterministic: return nil
+        }
+    }
+
+    // MARK: Laplace transform
+
+    /// Whether `laplace(_:)` has a closed form for this law (else it uses quadrature).
+    public var hasClosedFormLaplace: Bool {
+        switch form {
+        case .weibull, .lognormal, .pareto: return false
+        default: return true
+        }
+    }
+
+    /// f*(s) = E[e^{−sX}] for s ≥ 0 (analytic-models.md §2.2).
+    ///
+    /// Closed forms for exponential, gamma, hyperexponential, hyper-Erlang,
+    /// uniform and deterministic laws. Otherwise GSL quadrature of a smooth
+    /// integrand: Weibull ∫₀^∞ exp(−sλy^{1/β} − y) dy (y = (x/λ)^β);
+    /// lognormal ∫ exp(−s e^{ζ+σz}) φ(z) dz; Pareto ∫₀¹ exp(−s x_m u^{−1/A}) du
+    /// (X = x_m U^{−1/A}). Throws `GSLError` if the quadrature fails.
+    public func laplace(_ s: Double) throws -> Double {
+        precondition(s >= 0, "Laplace transform needs s >= 0")
+        if s == 0 { return 1 }
+        switch form {
+        case let .exponential(m): return 1 / (1 + s * m)
+        case let .gamma(k, m): return pow(1 + s * m / k, -k)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            return (0..<ph.p.count).reduce(0) { acc, i in
+                let k = Double(ph.shapes[i])
+                return acc + ph.p[i] * pow(1 + s * ph.means[i] / k, -k)
+            }
+        case let .uniform(a, b):
+            return b == a ? exp(-s * a) : (exp(-s * a) - exp(-s * b)) / (s * (b - a))
+        case let .deterministic(v): return exp(-s * v)
+        case let .weibull(b, _, l):
+            return try Quadrature.integrate("Laplace transform of \(self) at s=\(s)", over: .upperInfinite(from: 0)) {
+                y in exp(-s * l * pow(y, 1 / b) - y)
+            }.value
+        case let .lognormal(sigma, _, z):
+            let norm = 1 / (2 * Double.pi).squareRoot()
+            return try Quadrature.integrate("Laplace transform of \(self) at s=\(s)", over: .real) {
+                u in exp(-s * exp(z + sigma * u) - u * u / 2) * norm
+            }.value
+        case let .pareto(a, _, xm):
+            return try Quadrature.integrate("Laplace transform of \(self) at s=\(s)", over: .finite(0, 1)) {
+                u in u == 0 ? 0 : exp(-s * xm * pow(u, -1 / a))
+            }.value
+        }
+    }
+
+    // MARK: Sampling
+
+    /// One draw of X.
+    @inlinable
+    public func sample(_ stream: RandomStream) -> Double {
+        switch form {
+        case let .exponential(m): return stream.exponential(mean: m)
+        case let .gamma(k, m): return stream.gamma(shape: k, scale: m / k)
+        case let .weibull(b, _, l): return stream.weibull(scale: l, shape: b)
+        case let .lognormal(s, _, z): return stream.lognormal(zeta: z, sigma: s)
+        case let .hyperexponential(ph):
+            return stream.exponential(mean: ph.means[stream.categorical(ph.p)])
+        case let .hypererlang(ph):
+            let i = stream.categorical(ph.p)
+            let k = Double(ph.shapes[i])
+            return stream.gamma(shape: k, scale: ph.means[i] / k)
+        case let .pareto(a, _, xm): return stream.pareto(shape: a, scale: xm)
+        case let .uniform(a, b): return a + (b - a) * stream.uniform()
+        case let .deterministic(v): return v
+        }
+    }
+
+    /// One draw of the equilibrium residual R: a length-biased draw X̃ (density
+    /// x f(x)/E[X]) times an independent uniform (analytic-models.md §2.2, §2.4).
+    /// E[R] = `residualMean`. For Pareto, X̃ is Pareto with shape A − 1.
+    @inlinable
+    public func sampleResidual(_ stream: RandomStream) -> Double {
+        let biased: Double
+        switch form {
+        case let .exponential(m): return stream.exponential(mean: m)
+        case let .gamma(k, m): biased = stream.gamma(shape: k + 1, scale: m / k)
+        case let .weibull(b, _, l): biased = l * pow(stream.gamma(shape: 1 + 1 / b, scale: 1), 1 / b)
+        case let .lognormal(s, _, z): biased = stream.lognormal(zeta: z + s * s, sigma: s)
+        case let .hyperexponential(ph):
+            return stream.exponential(mean: ph.means[stream.categorical(ph.lengthBiased)])
+        case let .hypererlang(ph):
+            let i = stream.categorical(ph.lengthBiased)
+            let k = Double(ph.shapes[i])
+            biased = stream.gamma(shape: k + 1, scale: ph.means[i] / k)
+        case let .pareto(a, _, xm): biased = stream.pareto(shape: a - 1, scale: xm)
+        case let .uniform(a, b): biased = (a * a + (b * b - a * a) * stream.uniform()).squareRoot()
+        case let .deterministic(v): biased = v
+        }
+        return biased * stream.uniform()
+    }
+
+    public var description: String { spec }
+}
