@@ -1,0 +1,89 @@
+/// The words a scheme card's signaling procedures are written in.
+///
+/// Cards are data (Models/schemes/*.yaml); these enums fix the vocabulary so
+/// a card can be validated when it loads and so Evaluation can turn every
+/// message into hops (from the scenario's topology) and bytes (from the
+/// scenario's message sizes) without per-scheme code.
+
+/// When a procedure runs (DESIGN.md 2.4).
+public enum ProcedureEvent: String, CaseIterable, Sendable, Codable {
+    /// First attachment of the MN to the network.
+    case attach
+    /// Every AR (MAG, DAR, MAR) crossing.
+    case handoff
+    /// Extra messages when the crossing also leaves a domain (MAP, LMA or anchor region).
+    case domainHandoff = "domain_handoff"
+    /// Every new session (location queries, anchor selection).
+    case sessionStart = "session_start"
+    /// Every binding-lifetime refresh.
+    case refresh
+    /// Periodic control traffic not tied to the MN's movement (HA hello,
+    /// heartbeat, binding synchronisation), amortised over the MNs an anchor serves.
+    case periodic
+    /// Recovery after an anchor failure.
+    case failureRecovery = "failure_recovery"
+}
+
+/// Who sends or receives a message. Evaluation maps each pair of roles to a
+/// hop count through the scenario's topology.
+public enum Role: String, CaseIterable, Sendable, Codable {
+    /// The mobile node (one wireless hop from its serving AR).
+    case mn
+    /// The AR / MAG / DAR / MAR now serving the MN.
+    case servingAR = "serving_ar"
+    /// An earlier AR (DAR, MAR, temporary HA) that still anchors a live session.
+    case oldAnchor = "old_anchor"
+    /// The HMIPv6 Mobility Anchor Point of the MN's domain.
+    case map
+    /// The home agent (or permanent HA, or the primary HA of a global set).
+    case ha
+    /// The PMIPv6 LMA of the MN's domain (or H-LMA in DLMA).
+    case lma
+    /// A location server or mobility database (S-PMIP's LMA as locator, RFC 8885's CMD).
+    case locationServer = "location_server"
+    /// Another HA of a global HA set (GHAHA, SAIL).
+    case peerHA = "peer_ha"
+    /// Another AR / MAG of the MN's domain (multicast queries in SD-PMIP).
+    case peerAR = "peer_ar"
+    /// A correspondent node.
+    case cn
+    /// The AR / MAG serving a correspondent node.
+    case cnAR = "cn_ar"
+}
+
+/// How many times a message is sent per occurrence of its event.
+public enum RepeatRule: String, CaseIterable, Sendable, Codable {
+    case once
+    /// Once per earlier anchor that still carries an active session (DMM schemes).
+    case perActiveOldAnchor = "per_active_old_anchor"
+    /// Once per other HA of the global set: N_HA − 1 times.
+    case perPeerHA = "per_peer_ha"
+    /// Once per other MAG/AR of the domain.
+    case perMAGInDomain = "per_mag_in_domain"
+    /// Once per active correspondent (per active session).
+    case perCN = "per_cn"
+}
+
+/// Size keys: every message names one, and the scenario gives each its size in
+/// bytes (defaults from RFC layouts, analytic-models.md §5.2).
+public enum MessageSizeKey: String, CaseIterable, Sendable, Codable {
+    case rs, ra
+    case nsDAD = "ns_dad"
+    case bu, ba
+    /// HMIPv6 local binding update / acknowledgement (MN ↔ MAP).
+    case lbu, lba
+    case hoti, coti, hot, cot
+    case pbu, pba
+    /// Proxy binding query and its answer (S-PMIP, SD-PMIP, RFC 8885 locator).
+    case pbq, pqa
+    /// Binding synchronisation between HAs of a global set (GHAHA, HARP).
+    case bindingSync = "binding_sync"
+    /// HARP HA-Hello.
+    case haHello = "ha_hello"
+    /// PMIPv6 heartbeat request or response (RFC 5847).
+    case heartbeat
+    /// One-hop DHT lookup or update (SAIL).
+    case dhtUpdate = "dht_update"
+    /// Location update to a location server (DLMA, S-PMIP, RFC 8885 CMD).
+    case locationUpdate = "location_update"
+}
