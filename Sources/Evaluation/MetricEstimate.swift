@@ -1,0 +1,42 @@
+/// How a number was obtained.
+public enum EvaluationMethod: String, CaseIterable, Sendable, Codable {
+    case closedForm = "closed-form"
+    case monteCarlo = "monte-carlo"
+}
+
+/// One estimate of one metric for one scheme: a row of the tidy output
+/// (columns scheme, metric, unit, method, estimate, ci_low, ci_high, samples).
+///
+/// Closed forms have no interval and no sample count (`ci` nil). Monte Carlo
+/// estimates carry a 95 % Student-t interval and the number of independent
+/// observations behind it.
+public struct MetricEstimate: Sendable, Equatable {
+    /// Scheme id, e.g. "pmipv6".
+    public var scheme: String
+    /// Metric name, e.g. "handoff_latency" or "blast_radius.ha".
+    public var metric: String
+    /// Unit, e.g. "ms", "byte_hops_per_s", "ratio".
+    public var unit: String
+    public var method: EvaluationMethod
+    public var estimate: Double
+    public var ciLow: Double?
+    public var ciHigh: Double?
+    public var samples: Int?
+
+    public init(
+        scheme: String, metric: String, unit: String, method: EvaluationMethod,
+        estimate: Double, ciLow: Double? = nil, ciHigh: Double? = nil, samples: Int? = nil
+    ) {
+        self.scheme = scheme
+        self.metric = metric
+        self.unit = unit
+        self.method = method
+        self.estimate = estimate
+        self.ciLow = ciLow
+        self.ciHigh = ciHigh
+        self.samples = samples
+    }
+
+    /// The tidy column names, in order.
+    public static let columns = ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"]
+}
