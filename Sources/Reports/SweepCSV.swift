@@ -1,0 +1,91 @@
+import Evaluation
+import Foundation
+
+/// The tidy sweep CSV (DESIGN.md 3): one column per varied path, named by the
+/// path, then scheme, metric, unit, method, estimate, ci_low, ci_high,
+/// samples. RFC 4180 with CRLF (`CSVRenderer`). Numbers are the shortest
+/// text that reads back to the same Double; empty cells for closed forms'
+/// missing interval and sample count.
+public enum SweepCSV {
+    /// A row-level error: a NaN or infinity reached the output.
+    public struct NonFiniteValue: Error, CustomStringConvertible {
+        public let scheme: String, metric: String, field: String
+        public var description: String {
+            "\(scheme) \(metric): \(field) is not a finite number; the model produced NaN or infinity here"
+        }
+    }
+
+    public static func columns(paths: [String]) -> [String] { paths + MetricEstimate.columns }
+
+    public static func header(paths: [String]) -> String { CSVRenderer.line(columns(paths: paths)) }
+
+    /// All rows of one point, as one string (written with one write call).
+    public static func rows(values: [String], estimates: [MetricEstimate]) throws -> String {
+        var out = ""
+        out.reserveCapacity(estimates.count * (48 + 16 * values.count))
+        let prefix = values.map { CSVRenderer.escape($0) + "," }.joined()
+        for e in estimates {
+            out += prefix
+            out += CSVRenderer.escape(e.scheme)
+            out += ","
+            out += CSVRenderer.escape(e.metric)
+            out += ","
+            out += CSVRenderer.escape(e.unit)
+            out += ","
+            out += e.method.rawValue
+            out += ","
+            out += try number(e.estimate, e, "estimate")
+            out += ","
+            if let low = e.ciLow { out += try number(low, e, "ci_low") }
+            out += ","
+            if let high = e.ciHigh { out += try number(high, e, "ci_high") }
+            out += ","
+            if let samples = e.samples { out += String(samples) }
+            out += "\r\n"
+        }
+        return out
+    }
+
+    static func number(_ x: Double, _ e: MetricEstimate, _ field: String) throws -> String {
+        guard x.isFinite else { throw NonFiniteValue(scheme: e.scheme, metric: e.metric, field: field) }
+        return SweepAxis.format(x)
+    }
+
+    /// Splits RFC 4180 text into records of fields (quoted fields may hold
+    /// commas, doubled quotes and line breaks). Accepts CRLF or LF.
+    public static func parse(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        var fieldStarted = false
+        while let c = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let d = iterator.next() {
+                        if d == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = d }
+                    } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty: quoted = true; fieldStarted = true
+            case ",": record.append(field); field = ""; fieldStarted = true
+            case "\r": continue
+            case "\n":
+                record.append(field)
+                records.append(record)
+                record = []; field = ""; fieldStarted = false
+            default: field.unicodeScalars.append(c); fieldStarted = true
+            }
+        }
+        if fieldStarted || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
+        return records
+    }
+}
