@@ -14,8 +14,9 @@ import Foundation
 ///    integer 1...1000000. Generated values are rounded to 12 significant
 ///    digits so that `0:1:11` gives 0.3, not 0.30000000000000004.
 /// 3. `a,b,c` — a list separated by commas (numbers or words, kept verbatim).
-///    A comma list whose items contain `=` is refused: those are law specs
-///    whose own commas would be split; write them with `;`.
+///    A comma list (two or more items) whose items contain `=` is refused: law specs
+///    have commas of their own; write them with `;`. A single value without a
+///    comma (`exponential:mean=60`) is a one-item list.
 ///
 /// Values of one axis must be distinct, so that a row's varied columns
 /// identify its grid point.
@@ -62,7 +63,7 @@ public struct SweepAxis: Sendable, Equatable, Codable {
             return range
         } else {
             items = spec.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            if items.contains(where: { $0.contains("=") }) {
+            if items.count > 1, items.contains(where: { $0.contains("=") }) {
                 throw fail("a comma list item contains '=' (a law spec?); separate law specs with ';', and end a single one with ';'")
             }
         }
