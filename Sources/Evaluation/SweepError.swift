@@ -13,6 +13,10 @@ public struct SweepError: InvalidInput, Equatable {
 public struct SweepPointError: Error, CustomStringConvertible {
     public let point: SweepPoint
     public let underlying: Error
+    public init(point: SweepPoint, underlying: Error) {
+        self.point = point
+        self.underlying = underlying
+    }
     public var description: String {
         let at = point.assignments.map { "\($0.path)=\($0.value)" }.joined(separator: " ")
         return "sweep point \(point.index) (\(at)): \(underlying)"

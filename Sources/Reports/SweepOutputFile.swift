@@ -45,6 +45,7 @@ public final class SweepOutputFile {
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.truncate(atOffset: UInt64(keep))
         try handle.seekToEnd()
+        if keep == 0 { try handle.write(contentsOf: Data(header.utf8)) }  // the cut was inside the header
         completedPositions = done
     }
 
