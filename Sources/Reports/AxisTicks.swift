@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Linear axes: Heckbert's "nice numbers" (Graphics Gems, 1990): a step of
 /// 1, 2 or 5 times a power of ten, and a domain widened to whole steps.
-/// Log axes: the powers of ten covering the data, with 2 and 5 added when
-/// the data spans less than two decades.
+/// Log axes: the data range padded by 5 % of its log span; ticks at powers
+/// of ten, with 2 and 5 times them when the data spans under 2.5 decades,
+/// and every integer mantissa when that still gives fewer than three ticks.
 public struct AxisTicks: Sendable, Equatable {
     public var domain: ClosedRange<Double>
     public var values: [Double]
@@ -34,17 +35,25 @@ public struct AxisTicks: Sendable, Equatable {
     }
 
     public static func logarithmic(_ low: Double, _ high: Double) -> AxisTicks {
-        let lo = Foundation.log10(low).rounded(.down), hi = max(Foundation.log10(high).rounded(.up), lo + 1)
-        var values: [Double] = []
-        var e = lo
-        while e <= hi {
-            let decade = Foundation.pow(10, e)
-            values.append(decade)
-            if hi - lo < 2, e < hi { values += [2 * decade, 5 * decade] }
-            e += 1
+        // The data range widened by 5 % of its log span (at least a tenth of a decade).
+        let a = Foundation.log10(low), b = Foundation.log10(high)
+        let pad = max((b - a) * 0.05, 0.1)
+        let domain = Foundation.pow(10, a - pad)...Foundation.pow(10, b + pad)
+        func candidates(_ mantissas: [Double]) -> [Double] {
+            var values: [Double] = []
+            var e = (a - pad).rounded(.down)
+            while e <= (b + pad).rounded(.up) {
+                for m in mantissas {
+                    let v = m * Foundation.pow(10, e)
+                    if domain.contains(v) { values.append(v) }
+                }
+                e += 1
+            }
+            return values
         }
-        values.sort()
-        return AxisTicks(domain: Foundation.pow(10, lo)...Foundation.pow(10, hi), values: values, labels: values.map { label($0, decimals: nil) })
+        var values = candidates(b - a > 2.5 ? [1] : [1, 2, 5])
+        if values.count < 3 { values = candidates([1, 2, 3, 4, 5, 6, 7, 8, 9]) }
+        return AxisTicks(domain: domain, values: values, labels: values.map { label($0, decimals: nil) })
     }
 
     static func nice(_ x: Double, round: Bool) -> Double {

@@ -26,7 +26,7 @@ public enum SVGLineChart {
             <svg xmlns="http://www.w3.org/2000/svg" width="800" height="500" viewBox="0 0 800 500" font-family="Helvetica, Arial, sans-serif">
             <title>\(escape(chart.title))</title>
             <rect width="800" height="500" fill="#ffffff"/>
-            <text x="\(f((left + right) / 2))" y="28" text-anchor="middle" font-size="17" font-weight="bold">\(escape(chart.title))</text>
+            <text x="400" y="28" text-anchor="middle" font-size="16" font-weight="bold">\(escape(chart.title))</text>
 
             """
         svg += "<g stroke=\"#dddddd\" stroke-width=\"1\">\n"
