@@ -3,7 +3,7 @@ import CGSL
 /// The GSL generators dmmkit offers by name.
 ///
 /// `taus2` is the default. Measured with `dmm bench --repeats 5` (release
-/// build, 2026-05, 2-core x86_64 Linux VM, GSL 2.x): taus2 and gfsr4 draw
+/// build, 2026-11, 2-core x86_64 Linux VM, GSL 2.7.1): taus2 and gfsr4 draw
 /// variates equally fast (uniform 4.9 ns, exponential 6.1 ns, gamma(2)
 /// 11.7-11.9 ns; summed over all laws 266 vs 265 ns), mt19937 about 1.7x and
 /// ranlxd1 about 11x slower. What decides is a child stream: taus2 seeds 3
