@@ -1,0 +1,123 @@
+import Foundation
+import Yams
+
+/// Finds and reads scenario files (Models/scenarios/*.yaml).
+///
+/// A scenario file sets values over `Scenario.default`: default.yaml repeats
+/// every default, a preset sets only what differs. Keys nest as the dotted
+/// paths do (`traffic: {session_rate: 0.01}` is `traffic.session_rate`);
+/// the key `description` at the top is free text.
+public enum ScenarioLibrary {
+    /// The Models directory: $DMM_MODELS, else the first `Models` folder with a
+    /// `scenarios` subfolder above the executable, the working directory or
+    /// this source file (a development checkout).
+    public static func modelsDirectory() -> URL? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["DMM_MODELS"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        var starts: [URL] = []
+        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent()) }
+        starts.append(URL(fileURLWithPath: fm.currentDirectoryPath))
+        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
+        for start in starts {
+            var dir = start
+            for _ in 0..<8 {
+                let candidate = dir.appendingPathComponent("Models")
+                if fm.fileExists(atPath: candidate.appendingPathComponent("scenarios").path) { return candidate }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        return nil
+    }
+
+    /// Names of the scenarios in Models/scenarios, sorted.
+    public static func names() -> [String] {
+        guard let dir = modelsDirectory()?.appendingPathComponent("scenarios"),
+            let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
+        else { return [] }
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The scenario named `nameOrFile`: a path to a YAML file (it contains a
+    /// "/" or ends in .yaml/.yml), else a name in Models/scenarios.
+    public static func load(_ nameOrFile: String) throws -> Scenario {
+        let isFile = nameOrFile.contains("/") || nameOrFile.hasSuffix(".yaml") || nameOrFile.hasSuffix(".yml")
+        let url: URL
+        if isFile {
+            url = URL(fileURLWithPath: nameOrFile)
+        } else {
+            guard let dir = modelsDirectory()?.appendingPathComponent("scenarios") else {
+                throw ScenarioError("scenario '\(nameOrFile)': no Models/scenarios directory found; set DMM_MODELS or give a file path")
+            }
+            url = dir.appendingPathComponent(nameOrFile + ".yaml")
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ScenarioError("unknown scenario '\(nameOrFile)'; available: \(names().joined(separator: ", ")), or a path to a YAML file")
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ScenarioError("scenario file '\(url.path)' cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError("scenario file '\(url.path)' is not UTF-8 text")
+        }
+        return try parse(text, file: isFile ? nameOrFile : url.path, over: .default)
+    }
+
+    /// Applies the YAML text's values over `base`. Errors name the file, line and column.
+    public static func parse(_ text: String, file: String, over base: Scenario) throws -> Scenario {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ScenarioError("\(file): YAML syntax error: \(describe(error))")
+        }
+        guard let root = node else { return base }
+        guard case let .mapping(mapping) = root else {
+            throw ScenarioError("\(file):\(position(root)): a scenario file is a mapping of groups (mobility, traffic, ...)")
+        }
+        var scenario = base
+        try apply(mapping, prefix: "", file: file, to: &scenario)
+        return scenario
+    }
+
+    private static func apply(_ mapping: Node.Mapping, prefix: String, file: String, to scenario: inout Scenario) throws {
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else {
+                throw ScenarioError("\(file):\(position(keyNode)): keys must be plain words")
+            }
+            if prefix.isEmpty, key == "description" { continue }
+            let path = prefix.isEmpty ? key : prefix + "." + key
+            switch value {
+            case let .mapping(inner):
+                try apply(inner, prefix: path, file: file, to: &scenario)
+            case let .scalar(scalar):
+                do {
+                    scenario = try scenario.setting(path, to: scalar.string)
+                } catch let error as ScenarioError {
+                    throw ScenarioError("\(file):\(position(value)): \(error.message)")
+                }
+            case .sequence:
+                throw ScenarioError("\(file):\(position(value)): '\(path)' must be a single value, not a list")
+            }
+        }
+    }
+
+    private static func position(_ node: Node) -> String {
+        guard let mark = node.mark else { return "?" }
+        return "\(mark.line):\(mark.column)"
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let ctx = context.map { " (\($0.text))" } ?? ""
+            return "line \(mark.line), column \(mark.column): \(problem)\(ctx)"
+        default:
+            return "\(error)"
+        }
+    }
+}
