@@ -74,7 +74,7 @@ extension ProbabilityLaw {
             }
             throw fail("expected FAMILY:NAME=VALUE,...; families: \(allowedFamilies)")
         }
-        let family = String(spec[..<colon]).lowercased()
+        let family = spec[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         guard let names = parameterNames[family] else {
             throw fail("unknown law '\(family)'; allowed: \(allowedFamilies)")
         }
@@ -186,8 +186,11 @@ extension ProbabilityLaw {
     public func setting(_ name: String, to value: String) throws -> ProbabilityLaw {
         let names = Self.parameterNames[family]!
         if name == "mean", !names.contains("mean") || (value.firstIndex(of: "/") == nil && family.hasPrefix("hyper")) {
-            guard let m = Double(value), m.isFinite, m > 0 else {
-                throw LawError(spec: spec, "parameter 'mean' = '\(value)' is out of range; allowed: a number > 0")
+            guard let m = Double(value.trimmingCharacters(in: .whitespaces)), m.isFinite else {
+                throw LawError(spec: spec, "parameter 'mean' = '\(value)' is not a finite number")
+            }
+            guard m > 0 else {
+                throw LawError(spec: spec, "parameter 'mean' = \(Self.format(m)) is out of range; allowed: a number > 0")
             }
             return try withMean(m)
         }

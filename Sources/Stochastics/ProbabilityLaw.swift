@@ -227,9 +227,13 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
     /// uniform and deterministic laws. Otherwise GSL quadrature of a smooth
     /// integrand: Weibull ∫₀^∞ exp(−sλy^{1/β} − y) dy (y = (x/λ)^β);
     /// lognormal ∫ exp(−s e^{ζ+σz}) φ(z) dz; Pareto ∫₀¹ exp(−s x_m u^{−1/A}) du
-    /// (X = x_m U^{−1/A}). Throws `GSLError` if the quadrature fails.
+    /// (X = x_m U^{−1/A}). Throws `GSLError` if the quadrature fails, and
+    /// `GSLError` with GSL_EDOM (not a trap) when s is negative or not finite:
+    /// for s < 0 the transform diverges for every heavy-tailed law here.
     public func laplace(_ s: Double) throws -> Double {
-        precondition(s >= 0, "Laplace transform needs s >= 0")
+        guard s >= 0, s.isFinite else {
+            throw GSLError(code: Int32(GSL_EDOM), context: "Laplace transform of \(self) at s=\(s): allowed: finite s >= 0")
+        }
         if s == 0 { return 1 }
         switch form {
         case let .exponential(m): return 1 / (1 + s * m)
