@@ -6,8 +6,8 @@ import Schemes
 ///     rate = Σ_events rate(event) Σ_messages n(m)                                 msgs/s
 ///
 /// Event rates per MN: handoff η; domain_handoff p_d η; session_start λ_s;
-/// refresh η Σ_{n≥1} F^c(n T_L) (4); periodic 1/T per sender, shared by the
-/// MNs that sender serves (T: HA-Hello interval for ha_hello, heartbeat interval
+/// refresh η Σ_{n≥1} F^c(n T_L) (4); periodic 1/T per pair of elements, shared by the
+/// MNs of the end that serves fewer (T: HA-Hello interval for ha_hello, heartbeat interval
 /// for heartbeat, else the binding lifetime); failure_recovery 1/MTBF of the
 /// anchor. attach is a one-off, not a rate, and is not counted.
 /// Repeat counts n(m): once 1; per_active_old_anchor E[N_a]; per_peer_ha N_HA − 1;
@@ -67,7 +67,11 @@ public struct SignalingCost: Sendable, Equatable {
                 case .domainHandoff: rate = m.domainCrossingFraction * m.crossingRate
                 case .sessionStart: rate = m.sessionRate
                 case .refresh: rate = m.refreshRate
-                case .periodic: rate = 1 / (periods.period(of: step.size) * model.mnsServed(by: step.from, in: c))
+                case .periodic:
+                    // A periodic exchange runs per pair of elements: shared by the MNs of
+                    // the smaller end (a MAG's 50 MNs for MAG-LMA heartbeats).
+                    let sharers = min(model.mnsServed(by: step.from, in: c), model.mnsServed(by: step.to, in: c))
+                    rate = 1 / (periods.period(of: step.size) * sharers)
                 case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * 3600)
                 }
                 let perMessage = c.size(step.size)
