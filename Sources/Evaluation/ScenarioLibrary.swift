@@ -34,8 +34,11 @@ public enum ScenarioLibrary {
         } else {
             let dir: URL
             do { dir = try scenariosDirectory(models: models) } catch {
+                // default.yaml repeats the built-in defaults (a test keeps them equal).
+                if nameOrFile == "default" { return .default }
                 throw ScenarioError("scenario '\(nameOrFile)': \(error); or give a scenario file path")
             }
+            if nameOrFile == "default", !FileManager.default.fileExists(atPath: dir.path) { return .default }
             url = dir.appendingPathComponent(nameOrFile + ".yaml")
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw ScenarioError("unknown scenario '\(nameOrFile)'; available: \(names(models: models).joined(separator: ", ")), or a path to a YAML file")
@@ -56,7 +59,7 @@ public enum ScenarioLibrary {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ScenarioError("\(file): YAML syntax error: \(describe(error))")
+            throw ScenarioError("\(file):\(describe(error))")
         }
         guard let root = node else { return base }
         guard case let .mapping(mapping) = root else {
@@ -99,9 +102,9 @@ public enum ScenarioLibrary {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let ctx = context.map { " (\($0.text))" } ?? ""
-            return "line \(mark.line), column \(mark.column): \(problem)\(ctx)"
+            return "\(mark.line):\(mark.column): YAML syntax error: \(problem)\(ctx)"
         default:
-            return "\(error)"
+            return " YAML error: \(error)"
         }
     }
 }
