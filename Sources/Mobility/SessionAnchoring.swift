@@ -138,6 +138,9 @@ public struct SessionAnchoring: Sendable {
     /// cut at 60 terms); `isExact(.meanAnchorDistanceSteps)` says which.
     public func meanAnchorDistanceSteps() throws -> Double { try distanceSeries().value }
 
+    /// `meanAnchorDistanceSteps` and whether it is exact (see there), from one evaluation.
+    public func meanAnchorDistanceWithExactness() throws -> (value: Double, exact: Bool) { try distanceSeries() }
+
     func distanceSeries() throws -> (value: Double, exact: Bool) {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)
         let cap = crossings.route == .quadrature ? 60 : 20_000

@@ -71,12 +71,21 @@ struct MobilityAnchors: ParsableCommand {
         for q in SessionAnchoring.Quantity.allCases {
             var row = [q.rawValue]
             var value: Double?
-            if common.method.closedForm { value = try model.closedForm(q) }
+            var exact = true
+            if common.method.closedForm {
+                if q == .meanAnchorDistanceSteps {
+                    let series = try model.meanAnchorDistanceWithExactness()
+                    (value, exact) = (series.value, series.exact)
+                } else {
+                    value = try model.closedForm(q)
+                    exact = model.isExact(q)
+                }
+            }
             row.append(value.map(MobilityOutput.number) ?? "")
-            if let value, !model.isExact(q) {
+            if let value, !exact {
                 let note = q == .anchorsInUseAtHandoff
                     ? "closed_form of \(q.rawValue) is the mean-matched exponential approximation (exact only for exponential residence and sessions)"
-                    : "closed_form of \(q.rawValue) is truncated (see SessionAnchoring.meanAnchorDistanceSteps)"
+                    : "closed_form of \(q.rawValue) is a truncated series (heavy-tailed session or more than 160 hexagonal steps)"
                 table.footnotes.append(note)
                 Diagnostics.note("note: \(note); value \(MobilityOutput.number(value))")
             }
