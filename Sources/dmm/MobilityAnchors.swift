@@ -22,9 +22,9 @@ struct MobilityAnchors: ParsableCommand {
               active_sessions                 rho = session rate x mean session
               tunnelled_fraction              share of session time away from its first AR
               mean_anchor_distance_steps      packet-averaged grid distance, first AR to serving AR
-            anchors_in_use_at_handoff has an exact closed form only for exponential
-            residence and sessions; otherwise closed_form is a mean-matched
-            approximation (noted on stderr) and the Monte Carlo is the reference.
+            anchors_in_use_at_handoff is exact for exponential sessions (any
+            residence law); otherwise closed_form is a mean-matched approximation
+            (noted on stderr and in footnotes) and the Monte Carlo is the reference.
 
             CSV columns: quantity,closed_form,estimate,ci_low,ci_high; a cell is
             empty where a method does not apply.
@@ -84,7 +84,7 @@ struct MobilityAnchors: ParsableCommand {
             row.append(value.map(MobilityOutput.number) ?? "")
             if let value, !exact {
                 let note = q == .anchorsInUseAtHandoff
-                    ? "closed_form of \(q.rawValue) is the mean-matched exponential approximation (exact only for exponential residence and sessions)"
+                    ? "closed_form of \(q.rawValue) is the mean-matched exponential approximation (exact only for exponential sessions)"
                     : "closed_form of \(q.rawValue) is a truncated series (heavy-tailed session or more than 160 hexagonal steps)"
                 table.footnotes.append(note)
                 Diagnostics.note("note: \(note); value \(MobilityOutput.number(value))")
