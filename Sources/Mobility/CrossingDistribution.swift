@@ -135,6 +135,12 @@ public struct CrossingDistribution: Sendable {
                 let value: Double
                 if case let .deterministic(v) = session.form, !timeAverage {
                     value = cdf(v)
+                } else if case let .pareto(a, _, xm) = session.form, !timeAverage {
+                    // T = x_m u^{−1/A}, u uniform on (0, 1]: a bounded integrand instead of a t^{−A−1} tail.
+                    let sk = residence.residualMean + Double(k - 1) * residence.mean
+                    let points = [0.125, 0.25, 0.5, 1, 2, 4, 8].map { c in pow(xm / Swift.max(xm, c * sk), a) }
+                    value = try Self.piecewiseFinite("P(K >= \(k)) for residence \(residence.spec), session \(session.spec)",
+                                                     breakpoints: points + [1]) { u in u == 0 ? 1 : cdf(xm * pow(u, -1 / a)) }
                 } else {
                     // Weight: the session density, or P(T > t)/E[T] for the time average.
                     let weight: (Double) -> Double = timeAverage
@@ -172,6 +178,17 @@ public struct CrossingDistribution: Sendable {
             lower = p
         }
         return total + (try Quadrature.integrate(what, over: .upperInfinite(from: lower), f).value)
+    }
+
+    /// ∫₀^{last breakpoint} f, as QAGS between consecutive breakpoints.
+    static func piecewiseFinite(_ what: String, breakpoints: [Double], _ f: @escaping (Double) -> Double) throws -> Double {
+        let points = Array(Set(breakpoints.filter { $0 > 0 && $0.isFinite })).sorted()
+        var total = 0.0, lower = 0.0
+        for p in points {
+            total += try Quadrature.integrate(what, over: .finite(lower, p), f).value
+            lower = p
+        }
+        return total
     }
 
     /// F_{S_k}(t) for gamma residence (shape k_r, scale θ), §2.5.

@@ -50,6 +50,9 @@ struct MobilityAnchors: ParsableCommand {
             throw ValidationError("--session-rate \(sessionRate) is out of range; allowed: a finite number of sessions per second, 0 < rate <= 1000000")
         }
         let (_, session) = try common.laws()
+        if common.method.monteCarlo && !session.secondMoment.isFinite {
+            throw ValidationError("--session \(session.spec): the anchors Monte Carlo needs a session law with finite variance (the age of an active session has mean E[T²]/(2E[T])); allowed: pareto shape > 2, or any other family")
+        }
         guard sessionRate * session.mean <= 1000 else {
             throw ValidationError("--session-rate \(sessionRate) with mean session \(session.mean) s gives \(sessionRate * session.mean) active sessions; allowed: at most 1000")
         }
@@ -74,8 +77,14 @@ struct MobilityAnchors: ParsableCommand {
             var exact = true
             if common.method.closedForm {
                 if q == .meanAnchorDistanceSteps {
-                    let series = try model.meanAnchorDistanceWithExactness()
-                    (value, exact) = (series.value, series.exact)
+                    do {
+                        let series = try model.meanAnchorDistanceWithExactness()
+                        (value, exact) = (series.value, series.exact)
+                    } catch let error as CrossingError {
+                        let note = "closed_form of \(q.rawValue) left empty: \(error)"
+                        table.footnotes.append(note)
+                        Diagnostics.note("note: " + note)
+                    }
                 } else {
                     value = try model.closedForm(q)
                     exact = model.isExact(q)
