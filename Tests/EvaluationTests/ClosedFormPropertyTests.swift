@@ -1,0 +1,142 @@
+import Foundation
+import Schemes
+import Stochastics
+import Testing
+@testable import Evaluation
+
+/// Properties of the closed forms over parameter grids (DESIGN.md 4), with the
+/// shipped cards.
+@Suite struct ClosedFormPropertyTests {
+    static let catalog: SchemeCatalog = {
+        GSL.configure()
+        return try! SchemeCatalog.load(directory: ModelsLocator.schemesDirectory())
+    }()
+
+    static func metrics(_ s: Scenario, _ ids: [String]) throws -> [String: [String: Double]] {
+        let cards = try ids.map { try catalog.require($0) }
+        var out: [String: [String: Double]] = [:]
+        for r in try ClosedForm.evaluate(scenario: s, schemes: cards) { out[r.scheme, default: [:]][r.metric] = r.estimate }
+        return out
+    }
+
+    static func scenario(_ sets: [String]) throws -> Scenario { try Scenario.default.applying(sets) }
+
+    @Test func pmipv6LatencyBelowMIPv6WhileDADIsOn() throws {
+        for loss in ["0", "0.1", "0.3", "0.5"] {
+            for arHa in ["2", "8", "16"] {
+                for magLma in ["2", "4", "16"] {
+                    let s = try Self.scenario([
+                        "links.wireless.loss=\(loss)", "topology.ar_ha_hops=\(arHa)", "topology.mag_lma_hops=\(magLma)",
+                    ])
+                    let m = try Self.metrics(s, ["mipv6", "pmipv6"])
+                    #expect(m["pmipv6"]!["handoff_latency"]! < m["mipv6"]!["handoff_latency"]!, "q=\(loss) arHa=\(arHa) magLma=\(magLma)")
+                }
+            }
+        }
+    }
+
+    /// Holds while a session lasts up to about ten residences; beyond that the
+    /// anchor drifts further than MIPv6's detour through its HA (with RP-1 hops).
+    @Test func perFlowDMMStretchBelowMIPv6() throws {
+        for residence in ["30", "60", "300", "600"] {
+            for session in ["60", "300"] {
+                for local in ["0", "0.5", "1"] {
+                    let s = try Self.scenario([
+                        "mobility.residence.mean=\(residence)", "traffic.session_duration.mean=\(session)",
+                        "traffic.local_cn_fraction=\(local)",
+                    ])
+                    let m = try Self.metrics(s, ["mipv6", "fama", "dmi", "dma"])
+                    for id in ["fama", "dmi", "dma"] {
+                        #expect(m[id]!["path_stretch"]! < m["mipv6"]!["path_stretch"]!, "\(id) residence=\(residence) session=\(session) local=\(local)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func ghahaSignalingRisesWithItsHACountWhileSAILsStaysFlat() throws {
+        var ghaha: [Double] = [], sail: [Double] = []
+        for n in [1, 2, 4, 8, 16, 32] {
+            let m = try Self.metrics(try Self.scenario(["topology.global_ha_count=\(n)"]), ["ghaha", "sail"])
+            ghaha.append(m["ghaha"]!["signaling_cost"]!)
+            sail.append(m["sail"]!["signaling_cost"]!)
+        }
+        #expect(zip(ghaha, ghaha.dropFirst()).allSatisfy { $0 < $1 }, "\(ghaha)")
+        #expect(sail.allSatisfy { abs($0 - sail[0]) <= 1e-12 * sail[0] }, "\(sail)")
+    }
+
+    @Test func centralAnchorBlastRadiusAboveDistributedAnchors() throws {
+        for perAR in [10, 50, 200] {
+            for arsPerHA in [20, 200] {
+                let s = try Self.scenario(["population.mns_per_ar=\(perAR)", "population.mns_per_ha=\(perAR * arsPerHA)"])
+                let m = try Self.metrics(s, ["mipv6", "pmipv6", "fama", "dmi", "dma"])
+                for central in ["mipv6", "pmipv6"] {
+                    for distributed in ["fama", "dmi", "dma"] {
+                        #expect(m[central]!["blast_radius"]! > m[distributed]!["blast_radius"]!, "\(central) vs \(distributed), \(perAR) x \(arsPerHA)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Carmona-Murillo et al. 2017 (analytic-models.md 5.6 T-Q1).
+    @Test func dmmSignalingAndLatencyRiseWithSpeedAndSessionLength() throws {
+        for id in ["fama", "dmi", "dma"] {
+            var bySpeed: [[String: Double]] = []
+            for v in ["1", "5", "10", "20", "30"] {
+                let s = try Self.scenario(["mobility.crossing_model=fluid_flow", "mobility.speed_mps=\(v)"])
+                bySpeed.append(try Self.metrics(s, [id])[id]!)
+            }
+            var byLength: [[String: Double]] = []
+            for t in ["60", "300", "1200", "3600"] {
+                byLength.append(try Self.metrics(try Self.scenario(["traffic.session_duration.mean=\(t)"]), [id])[id]!)
+            }
+            for series in [bySpeed, byLength] {
+                let cost = series.map { $0["signaling_cost"]! }, latency = series.map { $0["handoff_latency"]! }
+                #expect(zip(cost, cost.dropFirst()).allSatisfy { $0 < $1 }, "\(id) cost \(cost)")
+                #expect(zip(latency, latency.dropFirst()).allSatisfy { $0 <= $1 }, "\(id) latency \(latency)")
+                #expect(latency.last! > latency.first!, "\(id) latency \(latency)")
+            }
+        }
+    }
+
+    @Test func everyValueFiniteAndNonNegative() throws {
+        let grids: [[String]] = [
+            [], ["mobility.grid=hexagonal", "mobility.domain_size=2"],
+            ["mobility.residence=gamma:shape=0.25,mean=60", "traffic.session_duration=gamma:shape=2,mean=300"],
+            ["mobility.residence=weibull:shape=2,mean=30", "links.dad=optimistic", "timers.refresh=false"],
+            ["traffic.session_duration=hyperexponential:p=0.9/0.1,mean=100/2100", "traffic.local_cn_fraction=1"],
+            ["topology.global_ha_count=1", "links.wireless.loss=0.9"],
+        ]
+        for sets in grids {
+            for preset in ["default", "urban-cdn", "vehicular", "campus"] {
+                let s = try ScenarioLibrary.load(preset).applying(sets)
+                let rows = try ClosedForm.evaluate(scenario: s, schemes: Self.catalog.cards)
+                #expect(Set(rows.map(\.scheme)).count == 11)
+                for r in rows { #expect(r.estimate.isFinite && r.estimate >= 0, "\(preset) \(sets) \(r.scheme) \(r.metric) = \(r.estimate)") }
+            }
+        }
+    }
+
+    @Test func signalingScalesWithMessageSizesAndFollowsTheCards() throws {
+        var doubled = Scenario.default
+        for key in MessageSizeKey.allCases { doubled.messages.sizes[key]! *= 2 }
+        let ids = Self.catalog.ids
+        let base = try Self.metrics(.default, ids), twice = try Self.metrics(doubled, ids)
+        for id in ids {
+            let a = base[id]!["signaling_cost"]!, b = twice[id]!["signaling_cost"]!
+            #expect(abs(b - 2 * a) <= 1e-12 * a, "\(id)")
+            #expect(base[id]!["signaling_rate"] == twice[id]!["signaling_rate"], "\(id)")
+        }
+        // One size: PMIPv6's PBU over h_MAG-LMA = 4 hops at η = 1/60 per handoff.
+        let bigger = try Scenario.default.setting("messages.pbu", to: "176")
+        let delta = try Self.metrics(bigger, ["pmipv6"])["pmipv6"]!["signaling_cost.handoff"]! - base["pmipv6"]!["signaling_cost.handoff"]!
+        let pbuPerHandoff = Double(Self.catalog.card(id: "pmipv6")!.messages(for: .handoff).filter { $0.size == .pbu }.count)
+        #expect(abs(delta - pbuPerHandoff * 100 * 4 / 60) < 1e-9)
+        // A card without its handoff messages has no handoff cost: the cost is the card's.
+        var card = Self.catalog.card(id: "pmipv6")!
+        card.procedures[.handoff] = []
+        let rows = try ClosedForm.evaluate(scenario: .default, schemes: [card])
+        #expect(rows.first { $0.metric == "signaling_cost.handoff" }?.estimate == 0)
+    }
+}
