@@ -19,7 +19,7 @@ public enum ClosedForm {
     /// `GSLError` or `EvaluationError` (exit 1) naming the quantity and parameters
     /// when a closed form cannot be computed.
     public static func evaluate(scenario: Scenario, schemes: [SchemeCard]) throws -> [MetricEstimate] {
-        let motion = try SchemeContext.Motion(closedFormFor: scenario)
+        let motion = try SchemeContext.Motion(closedFormFor: scenario, sessionAnchoring: needsSessionAnchoring(schemes))
         let context = SchemeContext(scenario: scenario, motion: motion)
         let session = scenario.traffic.sessionDuration
         var cache: [Double: Double] = [:]
@@ -41,5 +41,17 @@ public enum ClosedForm {
                 sessionLaplace: laplace)
         }
         return rows
+    }
+
+    /// Whether any scheme reads E[N_a], the tunnelled fraction or the anchor
+    /// distance: a per-flow model, or a card message to or from an old anchor or
+    /// repeated per active old anchor.
+    static func needsSessionAnchoring(_ cards: [SchemeCard]) -> Bool {
+        cards.contains { card in
+            SchemeModels.model(for: card.id)?.usesSessionAnchoring ?? true
+                || card.procedures.values.contains { messages in
+                    messages.contains { $0.from == .oldAnchor || $0.to == .oldAnchor || $0.repeatRule == .perActiveOldAnchor }
+                }
+        }
     }
 }

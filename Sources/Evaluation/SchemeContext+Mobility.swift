@@ -9,7 +9,11 @@ extension SchemeContext.Motion {
     /// E[N_a], the tunnelled fraction and the packet-averaged anchor distance from
     /// `SessionAnchoring` (3.1-3.3; E[N_a] exact for exponential residence and
     /// sessions, mean-matched otherwise); the refresh rate from `BindingRefresh` (4).
-    public init(closedFormFor s: Scenario) throws {
+    ///
+    /// With `sessionAnchoring` false those three are left at 0 and not computed
+    /// (for non-exponential sessions they take quadratures): pass false only when
+    /// no scheme evaluated reads them (`ClosedForm` decides from models and cards).
+    public init(closedFormFor s: Scenario, sessionAnchoring: Bool = true) throws {
         guard let grid = GridKind(rawValue: s.mobility.grid) else {
             throw ScenarioError("scenario parameter 'mobility.grid' = '\(s.mobility.grid)' is not allowed; allowed: square, hexagonal")
         }
@@ -22,9 +26,9 @@ extension SchemeContext.Motion {
             domainARs: Double(DomainCrossing.arCount(grid: grid, domainSize: s.mobility.domainSize)),
             sessionRate: s.traffic.sessionRate,
             activeSessions: anchoring.rho,
-            anchorsInUse: try anchoring.anchorsInUseAtHandoff(),
-            tunnelledFraction: try anchoring.tunnelledFraction(),
-            meanAnchorDistance: try anchoring.meanAnchorDistanceSteps(),
+            anchorsInUse: sessionAnchoring ? try anchoring.anchorsInUseAtHandoff() : 0,
+            tunnelledFraction: sessionAnchoring ? try anchoring.tunnelledFraction() : 0,
+            meanAnchorDistance: sessionAnchoring ? try anchoring.meanAnchorDistanceSteps() : 0,
             refreshRate: s.timers.refresh ? BindingRefresh.rate(residence: residence, lifetime: s.timers.bindingLifetimeS) : 0)
     }
 }

@@ -29,6 +29,10 @@ public protocol SchemeModel: Sendable {
 
     /// The elements whose failure hurts this scheme's MNs (analytic-models.md 7).
     func failureElements(_ c: SchemeContext) -> [FailureElement]
+
+    /// Whether the model reads the session-anchoring quantities of `Motion`
+    /// (tunnelled fraction, anchor distance); per-flow DMM schemes do.
+    var usesSessionAnchoring: Bool { get }
 }
 
 extension SchemeModel {
@@ -45,6 +49,8 @@ extension SchemeModel {
     }
 
     public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { nil }
+
+    public var usesSessionAnchoring: Bool { false }
 }
 
 /// Packet-averaged downlink path figures.

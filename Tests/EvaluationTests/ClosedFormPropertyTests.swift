@@ -139,4 +139,13 @@ import Testing
         let rows = try ClosedForm.evaluate(scenario: .default, schemes: [card])
         #expect(rows.first { $0.metric == "signaling_cost.handoff" }?.estimate == 0)
     }
+
+    /// Skipping the session-anchoring closed forms when no chosen scheme reads them changes nothing.
+    @Test func schemesWithoutSessionAnchoringGiveTheSameRowsAlone() throws {
+        let s = try Self.scenario(["traffic.session_duration=gamma:shape=2,mean=300"])
+        let alone = try ClosedForm.evaluate(scenario: s, schemes: try ["mipv6", "pmipv6", "hmipv6"].map { try Self.catalog.require($0) })
+        #expect(!ClosedForm.needsSessionAnchoring(try ["mipv6", "pmipv6", "hmipv6"].map { try Self.catalog.require($0) }))
+        let all = try ClosedForm.evaluate(scenario: s, schemes: Self.catalog.cards)
+        #expect(alone == all.filter { ["mipv6", "pmipv6", "hmipv6"].contains($0.scheme) })
+    }
 }
