@@ -19,7 +19,7 @@ public enum ClosedForm {
     /// `GSLError` or `EvaluationError` (exit 1) naming the quantity and parameters
     /// when a closed form cannot be computed.
     public static func evaluate(scenario: Scenario, schemes: [SchemeCard]) throws -> [MetricEstimate] {
-        let motion = try SchemeContext.Motion(closedFormFor: scenario, sessionAnchoring: needsSessionAnchoring(schemes))
+        let motion = try MotionCache.shared.motion(scenario, sessionAnchoring: needsSessionAnchoring(schemes))
         let context = SchemeContext(scenario: scenario, motion: motion)
         let session = scenario.traffic.sessionDuration
         var cache: [Double: Double] = [:]
