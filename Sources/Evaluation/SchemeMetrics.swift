@@ -60,7 +60,11 @@ public enum SchemeMetrics {
             $0 + hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
         }
         try add("disruption", "session_s_per_mn_year", disruption)
-        for e in elements { try add("blast_radius.\(e.name)", "sessions", e.sessionsBroken) }
+        for e in elements {
+            try add("blast_radius.\(e.name)", "sessions", e.sessionsBroken)
+            try add("unreachable_mns.\(e.name)", "mns", e.mnsUnreachable)
+            try add("outage.\(e.name)", "s", e.outageS)
+        }
         return out
     }
 }

@@ -17,7 +17,7 @@ struct EvaluateCommand: ParsableCommand {
             model. markdown, latex and rfc print a row per scheme and a column per
             metric (units in the header); csv and json print one estimate a row with
             columns scheme,metric,unit,method,estimate,ci_low,ci_high,samples and add
-            the per-element blast radius (blast_radius.<element>).
+            the per-element failure figures (blast_radius.<element>, ...).
 
             Examples:
               dmm evaluate
@@ -79,7 +79,8 @@ struct EvaluateCommand: ParsableCommand {
                 let table = MetricTables.wide(
                     rows, caption: "Closed-form metrics per MN, scenario \(scenarioOptions.scenario).",
                     footnotes: [
-                        "Per-element blast radius (blast_radius.<element>) is in the csv and json output.",
+                        "Per-element failure figures (blast_radius.<element>, unreachable_mns.<element>, outage.<element>) are in the csv and json output.",
+                        "Exact under the scenario's assumptions except: the distance to an old anchor in DMM handoffs (first order), E[N_a] for non-exponential laws (mean-matched), SAIL's wait for the next BU and the per-flow failure probability; the Monte Carlo reports the gap.",
                     ])
                 text = TableRenderer.render(table, as: format)
             }

@@ -149,3 +149,41 @@ import Testing
         #expect(alone == all.filter { ["mipv6", "pmipv6", "hmipv6"].contains($0.scheme) })
     }
 }
+
+/// End-to-end plumbing of scenario values into the closed forms, against hand arithmetic.
+@Suite struct ClosedFormPlumbingTests {
+    func metric(_ sets: [String], _ id: String, _ name: String) throws -> Double {
+        let s = try Scenario.default.applying(sets)
+        let rows = try ClosedForm.evaluate(scenario: s, schemes: [try ClosedFormPropertyTests.catalog.require(id)])
+        return try #require(rows.first { $0.metric == name }?.estimate)
+    }
+
+    /// HMIPv6 latency adds p_d reg(h_AR-HA): square side 3 has p_d = 1/3, a hexagonal
+    /// domain of one ring p_d = 3/7 (analytic-models.md 2.6). reg(8) with RP-1 links:
+    /// 2 T_wl(80) + 2 T_wd(80, 8), T_wl(s) = (1.1/0.9)(8s/11e6·1e3 + 2), T_wd(s, h) = h(8s/1e8·1e3 + 1).
+    @Test func domainCrossingFractionReachesHMIPv6Latency() throws {
+        let reg = 2 * (1.1 / 0.9) * (8 * 80 / 11e6 * 1000 + 2) + 2 * 8 * (8 * 80 / 1e8 * 1000 + 1)
+        let square = try metric([], "hmipv6", "handoff_latency")
+        let hexagonal = try metric(["mobility.grid=hexagonal", "mobility.domain_size=1"], "hmipv6", "handoff_latency")
+        #expect(abs((hexagonal - square) - (3.0 / 7 - 1.0 / 3) * reg) < 1e-9)
+    }
+
+    /// Fluid flow (2.7): η = 4v/(√3 π a) for hexagons; MIPv6 sends BU + BA (80 B each,
+    /// 1 + 8 hops) per handoff: 1440 η byte-hops/s.
+    @Test func fluidFlowSpeedSetsTheHandoffRate() throws {
+        let eta = 4 * 10 / (3.0.squareRoot() * Double.pi * 100)
+        let cost = try metric(["mobility.crossing_model=fluid_flow", "mobility.speed_mps=10"], "mipv6", "signaling_cost.handoff")
+        #expect(abs(cost - 1440 * eta) < 1e-9 * cost)
+    }
+
+    /// Refreshes per residence Σ_{n≥1} F^c(n T_L) (analytic-models.md 4).
+    @Test func bindingRefreshRate() throws {
+        // Deterministic residence 100 s, lifetime 30 s: refreshes at 30, 60, 90 s → 3 per 100 s.
+        #expect(abs(BindingRefresh.rate(residence: try .deterministic(value: 100), lifetime: 30) - 0.03) < 1e-15)
+        // Uniform on [0, 100], lifetime 40: F^c(40) + F^c(80) = 0.6 + 0.2 per 50 s mean.
+        #expect(abs(BindingRefresh.rate(residence: try .uniform(min: 0, max: 100), lifetime: 40) - 0.8 / 50) < 1e-15)
+        // Exponential mean 60, lifetime 420: η e^{−7}/(1 − e^{−7}).
+        let x = exp(-7.0)
+        #expect(abs(BindingRefresh.rate(residence: try .exponential(mean: 60), lifetime: 420) - x / (1 - x) / 60) < 1e-18)
+    }
+}
