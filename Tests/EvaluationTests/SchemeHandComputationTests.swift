@@ -113,6 +113,9 @@ import Testing
         #expect(Hand.close(m["unreachable_mns"], 50))
         // one failure a year × 75/50 × 14400 s
         #expect(Hand.close(m["disruption"], 1.5 * 14400))
+        // the anchor always, the serving AR half the time: Λ = 1.5/(8760 h)
+        let lambda = 1.5 / yearS
+        #expect(Hand.close(m["failure_probability"], 300 * lambda / (1 + 300 * lambda), 1e-6))
     }
 
     @Test func dmi() throws {
