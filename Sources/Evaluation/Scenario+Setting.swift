@@ -1,0 +1,87 @@
+import Schemes
+import Stochastics
+
+extension Scenario {
+    /// The reference scenario: every parameter at its default (`ScenarioParameter.all`).
+    public static let `default`: Scenario = {
+        var s = blank
+        for p in ScenarioParameter.all {
+            // The defaults are constants of this file's table; a test checks each is allowed.
+            try! p.set(&s, p.defaultValue)
+        }
+        return s
+    }()
+
+    /// Placeholder values, every one overwritten by the defaults above.
+    private static var blank: Scenario {
+        let law = try! ProbabilityLaw.exponential(mean: 1)
+        return Scenario(
+            mobility: .init(residence: law, crossingModel: "", speedMps: 0, cellSizeM: 0, cellShape: "", grid: "", domainSize: 0),
+            traffic: .init(sessionRate: 0, sessionDuration: law, localCNFraction: 0, localCNHops: 0),
+            topology: .init(
+                arArHops: 0, arMapHops: 0, arHaHops: 0, mapHaHops: 0, magLmaHops: 0, lmaLmaHops: 0,
+                arLocationServerHops: 0, arPeerArHops: 0, cnHaHops: 0, cnLmaHops: 0, cnArHops: 0, haHaHops: 0,
+                arNearestHaHops: 0, cnNearestHaHops: 0, globalHACount: 0),
+            links: .init(
+                wireless: .init(bandwidthBps: 0, latencyMs: 0, loss: 0),
+                wired: .init(bandwidthBps: 0, latencyMsPerHop: 0, queueingMsPerHop: 0),
+                l2HandoffMs: 0, raDelayMs: 0, dad: "", dadMs: 0),
+            messages: .init(sizes: [:], tunnelHeaderBytes: 0, wirelessWeight: 0, wiredWeight: 0),
+            timers: .init(
+                bindingLifetimeS: 0, refresh: true, haHelloIntervalS: 0, haHelloMisses: 0, heartbeatIntervalS: 0,
+                heartbeatMisses: 0),
+            failure: .init(anchorMtbfH: 0, anchorMttrH: 0, arMtbfH: 0, arMttrH: 0, locationServerMtbfH: 0, locationServerMttrH: 0),
+            population: .init(mnsPerAR: 0, mnsPerHA: 0))
+    }
+
+    /// This scenario with the value at `path` set from its text, as `--set PATH=VALUE`.
+    ///
+    /// Paths are those of `ScenarioParameter.all`; a law's parameters are
+    /// paths too (`mobility.residence.mean=30` rescales the law, keeping its
+    /// shape: `ProbabilityLaw.setting`). Throws `ScenarioError` (exit 2)
+    /// naming the path and what is allowed, with close matches for an unknown path.
+    public func setting(_ path: String, to value: String) throws -> Scenario {
+        var copy = self
+        if let parameter = ScenarioParameter.named(path) {
+            try parameter.set(&copy, value)
+            return copy
+        }
+        // A law parameter: "<law path>.<name>".
+        if let dot = path.lastIndex(of: "."), let parameter = ScenarioParameter.named(String(path[..<dot])),
+            case .law = parameter.kind
+        {
+            let name = String(path[path.index(after: dot)...])
+            let law = try ProbabilityLaw.parse(parameter.get(self))
+            do {
+                try parameter.set(&copy, try law.setting(name, to: value).spec)
+            } catch let error as LawError {
+                throw ScenarioError("scenario parameter '\(path)': \(error.description)")
+            }
+            return copy
+        }
+        throw ScenarioError.unknownPath(path)
+    }
+
+    /// The value at `path` as text (the spelling `setting` accepts).
+    public func value(at path: String) throws -> String {
+        if let parameter = ScenarioParameter.named(path) { return parameter.get(self) }
+        throw ScenarioError.unknownPath(path)
+    }
+
+    /// Applies `PATH=VALUE` assignments in order (repeatable `--set`).
+    public func applying(_ assignments: [String]) throws -> Scenario {
+        var s = self
+        for a in assignments {
+            guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                throw ScenarioError("--set '\(a)': expected PATH=VALUE, e.g. --set traffic.session_rate=0.01")
+            }
+            s = try s.setting(String(a[..<eq]).trimmingCharacters(in: .whitespaces), to: String(a[a.index(after: eq)...]))
+        }
+        return s
+    }
+
+    /// Every path with its current value, unit and the default's source, in table order.
+    public var parameterListing: [(path: String, unit: String, value: String, source: String)] {
+        ScenarioParameter.all.map { ($0.path, $0.unit, $0.get(self), $0.source) }
+    }
+}

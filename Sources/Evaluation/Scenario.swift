@@ -1,0 +1,128 @@
+import Schemes
+import Stochastics
+
+/// Every number a metric depends on (DESIGN.md 2.1), grouped as the YAML file
+/// and the `--set` paths are: mobility, traffic, topology, links, messages,
+/// timers, failure, population.
+///
+/// Units are in the names (s, ms, h, bps, hops, bytes). `Scenario.default`
+/// is the reference parameter set; each default's source is in
+/// `ScenarioParameter.all` (and as a comment in Models/scenarios/default.yaml,
+/// which a test keeps identical to these values).
+public struct Scenario: Sendable, Equatable {
+    public struct Mobility: Sendable, Equatable {
+        /// Residence-time law at one AR, seconds (analytic-models.md 2.2).
+        public var residence: ProbabilityLaw
+        /// Where the crossing rate comes from: "residence" (the law's mean) or
+        /// "fluid_flow" (speed and cell size, analytic-models.md 2.7; the law's
+        /// shape is kept and its mean rescaled to 1/η).
+        public var crossingModel: String
+        public var speedMps: Double
+        public var cellSizeM: Double
+        /// "circle", "square" or "hexagon" (fluid-flow cell shape).
+        public var cellShape: String
+        /// "square" or "hexagonal" AR grid.
+        public var grid: String
+        /// Size of a MAP / LMA / anchor domain: side m of an m×m square domain, or rings n
+        /// of a hexagonal domain of 3n²+3n+1 ARs (analytic-models.md 2.6).
+        public var domainSize: Int
+    }
+
+    public struct Traffic: Sendable, Equatable {
+        /// Session arrivals per MN per second (Poisson).
+        public var sessionRate: Double
+        /// Session-duration law, seconds.
+        public var sessionDuration: ProbabilityLaw
+        /// Probability that a correspondent is local to the MN's access region.
+        public var localCNFraction: Double
+        /// Hops from a local CN to any AR of the region.
+        public var localCNHops: Double
+    }
+
+    public struct Topology: Sendable, Equatable {
+        public var arArHops: Double
+        public var arMapHops: Double
+        public var arHaHops: Double
+        public var mapHaHops: Double
+        public var magLmaHops: Double
+        public var lmaLmaHops: Double
+        public var arLocationServerHops: Double
+        public var arPeerArHops: Double
+        public var cnHaHops: Double
+        public var cnLmaHops: Double
+        public var cnArHops: Double
+        public var haHaHops: Double
+        public var arNearestHaHops: Double
+        public var cnNearestHaHops: Double
+        public var globalHACount: Int
+    }
+
+    public struct Wireless: Sendable, Equatable {
+        public var bandwidthBps: Double
+        public var latencyMs: Double
+        /// Probability that one transmission attempt fails (q of analytic-models.md 6.1).
+        public var loss: Double
+    }
+
+    public struct Wired: Sendable, Equatable {
+        public var bandwidthBps: Double
+        public var latencyMsPerHop: Double
+        public var queueingMsPerHop: Double
+    }
+
+    public struct Links: Sendable, Equatable {
+        public var wireless: Wireless
+        public var wired: Wired
+        public var l2HandoffMs: Double
+        public var raDelayMs: Double
+        /// "standard" (RFC 4862) or "optimistic" (RFC 4429: no DAD wait).
+        public var dad: String
+        public var dadMs: Double
+        public var dadDelayMs: Double { dad == "optimistic" ? 0 : dadMs }
+    }
+
+    public struct Messages: Sendable, Equatable {
+        /// Size in bytes of every signaling message of the card vocabulary.
+        public var sizes: [MessageSizeKey: Double]
+        public var tunnelHeaderBytes: Double
+        /// Per-byte-hop weights (analytic-models.md 5.1).
+        public var wirelessWeight: Double
+        public var wiredWeight: Double
+    }
+
+    public struct Timers: Sendable, Equatable {
+        public var bindingLifetimeS: Double
+        /// Whether binding refreshes are counted (analytic-models.md 4: keep switchable).
+        public var refresh: Bool
+        public var haHelloIntervalS: Double
+        public var haHelloMisses: Int
+        public var heartbeatIntervalS: Double
+        public var heartbeatMisses: Int
+    }
+
+    public struct Failure: Sendable, Equatable {
+        public var anchorMtbfH: Double
+        public var anchorMttrH: Double
+        public var arMtbfH: Double
+        public var arMttrH: Double
+        public var locationServerMtbfH: Double
+        public var locationServerMttrH: Double
+    }
+
+    public struct Population: Sendable, Equatable {
+        public var mnsPerAR: Double
+        public var mnsPerHA: Double
+    }
+
+    public var mobility: Mobility
+    public var traffic: Traffic
+    public var topology: Topology
+    public var links: Links
+    public var messages: Messages
+    public var timers: Timers
+    public var failure: Failure
+    public var population: Population
+
+    /// Size in bytes of the message with this key.
+    public func size(_ key: MessageSizeKey) -> Double { messages.sizes[key] ?? 0 }
+}

@@ -1,0 +1,28 @@
+/// Dynamic Mobile IP: a permanent HA plus temporary HAs in the visited access
+/// networks (draft-kassi-mobileip-dmi); flows stay at the temporary HA where they started.
+///
+/// Ours where the draft is silent: temporary HAs sit at the ARs (as FAMA's DARs)
+/// and the permanent HA only keeps the MN reachable for new incoming sessions,
+/// so its failure breaks no ongoing session but makes its MNs unreachable.
+/// Latency and path as FAMA (same approximation for the old anchor's distance).
+public struct DMIModel: SchemeModel {
+    public init() {}
+    public var id: String { "dmi" }
+
+    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
+        c.clientAttachMs
+            + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: PerFlowAnchoring.oldAnchorHops(c))
+    }
+
+    public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { c.clientAttachMs }
+
+    public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
+
+    public var usesSessionAnchoring: Bool { true }
+
+    public func failureElements(_ c: SchemeContext) -> [FailureElement] {
+        var ha = FailureElement.centralAnchor(c, name: "ha", mns: c.mnsPerHA)
+        ha.sessionsBroken = 0
+        return [.anchoringAccessRouter(c, name: "temporary_ha"), ha]
+    }
+}

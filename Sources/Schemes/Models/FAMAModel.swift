@@ -1,0 +1,27 @@
+/// FAMA: client-based DMM, every AR a DAR (AR + HA); flows stay at their first DAR.
+///
+/// Latency of active sessions: T_L2 + MD + T_DAD + reg(h_AA·D) with D the old
+/// anchor's distance (BUs to all anchors in parallel; each session waits for its
+/// own anchor). APPROXIMATION: D is the first-order `oldAnchorSteps`.
+/// New sessions: T_L2 + MD + T_DAD (new prefix, no anchor update; 6.3).
+/// Path: `PerFlowAnchoring` (exact in the mean). DAR failure: attached MNs'
+/// sessions plus those anchored there, M ρ (1 + r*(μ)) (7.3).
+public struct FAMAModel: SchemeModel {
+    public init() {}
+    public var id: String { "fama" }
+
+    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
+        c.clientAttachMs
+            + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: PerFlowAnchoring.oldAnchorHops(c))
+    }
+
+    public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { c.clientAttachMs }
+
+    public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
+
+    public var usesSessionAnchoring: Bool { true }
+
+    public func failureElements(_ c: SchemeContext) -> [FailureElement] {
+        [.anchoringAccessRouter(c, name: "dar")]
+    }
+}

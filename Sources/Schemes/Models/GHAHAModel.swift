@@ -1,0 +1,33 @@
+/// Global HA to HA: an anycast HA set with every binding synchronised to all HAs.
+///
+/// Latency: T_L2 + MD + T_DAD + reg(h_AR-HAnear) (ours: the binding sync to the
+/// N_HA − 1 peers runs after the BA, off the critical path). Path: `GlobalHASet`.
+/// HA failure (HARP switching, 7.2): the failed HA's MNs, M_HA/N_HA of them, lose
+/// their sessions for detection (k − ½)T_h + HA-switch notice T_wd(BA, h) + T_wl(BA)
+/// + re-registration reg(h) with h = h_AR-HAnear + h_HA-HA (a peer takes over).
+/// Exact under the scenario except the uniform-nearest-HA assumption of `GlobalHASet`.
+public struct GHAHAModel: SchemeModel {
+    public init() {}
+    public var id: String { "ghaha" }
+
+    public func hops(_ a: Role, _ b: Role, in c: SchemeContext) -> Double? { GlobalHASet.hops(a, b, in: c) }
+
+    public func mnsServed(by role: Role, in c: SchemeContext) -> Double {
+        role == .ha || role == .peerHA ? GlobalHASet.mnsPerHA(c) : c.mnsPerAR
+    }
+
+    public func handoffLatencyMs(_ c: SchemeContext) -> Double { c.clientAttachMs + GlobalHASet.registrationMs(c) }
+
+    public func dataPath(_ c: SchemeContext) -> DataPath { GlobalHASet.dataPath(c) }
+
+    public func failureElements(_ c: SchemeContext) -> [FailureElement] {
+        let h = c.hops.arNearestHa + c.hops.haHa
+        let switchMs = c.links.wired(c.size(.ba), hops: h) + c.links.wireless(c.size(.ba))
+        let registerMs = c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: h)
+        let m = GlobalHASet.mnsPerHA(c)
+        let ha = FailureElement(
+            name: "ha", sessionsBroken: m * c.motion.activeSessions, mnsUnreachable: m, mnsServed: m,
+            outageS: GlobalHASet.detectionS(c) + (switchMs + registerMs) / 1000, mtbfH: c.failures.anchorMtbfH)
+        return [ha, .accessRouter(c)]
+    }
+}

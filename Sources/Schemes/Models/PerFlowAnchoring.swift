@@ -1,0 +1,17 @@
+/// The data path shared by the per-flow DMM schemes (FAMA, DMI, DMA): a flow
+/// stays anchored at the AR where it started and is tunnelled h_AA·D hops to
+/// the serving AR (analytic-models.md 5.5):
+/// σ = 1 + h_AA E_pkt[D]/(H + 1) with H = h_CN-AR (remote CN at equal distance
+/// from every AR) or h_loc (local CN); tunnel hops h_AA E_pkt[D]; tunnelled
+/// fraction r*(μ) (3.1). Exact in the mean for the remote-CN assumption.
+enum PerFlowAnchoring {
+    static func dataPath(_ c: SchemeContext) -> DataPath {
+        let tunnel = c.hops.arAr * c.motion.meanAnchorDistance
+        return .mix(
+            c, remoteUsed: c.hops.cnAr + tunnel + 1, localUsed: c.hops.localCN + tunnel + 1,
+            remoteTunnel: tunnel, localTunnel: tunnel, tunnelledFraction: c.motion.tunnelledFraction)
+    }
+
+    /// Wired hops from the serving AR to an old anchor: h_AA × `oldAnchorSteps` (approximation).
+    static func oldAnchorHops(_ c: SchemeContext) -> Double { c.hops.arAr * c.motion.oldAnchorSteps }
+}

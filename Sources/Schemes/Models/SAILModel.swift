@@ -1,0 +1,34 @@
+/// SAIL: the global HAs form a one-hop DHT; a binding lives at the HA responsible
+/// for the MN's key, reached in one overlay hop (no full synchronisation).
+///
+/// Latency: T_L2 + MD + T_DAD + reg(h_AR-HAnear) + 2 T_wd(DHT update, h_HA-HA)
+/// (ours: the nearest HA acknowledges after the responsible HA stored the binding).
+/// Path: `GlobalHASet`. HA failure: the bindings it held are lost (ours: no
+/// replicas) until the MN's next BU, so outage = hello detection + 1/(η + refresh
+/// rate) (APPROXIMATION: mean wait for the next BU from a random instant, exact
+/// only for exponential residence).
+public struct SAILModel: SchemeModel {
+    public init() {}
+    public var id: String { "sail" }
+
+    public func hops(_ a: Role, _ b: Role, in c: SchemeContext) -> Double? { GlobalHASet.hops(a, b, in: c) }
+
+    public func mnsServed(by role: Role, in c: SchemeContext) -> Double {
+        role == .ha || role == .peerHA ? GlobalHASet.mnsPerHA(c) : c.mnsPerAR
+    }
+
+    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
+        c.clientAttachMs + GlobalHASet.registrationMs(c) + 2 * c.links.wired(c.size(.dhtUpdate), hops: c.hops.haHa)
+    }
+
+    public func dataPath(_ c: SchemeContext) -> DataPath { GlobalHASet.dataPath(c) }
+
+    public func failureElements(_ c: SchemeContext) -> [FailureElement] {
+        let m = GlobalHASet.mnsPerHA(c)
+        let nextBU = 1 / (c.motion.crossingRate + c.motion.refreshRate)
+        let ha = FailureElement(
+            name: "ha", sessionsBroken: m * c.motion.activeSessions, mnsUnreachable: m, mnsServed: m,
+            outageS: GlobalHASet.detectionS(c) + nextBU, mtbfH: c.failures.anchorMtbfH)
+        return [ha, .accessRouter(c)]
+    }
+}

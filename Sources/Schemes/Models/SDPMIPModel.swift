@@ -1,0 +1,21 @@
+/// Signal-driven distributed PMIP: no LMA; a CN's MAG finds the MN's MAG by a
+/// multicast query to the domain's MAGs (draft-sjkoh-mext-pmip-dmc).
+///
+/// Latency: T_L2 + T_wl(RA) + T_wd(PBQ, h) + T_wd(PQA, h) with h = h_CN-AR − 1
+/// (ours: the CN's MAG re-queries when the old MAG stops answering; the query's
+/// first answer comes from the new MAG). Path: `MAGToMAG`. Only MAG failures
+/// hurt: the attached MNs' sessions.
+public struct SDPMIPModel: SchemeModel {
+    public init() {}
+    public var id: String { "sdpmip" }
+
+    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
+        let h = max(0, c.hops.cnAr - 1)
+        return c.links.l2HandoffMs + c.links.wireless(c.size(.ra)) + c.links.wired(c.size(.pbq), hops: h)
+            + c.links.wired(c.size(.pqa), hops: h)
+    }
+
+    public func dataPath(_ c: SchemeContext) -> DataPath { MAGToMAG.dataPath(c) }
+
+    public func failureElements(_ c: SchemeContext) -> [FailureElement] { [.accessRouter(c, name: "mag")] }
+}

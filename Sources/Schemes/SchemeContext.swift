@@ -1,0 +1,145 @@
+/// The numbers a scheme model reads: hop distances, link timing, mobility and
+/// session quantities, failure and population figures. Plain values, so the
+/// Schemes target needs no scenario file and tests can build one by hand;
+/// Evaluation fills it from a `Scenario` and the Mobility closed forms.
+public struct SchemeContext: Sendable, Equatable {
+    /// Hop distances (analytic-models.md 5.3). `ar*` are from the serving AR.
+    public struct Hops: Sendable, Equatable {
+        public var arAr, arMap, arHa, mapHa, magLma, lmaLma, arLocationServer, arPeerAr: Double
+        public var cnHa, cnLma, cnAr, haHa, arNearestHa, cnNearestHa: Double
+        /// Hops from a local CN to any AR of the region, and the probability a CN is local.
+        public var localCN: Double
+        public var localCNFraction: Double
+        public var globalHACount: Int
+        public init(
+            arAr: Double, arMap: Double, arHa: Double, mapHa: Double, magLma: Double, lmaLma: Double,
+            arLocationServer: Double, arPeerAr: Double, cnHa: Double, cnLma: Double, cnAr: Double, haHa: Double,
+            arNearestHa: Double, cnNearestHa: Double, localCN: Double, localCNFraction: Double, globalHACount: Int
+        ) {
+            self.arAr = arAr; self.arMap = arMap; self.arHa = arHa; self.mapHa = mapHa; self.magLma = magLma
+            self.lmaLma = lmaLma; self.arLocationServer = arLocationServer; self.arPeerAr = arPeerAr
+            self.cnHa = cnHa; self.cnLma = cnLma; self.cnAr = cnAr; self.haHa = haHa
+            self.arNearestHa = arNearestHa; self.cnNearestHa = cnNearestHa
+            self.localCN = localCN; self.localCNFraction = localCNFraction; self.globalHACount = globalHACount
+        }
+    }
+
+    /// Mobility and session quantities (analytic-models.md 2-3), per MN.
+    public struct Motion: Sendable, Equatable {
+        /// AR crossing rate η, 1/s.
+        public var crossingRate: Double
+        /// Fraction of AR crossings that also leave the domain, p_d (2.6).
+        public var domainCrossingFraction: Double
+        /// ARs in one domain (m² square, 3n²+3n+1 hexagonal).
+        public var domainARs: Double
+        /// Session arrival rate λ_s, 1/s, and mean active sessions ρ = λ_s E[T].
+        public var sessionRate: Double
+        public var activeSessions: Double
+        /// E[N_a]: earlier anchors with ≥ 1 active session at a handoff (3.3).
+        public var anchorsInUse: Double
+        /// Fraction of session time (packets) away from the session's first AR (3.1).
+        public var tunnelledFraction: Double
+        /// Packet-averaged anchor-to-serving-AR distance in grid steps, Σ α(j) E[D_j] (3.2).
+        public var meanAnchorDistance: Double
+        /// Binding refreshes per second per MN (analytic-models.md 4), 0 when refresh is off.
+        public var refreshRate: Double
+        public init(
+            crossingRate: Double, domainCrossingFraction: Double, domainARs: Double, sessionRate: Double,
+            activeSessions: Double, anchorsInUse: Double, tunnelledFraction: Double, meanAnchorDistance: Double,
+            refreshRate: Double
+        ) {
+            self.crossingRate = crossingRate; self.domainCrossingFraction = domainCrossingFraction
+            self.domainARs = domainARs; self.sessionRate = sessionRate; self.activeSessions = activeSessions
+            self.anchorsInUse = anchorsInUse; self.tunnelledFraction = tunnelledFraction
+            self.meanAnchorDistance = meanAnchorDistance; self.refreshRate = refreshRate
+        }
+
+        /// Grid steps from the serving AR to an old anchor still carrying a session
+        /// at a handoff. First-order approximation: the mean distance while away
+        /// from the anchor, E_pkt[D] / P(away), at least one step (a handoff has
+        /// just moved the MN one step). The Monte Carlo measures the exact value.
+        public var oldAnchorSteps: Double {
+            tunnelledFraction > 0 ? max(1, meanAnchorDistance / tunnelledFraction) : 1
+        }
+    }
+
+    /// Link delays (analytic-models.md 6.1-6.2); all times in ms, sizes in bytes.
+    public struct Links: Sendable, Equatable {
+        public var wirelessBps, wirelessLatencyMs, wirelessLoss: Double
+        public var wiredBps, wiredLatencyMsPerHop, queueingMsPerHop: Double
+        public var l2HandoffMs, raDelayMs, dadMs: Double
+        public init(
+            wirelessBps: Double, wirelessLatencyMs: Double, wirelessLoss: Double, wiredBps: Double,
+            wiredLatencyMsPerHop: Double, queueingMsPerHop: Double, l2HandoffMs: Double, raDelayMs: Double, dadMs: Double
+        ) {
+            self.wirelessBps = wirelessBps; self.wirelessLatencyMs = wirelessLatencyMs; self.wirelessLoss = wirelessLoss
+            self.wiredBps = wiredBps; self.wiredLatencyMsPerHop = wiredLatencyMsPerHop
+            self.queueingMsPerHop = queueingMsPerHop; self.l2HandoffMs = l2HandoffMs; self.raDelayMs = raDelayMs
+            self.dadMs = dadMs
+        }
+
+        /// T_wl(s) = ((1+q)/(1−q)) (8s/B_wl + L_wl), ms.
+        public func wireless(_ bytes: Double) -> Double {
+            (1 + wirelessLoss) / (1 - wirelessLoss) * (8 * bytes / wirelessBps * 1000 + wirelessLatencyMs)
+        }
+
+        /// T_wd(s, h) = h (8s/B_wd + L_wd + B_q), ms.
+        public func wired(_ bytes: Double, hops: Double) -> Double {
+            hops * (8 * bytes / wiredBps * 1000 + wiredLatencyMsPerHop + queueingMsPerHop)
+        }
+
+        /// reg(h) = T_wl(req) + T_wd(req, h) + T_wd(ack, h) + T_wl(ack): an MN's registration round trip (6.3).
+        public func registration(request: Double, ack: Double, hops: Double) -> Double {
+            wireless(request) + wired(request, hops: hops) + wired(ack, hops: hops) + wireless(ack)
+        }
+    }
+
+    /// Failure rates and repair times, per element kind (analytic-models.md 7).
+    public struct Failures: Sendable, Equatable {
+        public var anchorMtbfH, anchorMttrH, arMtbfH, arMttrH, locationServerMtbfH, locationServerMttrH: Double
+        public var haHelloIntervalS: Double
+        public var haHelloMisses: Int
+        public init(
+            anchorMtbfH: Double, anchorMttrH: Double, arMtbfH: Double, arMttrH: Double, locationServerMtbfH: Double,
+            locationServerMttrH: Double, haHelloIntervalS: Double, haHelloMisses: Int
+        ) {
+            self.anchorMtbfH = anchorMtbfH; self.anchorMttrH = anchorMttrH; self.arMtbfH = arMtbfH
+            self.arMttrH = arMttrH; self.locationServerMtbfH = locationServerMtbfH
+            self.locationServerMttrH = locationServerMttrH; self.haHelloIntervalS = haHelloIntervalS
+            self.haHelloMisses = haHelloMisses
+        }
+
+        /// HARP-style detection by k missed hellos at period T: mean (k − ½) T, s (7.2).
+        public var helloDetectionS: Double { (Double(haHelloMisses) - 0.5) * haHelloIntervalS }
+    }
+
+    public var hops: Hops
+    public var motion: Motion
+    public var links: Links
+    public var failures: Failures
+    /// Message sizes in bytes, by size key.
+    public var sizes: [MessageSizeKey: Double]
+    public var mnsPerAR: Double
+    public var mnsPerHA: Double
+
+    public init(
+        hops: Hops, motion: Motion, links: Links, failures: Failures, sizes: [MessageSizeKey: Double],
+        mnsPerAR: Double, mnsPerHA: Double
+    ) {
+        self.hops = hops; self.motion = motion; self.links = links; self.failures = failures
+        self.sizes = sizes; self.mnsPerAR = mnsPerAR; self.mnsPerHA = mnsPerHA
+    }
+
+    public func size(_ key: MessageSizeKey) -> Double { sizes[key] ?? 0 }
+
+    /// MNs in one domain (served by one MAP / LMA / location server).
+    public var mnsPerDomain: Double { mnsPerAR * motion.domainARs }
+
+    /// L2 break + RS/RA movement detection (+ the RA delay), ms (6.3 MD).
+    public var movementDetectionMs: Double {
+        links.wireless(size(.rs)) + links.raDelayMs + links.wireless(size(.ra))
+    }
+
+    /// What every client-based scheme pays before its first BU: T_L2 + MD + T_DAD, ms.
+    public var clientAttachMs: Double { links.l2HandoffMs + movementDetectionMs + links.dadMs }
+}
