@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@Suite("dmm sweep end to end: jobs, shards, merge, resume, bad input")
+struct SweepCommandTests {
+    let scratch: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dmm-sweep-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    func path(_ name: String) -> String { scratch.appendingPathComponent(name).path }
+
+    static let grid = [
+        "--vary", "topology.global_ha_count=1:6:6", "--vary", "links.wireless.loss=0,0.05,0.1",
+        "--schemes", "mipv6,pmipv6,fama,ghaha",
+    ]
+
+    @discardableResult
+    func sweep(_ output: String, _ extra: [String] = [], expect status: Int32 = 0) throws -> CLIResult {
+        let result = try CLI.run(["sweep"] + Self.grid + ["--output", path(output)] + extra)
+        #expect(result.status == status, "\(result.stderr)")
+        return result
+    }
+
+    func read(_ name: String) throws -> String { try String(contentsOfFile: path(name), encoding: .utf8) }
+
+    @Test func jobsOneAndTwoWriteTheSameBytes() throws {
+        try sweep("j1.csv", ["--jobs", "1"])
+        try sweep("j2.csv", ["--jobs", "2"])
+        let one = try read("j1.csv")
+        #expect(one == (try read("j2.csv")))
+        let lines = one.components(separatedBy: "\r\n")
+        #expect(lines[0] == "topology.global_ha_count,links.wireless.loss,scheme,metric,unit,method,estimate,ci_low,ci_high,samples")
+        #expect(lines[1].hasPrefix("1,0,mipv6,"))
+        #expect(lines.last == "")
+    }
+
+    @Test func aVariedPathActsLikeSet() throws {
+        try sweep("grid.csv")
+        let single = try CLI.run([
+            "sweep", "--set", "topology.global_ha_count=4", "--vary", "links.wireless.loss=0.05",
+            "--schemes", "mipv6,pmipv6,fama,ghaha", "--output", path("single.csv"),
+        ])
+        #expect(single.status == 0, "\(single.stderr)")
+        let strip = { (line: String) in line.split(separator: ",", maxSplits: 2).last.map(String.init) ?? "" }
+        let fromGrid = try read("grid.csv").components(separatedBy: "\r\n").filter { $0.hasPrefix("4,0.05,") }.map(strip)
+        let fromSet = try read("single.csv").components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+            .map { "x," + $0 }.map(strip)
+        #expect(!fromGrid.isEmpty)
+        #expect(fromGrid == fromSet)
+    }
+
+    @Test func shardsMergeToTheUnshardedFile() throws {
+        try sweep("whole.csv")
+        for k in 1...3 { try sweep("part\(k).csv", ["--shard", "\(k)/3"]) }
+        let merged = try CLI.run(["merge", path("part3.csv"), path("part1.csv"), path("part2.csv"), "--output", path("all.csv")])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(try read("all.csv") == read("whole.csv"))
+        #expect(FileManager.default.fileExists(atPath: path("all.csv.meta.json")))
+    }
+
+    @Test func resumeAfterTruncationEqualsTheFullRun() throws {
+        try sweep("full.csv")
+        let full = Array(try read("full.csv").utf8)
+        try sweep("cut.csv")
+        try Data(full[0..<(full.count * 3 / 5)]).write(to: URL(fileURLWithPath: path("cut.csv")))
+        try sweep("cut.csv", ["--resume", "--jobs", "2"])
+        #expect(Array(try read("cut.csv").utf8) == full)
+    }
+
+    @Test func mergeRefusesShardsOfDifferentSweeps() throws {
+        try sweep("a1.csv", ["--shard", "1/2"])
+        try sweep("b2.csv", ["--shard", "2/2", "--seed", "2"])
+        let result = try CLI.run(["merge", path("a1.csv"), path("b2.csv"), "--output", path("ab.csv")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not a shard of the same sweep"))
+        #expect(result.stderr.contains("'seed' differs"))
+        #expect(!FileManager.default.fileExists(atPath: path("ab.csv")))
+    }
+
+    @Test func resumeRefusesAMissingOrForeignFile() throws {
+        let missing = try sweep("none.csv", ["--resume"], expect: 2)
+        #expect(missing.stderr.contains("--resume:"))
+        #expect(missing.stderr.contains("none.csv.meta.json' is missing"))
+        try sweep("mine.csv")
+        let foreign = try sweep("mine.csv", ["--resume", "--seed", "5"], expect: 2)
+        #expect(foreign.stderr.contains("holds a different sweep ('seed' differs)"))
+    }
+
+    @Test(arguments: [
+        (["--vary", "links.wireless.loss=0:0.1:0"], "COUNT 0 is out of range 1...1000000"),
+        (["--vary", "links.wireless.loss=0:x:3"], "STOP 'x' is not a finite number"),
+        (["--vary", "links.wireless.loss"], "expected PATH=SPEC"),
+        (["--vary", "links.wireless.los=0,0.1"], "links.wireless.los"),
+        (["--vary", "links.wireless.loss=0,0.1", "--shard", "4/3"], "--shard 4/3: K must be in 1...3"),
+        (["--vary", "links.wireless.loss=0,0.1", "--shard", "0/3"], "--shard 0/3: K must be in 1...3"),
+        (["--vary", "links.wireless.loss=0,0.1", "--jobs", "0"], "--jobs 0 is out of range; allowed: 1...1024"),
+    ])
+    func badInputExitsTwoWithTheReason(arguments: [String], reason: String) throws {
+        let out = path("bad.csv")
+        let result = try CLI.run(["sweep"] + arguments + ["--output", out])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains(reason), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
