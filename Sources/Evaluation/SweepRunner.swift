@@ -15,20 +15,22 @@ public enum SweepRunner {
     /// - Parameters:
     ///   - count: number of work items; item `position` is `0..<count`.
     ///   - jobs: worker threads (1 runs everything on the calling thread).
-    ///   - evaluate: computes one item; may run on any thread.
+    ///   - evaluate: computes one item (position, worker number in
+    ///     `0..<jobs`); may run on any thread, but one worker number is never
+    ///     used by two threads at once, so per-worker scratch state is safe.
     ///   - emit: receives each result in position order on the calling thread.
     ///   - progress: called after each emit with the number emitted.
     /// - Throws: the first error of `evaluate` (after emitting every earlier
     ///   item) or of `emit`.
     public static func run<R: Sendable>(
         count: Int, jobs: Int, lookahead: Int? = nil,
-        evaluate: @escaping @Sendable (Int) throws -> R,
+        evaluate: @escaping @Sendable (Int, Int) throws -> R,
         emit: (Int, R) throws -> Void,
         progress: ((Int) -> Void)? = nil
     ) throws {
         if jobs <= 1 || count <= 1 {
             for position in 0..<count {
-                try emit(position, try evaluate(position))
+                try emit(position, try evaluate(position, 0))
                 progress?(position + 1)
             }
             return
@@ -36,8 +38,8 @@ public enum SweepRunner {
         let state = State<R>(count: count, window: lookahead ?? max(64, jobs * 16))
         let group = DispatchGroup()
         let workers = min(jobs, count)
-        for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) { state.work(evaluate) }
+        for worker in 0..<workers {
+            DispatchQueue.global().async(group: group) { state.work(worker, evaluate) }
         }
         defer {
             state.cancel()
@@ -67,7 +69,7 @@ public enum SweepRunner {
             self.window = window
         }
 
-        func work(_ evaluate: (Int) throws -> R) {
+        func work(_ worker: Int, _ evaluate: (Int, Int) throws -> R) {
             while true {
                 condition.lock()
                 while !cancelled, failure == nil, next < count, next >= emitted + window { condition.wait() }
@@ -79,7 +81,7 @@ public enum SweepRunner {
                 next += 1
                 condition.unlock()
                 do {
-                    let result = try evaluate(position)
+                    let result = try evaluate(position, worker)
                     condition.lock()
                     results[position] = result
                 } catch {

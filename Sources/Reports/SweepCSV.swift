@@ -21,29 +21,56 @@ public enum SweepCSV {
 
     /// All rows of one point, as one string (written with one write call).
     public static func rows(values: [String], estimates: [MetricEstimate]) throws -> String {
-        var out = ""
-        out.reserveCapacity(estimates.count * (48 + 16 * values.count))
-        let prefix = values.map { field($0) + "," }.joined()
-        for e in estimates {
-            out += prefix
-            out += field(e.scheme)
-            out += ","
-            out += field(e.metric)
-            out += ","
-            out += field(e.unit)
-            out += ","
-            out += e.method.rawValue
-            out += ","
-            out += try number(e.estimate, e, "estimate")
-            out += ","
-            if let low = e.ciLow { out += try number(low, e, "ci_low") }
-            out += ","
-            if let high = e.ciHigh { out += try number(high, e, "ci_high") }
-            out += ","
-            if let samples = e.samples { out += String(samples) }
-            out += "\r\n"
+        try RowFormatter().rows(values: values, estimates: estimates)
+    }
+
+    /// Formats rows, remembering the "scheme,metric,unit,method," middle of
+    /// each row position: consecutive points repeat them, and rebuilding
+    /// them was most of the cost of a closed-form sweep. Not thread-safe:
+    /// one formatter per worker.
+    public final class RowFormatter {
+        struct Middle {
+            var scheme: String, metric: String, unit: String, method: EvaluationMethod
+            var text: String
         }
-        return out
+        var middles: [Middle] = []
+
+        public init() {}
+
+        public func rows(values: [String], estimates: [MetricEstimate]) throws -> String {
+            var out = ""
+            out.reserveCapacity(estimates.count * (64 + 16 * values.count))
+            let prefix = values.map { field($0) + "," }.joined()
+            for (j, e) in estimates.enumerated() {
+                out += prefix
+                out += middle(j, e)
+                out += try number(e.estimate, e, "estimate")
+                if e.ciLow == nil, e.ciHigh == nil, e.samples == nil {
+                    out += ",,,\r\n"
+                    continue
+                }
+                out += ","
+                if let low = e.ciLow { out += try number(low, e, "ci_low") }
+                out += ","
+                if let high = e.ciHigh { out += try number(high, e, "ci_high") }
+                out += ","
+                if let samples = e.samples { out += String(samples) }
+                out += "\r\n"
+            }
+            return out
+        }
+
+        @inline(__always)
+        func middle(_ j: Int, _ e: MetricEstimate) -> String {
+            if j < middles.count {
+                let m = middles[j]
+                if m.scheme == e.scheme, m.metric == e.metric, m.unit == e.unit, m.method == e.method { return m.text }
+            }
+            let text = field(e.scheme) + "," + field(e.metric) + "," + field(e.unit) + "," + e.method.rawValue + ","
+            let m = Middle(scheme: e.scheme, metric: e.metric, unit: e.unit, method: e.method, text: text)
+            if j < middles.count { middles[j] = m } else if j == middles.count { middles.append(m) }
+            return text
+        }
     }
 
     /// `CSVRenderer.escape` behind a byte scan: most fields need no quoting,

@@ -59,10 +59,11 @@ public struct SweepJob {
         let start = DispatchTime.now().uptimeNanoseconds
         var estimates = 0
         let counts = Counter()
+        let formatters = Formatters(count: max(1, jobs))
         do {
             try SweepRunner.run(
                 count: indices.count - first, jobs: jobs,
-                evaluate: { position -> String in
+                evaluate: { position, worker -> String in
                     let point = grid.point(indices[first + position])
                     let rows: [MetricEstimate]
                     do { rows = try evaluate(point) } catch let error as InvalidInput {
@@ -72,7 +73,7 @@ public struct SweepJob {
                         throw SweepPointError(point: point, underlying: error)
                     }
                     counts.add(rows.count)
-                    return try SweepCSV.rows(values: point.assignments.map(\.value), estimates: rows)
+                    return try formatters.all[worker].rows(values: point.assignments.map(\.value), estimates: rows)
                 },
                 emit: { _, rows in try file.append(rows) },
                 progress: progress.map { report in { done in report(first + done, indices.count) } })
@@ -88,6 +89,12 @@ public struct SweepJob {
         try finished.write(csv: output)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Summary(shardPoints: indices.count, computedPoints: indices.count - first, estimates: estimates, seconds: seconds)
+    }
+
+    /// One row formatter per worker (the runner never runs one worker number on two threads).
+    final class Formatters: @unchecked Sendable {
+        let all: [SweepCSV.RowFormatter]
+        init(count: Int) { all = (0..<count).map { _ in SweepCSV.RowFormatter() } }
     }
 
     final class Counter: @unchecked Sendable {

@@ -15,7 +15,7 @@ struct SweepRunnerTests {
         var seen: [Int] = []
         var progress: [Int] = []
         try SweepRunner.run(
-            count: 50, jobs: jobs, lookahead: 4, evaluate: { Self.slowSquare($0) },
+            count: 50, jobs: jobs, lookahead: 4, evaluate: { i, _ in Self.slowSquare(i) },
             emit: { position, value in
                 #expect(value == position * position)
                 seen.append(position)
@@ -32,7 +32,7 @@ struct SweepRunnerTests {
         #expect(throws: Boom(at: 17)) {
             try SweepRunner.run(
                 count: 40, jobs: jobs,
-                evaluate: { i -> Int in
+                evaluate: { i, _ -> Int in
                     if i == 17 || i == 30 { throw Boom(at: i) }
                     return Self.slowSquare(i)
                 }, emit: { position, _ in seen.append(position) })
@@ -43,7 +43,7 @@ struct SweepRunnerTests {
     @Test func emitFailureStopsTheWorkers() {
         #expect(throws: Boom(at: 3)) {
             try SweepRunner.run(
-                count: 1000, jobs: 3, evaluate: { $0 },
+                count: 1000, jobs: 3, evaluate: { i, _ in i },
                 emit: { position, _ in if position == 3 { throw Boom(at: 3) } })
         }
     }
