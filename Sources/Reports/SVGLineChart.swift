@@ -2,7 +2,9 @@ import Foundation
 
 /// Renders a `LineChart` as a self-contained 800x500 SVG: one line per
 /// series with a distinct colour and dash pattern (Okabe & Ito's
-/// colour-blind-safe palette, 2008), point markers, a shaded band where
+/// colour-blind-safe palette, 2008; after seven series the dash pattern
+/// shifts and the marker changes from circles to squares, so every series
+/// has its own colour-dash-marker triple), point markers, a shaded band where
 /// points carry a 95 % interval, nice ticks with light grid lines, axis
 /// labels, a title and a legend at the right.
 public enum SVGLineChart {
@@ -55,21 +57,34 @@ public enum SVGLineChart {
             }
         }
         for (i, series) in chart.series.enumerated() {
-            let colour = palette[i % palette.count], dash = dashes[i % dashes.count]
+            let (colour, dash) = style(i)
             let points = series.points.map { "\(f(sx($0.x))),\(f(sy($0.y)))" }.joined(separator: " ")
             svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
-            for p in series.points { svg += "<circle cx=\"\(f(sx(p.x)))\" cy=\"\(f(sy(p.y)))\" r=\"3\" fill=\"\(colour)\"/>\n" }
+            for p in series.points { svg += marker(i, sx(p.x), sy(p.y), colour) }
         }
         svg += "<g font-size=\"13\">\n"
         for (i, series) in chart.series.enumerated() {
-            let colour = palette[i % palette.count], dash = dashes[i % dashes.count]
+            let (colour, dash) = style(i)
             let y = top + 10 + Double(i) * 22
             svg += "<line x1=\"615\" y1=\"\(f(y))\" x2=\"650\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2.2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
-            svg += "<circle cx=\"632.5\" cy=\"\(f(y))\" r=\"3\" fill=\"\(colour)\"/>\n"
+            svg += marker(i, 632.5, y, colour)
             svg += "<text x=\"658\" y=\"\(f(y + 4))\">\(escape(series.name))</text>\n"
         }
         svg += "</g>\n</svg>\n"
         return svg
+    }
+
+    /// Colour and dash of series i: unique pairs for the first 49 series.
+    static func style(_ i: Int) -> (colour: String, dash: String) {
+        (palette[i % palette.count], dashes[(i + i / palette.count) % dashes.count])
+    }
+
+    /// A circle for the first seven series, a square for the next seven, and so on.
+    static func marker(_ i: Int, _ x: Double, _ y: Double, _ colour: String) -> String {
+        if (i / palette.count) % 2 == 0 {
+            return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3\" fill=\"\(colour)\"/>\n"
+        }
+        return "<rect x=\"\(f(x - 3))\" y=\"\(f(y - 3))\" width=\"6\" height=\"6\" fill=\"\(colour)\"/>\n"
     }
 
     static func ticks(_ values: [Double], log: Bool) -> AxisTicks {
