@@ -27,12 +27,15 @@ struct SweepCommand: ParsableCommand {
 
             Examples:
               dmm sweep --vary mobility.residence.mean=10:600:30:log --output cost.csv
-              dmm sweep --vary links.wireless.loss=0:0.2:11 --vary topology.global_ha_count=1,2,4 \\
+              dmm sweep --vary links.wireless.loss=0:0.2:11 \\
+                  --vary topology.global_ha_count=1,2,4 \\
                   --schemes mipv6,pmipv6,fama --jobs 2 --output loss.csv
-              dmm sweep --vary traffic.session_duration='exponential:mean=60;lognormal:sigma=1,mean=60' \\
-                  --output law.csv
-              dmm sweep --vary mobility.residence.mean=1:1000:200:log --shard 3/8 --output part-3.csv
+              dmm sweep --output law.csv --vary \\
+                  traffic.session_duration='exponential:mean=60;gamma:shape=2,mean=60'
+              dmm sweep --vary traffic.session_rate=0.001:0.1:400:log \\
+                  --shard 3/8 --output part-3.csv
               dmm sweep ... --output part-3.csv --resume
+              dmm merge part-*.csv --output all.csv
             """
     )
 
