@@ -36,6 +36,14 @@ struct SweepCommandTests {
         #expect(lines.last == "")
     }
 
+    @Test func benchReportsThroughputOnStderr() throws {
+        let result = try sweep("bench.csv", ["--jobs", "1", "--bench"])
+        // 6 x 3 points, 4 schemes.
+        #expect(result.stderr.hasPrefix("bench: 18 points x 4 schemes = 72 scenario-scheme points, "))
+        #expect(result.stderr.contains(" scenario-scheme points/s (jobs 1)\n"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func aVariedPathActsLikeSet() throws {
         try sweep("grid.csv")
         let single = try CLI.run([
