@@ -103,6 +103,9 @@ public struct SignalingCost: Sendable, Equatable {
         case .perPeerHA: return Double(max(0, c.hops.globalHACount - 1))
         case .perMAGInDomain: return max(0, c.motion.domainARs - 1)
         case .perCN: return event == .sessionStart ? 1 : c.motion.activeSessions
+        case .perCNPerMAGInDomain:
+            // The two counts are independent (the domain's size is fixed), so E[product] = product of means.
+            return count(.perCN, event: event, context: c) * count(.perMAGInDomain, event: event, context: c)
         }
     }
 }

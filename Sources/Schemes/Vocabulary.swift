@@ -62,6 +62,9 @@ public enum RepeatRule: String, CaseIterable, Sendable, Codable {
     case perMAGInDomain = "per_mag_in_domain"
     /// Once per active correspondent (per active session).
     case perCN = "per_cn"
+    /// Once per active correspondent and, for each, once per other MAG/AR of
+    /// the domain: a multicast re-query by every CN's MAG (SD-PMIP).
+    case perCNPerMAGInDomain = "per_cn_per_mag_in_domain"
 }
 
 /// Size keys: every message names one, and the scenario gives each its size in

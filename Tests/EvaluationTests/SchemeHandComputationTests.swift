@@ -207,12 +207,19 @@ import Testing
 
     @Test func sdpmip() throws {
         let procedures: SignalingProcedures = [
+            .handoff: [
+                SignalingMessage(message: "m", from: .cnAR, to: .peerAR, size: .pbq, repeatRule: .perCNPerMAGInDomain),
+                SignalingMessage(message: "m", from: .servingAR, to: .cnAR, size: .pqa, repeatRule: .perCN),
+            ],
             .sessionStart: [
                 SignalingMessage(message: "m", from: .cnAR, to: .peerAR, size: .pbq, repeatRule: .perMAGInDomain),
                 SignalingMessage(message: "m", from: .servingAR, to: .cnAR, size: .pqa),
-            ]
+            ],
         ]
         let m = try Hand.metrics(SDPMIPModel(), procedures)
+        // at each handoff (η = 1/60), each of ρ = 1 live sessions: 8 re-queries over 9 hops and an answer over 7
+        let perHandoff: Double = 8.0 * 76 * 9 + 76 * 7
+        #expect(Hand.close(m["signaling_cost.handoff"], perHandoff / 60))
         // 50 + T_wl(96) + 2 T_wd(76, 7)
         let latency: Double = 50 + 2.096 + 14.1064
         #expect(Hand.close(m["handoff_latency"], latency))

@@ -55,7 +55,7 @@ struct SeedTableTests {
         let table = try SchemeTables.extended(catalog, extra: [extra])
         #expect(table.columns.last == Table.Column("handoff_messages", alignment: .right))
         #expect(table.rows.first { $0[0] == "PMIPv6" }?.last == "4")
-        #expect(table.rows.first { $0[0] == "SD-PMIP" }?.last == "0")
+        #expect(table.rows.first { $0[0] == "SD-PMIP" }?.last == "2")
     }
 
     @Test func seedTableNeedsItsFourCards() throws {

@@ -32,7 +32,7 @@ struct ShippedCardsTests {
                 case .once: return total + 1
                 case .perActiveOldAnchor: return total + k
                 case .perPeerHA: return total + (n - 1)
-                case .perMAGInDomain, .perCN: return total
+                case .perMAGInDomain, .perCN, .perCNPerMAGInDomain: return total  // c = 0 CNs: section 8 lists these as "+ per CMAG"
                 }
             }
         }
