@@ -146,6 +146,20 @@ public struct ScenarioParameter: Sendable {
     /// The parameter with this exact path, if any.
     public static func named(_ path: String) -> ScenarioParameter? { index[path] }
 
+    /// The unit of a path's values: the parameter's own unit, or for a law
+    /// parameter (`mobility.residence.mean`) the law's unit for its time-valued
+    /// parameters (mean, min, max, value) and "" for its shape parameters
+    /// (shape, sigma, p). nil for an unknown path.
+    public static func unit(ofPath path: String) -> String? {
+        if let p = named(path) { return p.unit }
+        guard let dot = path.lastIndex(of: "."), let law = named(String(path[..<dot])) else { return nil }
+        switch path[path.index(after: dot)...] {
+        case "mean", "min", "max", "value": return law.unit
+        case "shape", "sigma", "p": return ""
+        default: return nil
+        }
+    }
+
     private static let index: [String: ScenarioParameter] =
         Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) })
 

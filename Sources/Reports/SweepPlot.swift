@@ -102,8 +102,9 @@ public enum SweepPlot {
         }
         if !fixedText.isEmpty { title += " (" + fixedText.joined(separator: ", ") + ")" }
         let unit = units.joined(separator: ", ")
+        let xUnit = ScenarioParameter.unit(ofPath: request.x) ?? ""
         return LineChart(
-            title: title, xLabel: request.x, yLabel: unit.isEmpty ? request.metric : "\(request.metric) (\(unit))",
+            title: title, xLabel: xUnit.isEmpty ? request.x : "\(request.x) (\(xUnit))", yLabel: unit.isEmpty ? request.metric : "\(request.metric) (\(unit))",
             series: series, logX: request.logX, logY: request.logY)
     }
 

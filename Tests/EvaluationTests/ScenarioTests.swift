@@ -74,3 +74,15 @@ import Testing
         }
     }
 }
+
+@Suite struct ScenarioParameterUnitTests {
+    /// Units as written in Models/scenarios/default.yaml's comments and analytic-models.md 5.3/6.1.
+    @Test func unitsOfPathsAndLawParameters() {
+        #expect(ScenarioParameter.unit(ofPath: "topology.ar_ha_hops") == "hops")
+        #expect(ScenarioParameter.unit(ofPath: "mobility.residence") == "s")
+        #expect(ScenarioParameter.unit(ofPath: "mobility.residence.mean") == "s")
+        #expect(ScenarioParameter.unit(ofPath: "traffic.session_duration.shape") == "")
+        #expect(ScenarioParameter.unit(ofPath: "mobility.residence.nope") == nil)
+        #expect(ScenarioParameter.unit(ofPath: "no.such.path") == nil)
+    }
+}
