@@ -1,0 +1,71 @@
+import Foundation
+
+/// The scheme cards of a directory (normally the shipped Models/schemes),
+/// validated and in a fixed order.
+public struct SchemeCatalog: Sendable {
+    /// The eleven schemes of DESIGN.md 2.4 in the order tables list them;
+    /// other cards a user adds come after these, alphabetically.
+    public static let canonicalOrder = [
+        "mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail",
+    ]
+
+    public let cards: [SchemeCard]
+
+    public init(cards: [SchemeCard]) {
+        func rank(_ id: String) -> Int { Self.canonicalOrder.firstIndex(of: id) ?? Self.canonicalOrder.count }
+        self.cards = cards.sorted { (rank($0.id), $0.id) < (rank($1.id), $1.id) }
+    }
+
+    public var ids: [String] { cards.map(\.id) }
+
+    public func card(id: String) -> SchemeCard? { cards.first { $0.id == id } }
+
+    /// The card with `id`, or an error listing the ids there are.
+    public func require(_ id: String) throws -> SchemeCard {
+        guard let card = card(id: id) else {
+            throw SchemeCatalogError("unknown scheme '\(id)'; known: \(ids.joined(separator: ", "))")
+        }
+        return card
+    }
+
+    /// Loads every `*.yaml` card of `directory`. A card's `id` must equal its
+    /// file name without `.yaml`, and ids must be unique.
+    /// - Throws: `SchemeCatalogError` for a missing or empty directory,
+    ///   `SchemeCardError` (file, line, field) for the first broken card.
+    public static func load(directory: URL) throws -> SchemeCatalog {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SchemeCatalogError("scheme directory '\(directory.path)' does not exist; point --models or \(ModelsLocator.environmentVariable) at a Models directory that holds schemes/")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+            .sorted()
+        guard !names.isEmpty else {
+            throw SchemeCatalogError("scheme directory '\(directory.path)' holds no *.yaml cards")
+        }
+        var cards: [SchemeCard] = []
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            let path = url.path
+            let text: String
+            do {
+                text = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw SchemeCardError(file: path, line: 1, field: "(card)", problem: .invalid("cannot read the file as UTF-8 text"))
+            }
+            let card = try SchemeCard.parse(yaml: text, file: path)
+            let stem = String(name.dropLast(".yaml".count))
+            guard card.id == stem else {
+                throw SchemeCardError(file: path, line: idLine(in: text), field: "id",
+                                      problem: .invalid("id '\(card.id)' differs from the file name; name the file '\(card.id).yaml' or set id: \(stem)"))
+            }
+            cards.append(card)
+        }
+        return SchemeCatalog(cards: cards)
+    }
+
+    private static func idLine(in text: String) -> Int {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0.hasPrefix("id:") } ?? 0) + 1
+    }
+}
