@@ -19,7 +19,7 @@ struct DMM: ParsableCommand {
               dmm bench --samples 1000000
             """,
         version: version,
-        subcommands: [Bench.self]
+        subcommands: [Bench.self, MobilityCommand.self]
     )
 
     /// Runs the command with dmmkit's exit codes (DESIGN.md 3): 0 success,

@@ -1,0 +1,173 @@
+import CGSL
+import Foundation
+import Stochastics
+
+/// The law of K, the number of AR boundaries crossed during a session
+/// (analytic-models.md §2.3, §2.5).
+///
+/// Assumptions: residence times X at successive ARs are i.i.d. (law `residence`,
+/// mean 1/η); the session (duration T, law `session`) starts at a time
+/// independent of movement, so the first residence is the equilibrium residual R
+/// (density η P(X > t)). Then P(K ≥ k) = P(S_k ≤ T) with S_k = R + X_2 + … + X_k.
+///
+/// Routes, chosen once from the pair of laws (`route`):
+/// - `.laplace`: exponential sessions (rate μ), any residence law: Fang/Lin's
+///   closed form P(K ≥ k) = r*(μ) f*(μ)^{k−1}, r*(μ) = η(1 − f*(μ))/μ (§2.3).
+///   f* is closed form or GSL quadrature (`ProbabilityLaw.laplace`).
+/// - `.erlangSeries`: sessions that are finite mixtures of Erlang laws
+///   (integer-shape gamma up to 64 stages, hyperexponential, hyper-Erlang), any
+///   residence law: P(S_k ≤ T) = Σ_i w_i Σ_{j<n_i} (λ_i^j/j!) E[S_k^j e^{−λ_i S_k}]
+///   (§2.5, the Erlang-derivative form written as tilted moments); the moments of
+///   S_k come from those of R and X by the binomial convolution, all terms positive.
+/// - `.quadrature`: any other session law (non-integer gamma, lognormal, Weibull,
+///   Pareto, uniform, deterministic) with gamma or exponential residence:
+///   P(K ≥ k) = E_T[F_{S_k}(T)], F_{S_k}(t) = ∫₀^t η Q(k_r, u/θ) P((k−1)k_r, (t−u)/θ) du
+///   (§2.5), nested GSL quadrature.
+/// Other pairs (a non-Erlang session with a non-gamma residence) have no exact
+/// route here: `tail` throws `CrossingError.noExactRoute`; use the Monte Carlo.
+///
+/// `mean` = E[T]/E[X] = η E[T] is exact for every pair (stationarity, §2.5).
+public struct CrossingDistribution: Sendable {
+    public enum Route: String, Sendable { case laplace, erlangSeries, quadrature, none }
+
+    public let residence: ProbabilityLaw
+    public let session: ProbabilityLaw
+    /// When true, T is replaced by the session's time-stationary residual
+    /// T_e (density P(T > t)/E[T]): then P(K = j) is the fraction of session
+    /// time spent after exactly j handovers (§3.1).
+    let timeAverage: Bool
+
+    public init(residence: ProbabilityLaw, session: ProbabilityLaw) {
+        self.init(residence: residence, session: session, timeAverage: false)
+    }
+
+    init(residence: ProbabilityLaw, session: ProbabilityLaw, timeAverage: Bool) {
+        self.residence = residence
+        self.session = session
+        self.timeAverage = timeAverage
+    }
+
+    /// E[K] = E[T]/E[X], exact for every pair of laws (§2.5). For the time
+    /// average it is E[T_e]/E[X] = E[T²]/(2E[T]E[X]).
+    public var mean: Double {
+        timeAverage ? session.residualMean / residence.mean : session.mean / residence.mean
+    }
+
+    /// The exact route used for this pair (see the type's documentation).
+    public var route: Route {
+        if !timeAverage, case .exponential = session.form { return .laplace }
+        if sessionMixture != nil { return .erlangSeries }
+        if residence.gammaShapeAndScale != nil { return .quadrature }
+        return .none
+    }
+
+    var sessionMixture: [(weight: Double, stages: Int, rate: Double)]? {
+        timeAverage ? session.residualErlangMixture() : session.erlangMixture()
+    }
+
+    /// P(K ≥ k); 1 for k ≤ 0.
+    public func tail(_ k: Int) throws -> Double {
+        try tails(upTo: k)[Swift.max(k, 0)]
+    }
+
+    /// P(K = k); 0 for k < 0.
+    public func probability(_ k: Int) throws -> Double {
+        if k < 0 { return 0 }
+        let t = try tails(upTo: k + 1)
+        return Swift.max(0, t[k] - t[k + 1])
+    }
+
+    /// P(K = k) for k = 0...kmax, from one pass.
+    public func probabilities(upTo kmax: Int) throws -> [Double] {
+        let t = try tails(upTo: kmax + 1)
+        return (0...Swift.max(kmax, 0)).map { Swift.max(0, t[$0] - t[$0 + 1]) }
+    }
+
+    /// [P(K ≥ 0), …, P(K ≥ kmax)].
+    public func tails(upTo kmax: Int) throws -> [Double] {
+        try tails(upTo: kmax, route: route)
+    }
+
+    /// Same, through a chosen route (tests compare routes).
+    func tails(upTo kmax: Int, route: Route) throws -> [Double] {
+        var out = [1.0]
+        if kmax <= 0 { return out }
+        switch route {
+        case .laplace:
+            guard case let .exponential(sm) = session.form else { throw CrossingError.noExactRoute(residence, session) }
+            let mu = 1 / sm
+            let f = try residence.laplace(mu)
+            let r = (1 - f) / (mu * residence.mean)
+            var v = r
+            for _ in 1...kmax { out.append(v); v *= f }
+        case .erlangSeries:
+            guard let mix = sessionMixture else { throw CrossingError.noExactRoute(residence, session) }
+            var sums = [Double](repeating: 0, count: kmax + 1)
+            for c in mix {
+                // ĉ_j = λ^j E[S^j e^{−λS}]/j!, â_i = λ^i m_i(λ)/i!: the convolution needs no factorials.
+                let n = c.stages, lam = c.rate
+                let a = try residence.tiltedMoments(lam, count: n)
+                let b = try residence.residualTiltedMoments(lam, count: n)
+                var scale = 1.0
+                var aHat = [Double](), cHat = [Double]()
+                for i in 0..<n {
+                    if i > 0 { scale *= lam / Double(i) }
+                    aHat.append(a[i] * scale)
+                    cHat.append(b[i] * scale)
+                }
+                for k in 1...kmax {
+                    if k > 1 {
+                        var next = [Double](repeating: 0, count: n)
+                        for j in 0..<n { for i in 0...j { next[j] += cHat[i] * aHat[j - i] } }
+                        cHat = next
+                    }
+                    sums[k] += c.weight * cHat.reduce(0, +)
+                }
+            }
+            for k in 1...kmax { out.append(Swift.min(1, sums[k])) }
+        case .quadrature:
+            guard let (kr, theta) = residence.gammaShapeAndScale else { throw CrossingError.noExactRoute(residence, session) }
+            for k in 1...kmax {
+                let cdf = { (t: Double) -> Double in try Self.sumCDF(k: k, t: t, shape: kr, scale: theta, residence: residence) }
+                let value: Double
+                if timeAverage {
+                    let m = session.mean
+                    value = try Quadrature.integrate("P(K >= \(k)) time-averaged", over: .upperInfinite(from: 0)) { t in
+                        let c = session.ccdf(t)
+                        return c == 0 ? 0 : ((try? cdf(t)) ?? .nan) * c / m
+                    }.value
+                } else {
+                    value = try session.expectation("P(K >= \(k)) = E[F_S\(k)(T)]") { t in (try? cdf(t)) ?? .nan }
+                }
+                out.append(Swift.min(1, Swift.max(0, value)))
+            }
+        case .none:
+            throw CrossingError.noExactRoute(residence, session)
+        }
+        return out
+    }
+
+    /// F_{S_k}(t) for gamma residence (shape k_r, scale θ), §2.5.
+    static func sumCDF(k: Int, t: Double, shape kr: Double, scale theta: Double, residence: ProbabilityLaw) throws -> Double {
+        if t <= 0 { return 0 }
+        let m = residence.mean
+        if k == 1 { return 1 - residence.integratedTail(t) / m }
+        let a = Double(k - 1) * kr
+        return try Quadrature.integrate("F_S\(k)(\(t))", over: .finite(0, t)) { u in
+            gsl_cdf_gamma_Q(u, kr, theta) / m * gsl_cdf_gamma_P(t - u, a, theta)
+        }.value
+    }
+}
+
+/// No exact evaluation exists in dmmkit for this pair of laws.
+public enum CrossingError: Error, CustomStringConvertible, Sendable {
+    case noExactRoute(ProbabilityLaw, ProbabilityLaw)
+
+    public var description: String {
+        switch self {
+        case let .noExactRoute(r, s):
+            return "no exact crossing distribution for residence '\(r.spec)' with session '\(s.spec)': "
+                + "exact routes need an exponential or Erlang-mixture session, or a gamma/exponential residence; use --method monte-carlo"
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Stochastics
+
+/// Monte Carlo of the number K of AR crossings during a session: for each
+/// session it draws T from the session law, the first residence from the
+/// equilibrium residual of the residence law (the session starts at a random
+/// instant, §2.3-§2.4), then full residences until their sum exceeds T, and
+/// counts the crossings. It simulates movement; it does not evaluate formulas.
+///
+/// Determinism: samples are split into chunks of `ParallelChunks.chunkSize`;
+/// chunk i uses `RandomStream(seed:kind:).child(i)`; chunk counts are merged
+/// in index order, so results do not depend on `jobs`. Memory is O(kmax) per chunk.
+public struct CrossingSimulation: Sendable {
+    public let residence: ProbabilityLaw
+    public let session: ProbabilityLaw
+    public let kmax: Int
+    public let generator: GeneratorKind
+
+    public init(residence: ProbabilityLaw, session: ProbabilityLaw, kmax: Int = 10, generator: GeneratorKind = .default) {
+        self.residence = residence
+        self.session = session
+        self.kmax = Swift.max(0, kmax)
+        self.generator = generator
+    }
+
+    /// Estimates with 95 % Student-t intervals.
+    public struct Result: Sendable {
+        /// P(K = k), k = 0...kmax: proportions of sessions.
+        public let probabilities: [ConfidenceInterval]
+        /// E[K].
+        public let meanCrossings: ConfidenceInterval
+        /// Residence variates drawn (crossings), for the benchmark.
+        public let residenceDraws: Int
+        public let samples: Int
+    }
+
+    struct Counts: Sendable {
+        var histogram: [Int]
+        var sumK = 0.0, sumK2 = 0.0
+    }
+
+    /// Simulates `samples` sessions (≥ 1) on `jobs` threads (≥ 1).
+    public func run(samples: Int, seed: UInt64, jobs: Int = 1, progress: (@Sendable () -> Void)? = nil) -> Result {
+        precondition(samples >= 1 && jobs >= 1)
+        let (count, size) = ParallelChunks.layout(samples: samples)
+        let kmax = self.kmax, generator = self.generator
+        let root = RandomStream(seed: seed, kind: generator)
+        let seeds = (0..<count).map { root.child($0).seed }
+        let residence = self.residence, session = self.session
+        let parts = ParallelChunks.run(count: count, jobs: jobs, progress: progress) { i in
+            residence.withSampler(ResidenceVisit(session: session, n: size(i), kmax: kmax,
+                                                 stream: RandomStream(seed: seeds[i], kind: generator)))
+        }
+        var hist = [Int](repeating: 0, count: kmax + 1)
+        var sumK = 0.0, sumK2 = 0.0
+        for p in parts {
+            for k in 0...kmax { hist[k] += p.histogram[k] }
+            sumK += p.sumK
+            sumK2 += p.sumK2
+        }
+        let n = Double(samples)
+        let probs = hist.map { c -> ConfidenceInterval in
+            let p = Double(c) / n
+            let se = samples > 1 ? (p * (1 - p) / (n - 1)).squareRoot() : 0
+            return ConfidenceInterval(mean: p, standardError: se, count: samples)
+        }
+        let m = sumK / n
+        let variance = samples > 1 ? Swift.max(0, (sumK2 - n * m * m) / (n - 1)) : 0
+        let meanCI = ConfidenceInterval(mean: m, standardError: (variance / n).squareRoot(), count: samples)
+        return Result(probabilities: probs, meanCrossings: meanCI, residenceDraws: Int(sumK), samples: samples)
+    }
+
+    /// Draws the same numbers of variates as a run (one session, one residual and
+    /// `residenceDraws` residences in all) without the crossing bookkeeping, and
+    /// returns their sum: the benchmark's floor for `run`.
+    public func drawOnly(samples: Int, residenceDraws: Int, seed: UInt64, jobs: Int = 1) -> Double {
+        let (count, size) = ParallelChunks.layout(samples: samples)
+        let generator = self.generator
+        let root = RandomStream(seed: seed, kind: generator)
+        let seeds = (0..<count).map { root.child($0).seed }
+        let residence = self.residence, session = self.session
+        let parts = ParallelChunks.run(count: count, jobs: jobs) { i in
+            let extra = residenceDraws / count + (i < residenceDraws % count ? 1 : 0)
+            return residence.withSampler(DrawVisit(session: session, n: size(i), extra: extra,
+                                                   stream: RandomStream(seed: seeds[i], kind: generator)))
+        }
+        return parts.reduce(0, +)
+    }
+}
+
+private struct ResidenceVisit: SamplerVisitor {
+    let session: ProbabilityLaw, n: Int, kmax: Int, stream: RandomStream
+    func visit<R: VariateSampler>(_ r: R) -> CrossingSimulation.Counts {
+        session.withSampler(SessionVisit(residence: r, n: n, kmax: kmax, stream: stream))
+    }
+}
+
+private struct SessionVisit<R: VariateSampler>: SamplerVisitor {
+    let residence: R, n: Int, kmax: Int, stream: RandomStream
+    func visit<S: VariateSampler>(_ s: S) -> CrossingSimulation.Counts {
+        CrossingSimulation.chunk(residence: residence, session: s, n: n, kmax: kmax, stream: stream)
+    }
+}
+
+extension CrossingSimulation {
+    /// The hot loop: specialised per (residence, session) sampler pair.
+    @inline(never)
+    static func chunk<R: VariateSampler, S: VariateSampler>(residence: R, session: S, n: Int, kmax: Int,
+                                                            stream: RandomStream) -> Counts {
+        var hist = [Int](repeating: 0, count: kmax + 1)
+        var sumK = 0.0, sumK2 = 0.0
+        hist.withUnsafeMutableBufferPointer { h in
+            for _ in 0..<n {
+                let t = session.draw(stream)
+                var elapsed = residence.drawResidual(stream)
+                var k = 0
+                while elapsed <= t {
+                    k += 1
+                    elapsed += residence.draw(stream)
+                }
+                if k <= kmax { h[k] += 1 }
+                let dk = Double(k)
+                sumK += dk
+                sumK2 += dk * dk
+            }
+        }
+        return Counts(histogram: hist, sumK: sumK, sumK2: sumK2)
+    }
+}
+
+private struct DrawVisit: SamplerVisitor {
+    let session: ProbabilityLaw, n: Int, extra: Int, stream: RandomStream
+    func visit<R: VariateSampler>(_ r: R) -> Double {
+        session.withSampler(DrawSessionVisit(residence: r, n: n, extra: extra, stream: stream))
+    }
+}
+
+private struct DrawSessionVisit<R: VariateSampler>: SamplerVisitor {
+    let residence: R, n: Int, extra: Int, stream: RandomStream
+    func visit<S: VariateSampler>(_ s: S) -> Double {
+        var sum = 0.0
+        for _ in 0..<n { sum += s.draw(stream) + residence.drawResidual(stream) }
+        for _ in 0..<extra { sum += residence.draw(stream) }
+        return sum
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The fraction of AR crossings that also cross a domain boundary (HMIPv6 MAP
+/// domain, PMIPv6 LMA domain, DMM anchor region), analytic-models.md §2.6.
+///
+/// Assumptions: domains tile the plane; the MN does a stationary symmetric
+/// nearest-neighbour random walk on the AR grid (4 neighbours on the square
+/// grid, 6 on the hexagonal grid), so its position within its domain is
+/// uniform. Then p_d = (outward boundary edges)/(neighbours × ARs in the domain):
+/// - square domain of m × m ARs: p_d = 4m/(4m²) = 1/m;
+/// - hexagonal domain of n rings around a centre AR (N = 3n² + 3n + 1 ARs;
+///   n = 0 is a single AR): p_d = (12n + 6)/(6N) = (2n + 1)/(3n² + 3n + 1).
+/// Fluid flow gives the same values. The domain-crossing rate is p_d·η, exact in the mean.
+public enum DomainCrossing {
+    /// p_d for a domain of `domainSize` (m ≥ 1 for square, n ≥ 0 rings for hexagonal).
+    public static func fraction(grid: GridKind, domainSize: Int) -> Double {
+        switch grid {
+        case .square:
+            precondition(domainSize >= 1, "a square domain needs m >= 1")
+            return 1 / Double(domainSize)
+        case .hexagonal:
+            precondition(domainSize >= 0, "a hexagonal domain needs n >= 0 rings")
+            let n = Double(domainSize)
+            return (2 * n + 1) / (3 * n * n + 3 * n + 1)
+        }
+    }
+
+    /// ARs in a domain: m² (square), 3n² + 3n + 1 (hexagonal).
+    public static func arCount(grid: GridKind, domainSize: Int) -> Int {
+        switch grid {
+        case .square: return domainSize * domainSize
+        case .hexagonal: return 3 * domainSize * domainSize + 3 * domainSize + 1
+        }
+    }
+
+    /// The domain holding cell (x, y), as the integer coordinates of its
+    /// translation: square domains are [m·i, m·i + m) × [m·j, m·j + m);
+    /// hexagonal n-ring domains are centred on the lattice u·(2n+1, −n) + v·(n, n+1)
+    /// (axial coordinates; both vectors have hexagonal length 2n + 1 and the
+    /// lattice's cell has 3n² + 3n + 1 ARs, so the domains tile the plane).
+    public static func domain(of x: Int, _ y: Int, grid: GridKind, domainSize m: Int) -> (Int, Int) {
+        switch grid {
+        case .square:
+            return (Int((Double(x) / Double(m)).rounded(.down)), Int((Double(y) / Double(m)).rounded(.down)))
+        case .hexagonal:
+            let n = m, det = Double(3 * n * n + 3 * n + 1)
+            let u = (Double(n + 1) * Double(x) - Double(n) * Double(y)) / det
+            let v = (Double(n) * Double(x) + Double(2 * n + 1) * Double(y)) / det
+            let u0 = Int(u.rounded(.down)), v0 = Int(v.rounded(.down))
+            for du in -1...2 {
+                for dv in -1...2 {
+                    let cu = u0 + du, cv = v0 + dv
+                    let cx = cu * (2 * n + 1) + cv * n, cy = -cu * n + cv * (n + 1)
+                    if GridKind.hexagonal.distance(x - cx, y - cy) <= n { return (cu, cv) }
+                }
+            }
+            preconditionFailure("hexagonal domain lookup failed for (\(x), \(y)), n = \(n)")
+        }
+    }
+
+    /// The ARs of the domain at the origin, in grid coordinates.
+    public static func cells(grid: GridKind, domainSize m: Int) -> [(Int, Int)] {
+        switch grid {
+        case .square:
+            return (0..<m).flatMap { x in (0..<m).map { (x, $0) } }
+        case .hexagonal:
+            return (-m...m).flatMap { q in (-m...m).compactMap { r in GridKind.hexagonal.distance(q, r) <= m ? (q, r) : nil } }
+        }
+    }
+}

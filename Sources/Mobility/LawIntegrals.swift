@@ -1,0 +1,160 @@
+import CGSL
+import Foundation
+import Stochastics
+
+/// Integrals of a probability law that the mobility formulas need, each by a
+/// closed form where the family has one and by GSL quadrature otherwise.
+extension ProbabilityLaw {
+    /// E[g(X)] by quadrature, with a substitution per family that keeps the
+    /// integrand smooth (analytic-models.md §2.2): Weibull y = (x/λ)^β,
+    /// lognormal z = (ln x − ζ)/σ, Pareto x = x_m u^{−1/A}.
+    func expectation(_ what: @autoclosure () -> String, _ g: @escaping (Double) -> Double) throws -> Double {
+        let label = "\(what()) under \(spec)"
+        switch form {
+        case let .exponential(m):
+            return try Quadrature.integrate(label, over: .upperInfinite(from: 0)) { y in g(m * y) * exp(-y) }.value
+        case let .gamma(k, m):
+            // y = x/θ; split at the mean so the (integrable) singularity at 0 for k < 1 sits at an endpoint.
+            let theta = m / k
+            let f: (Double) -> Double = { y in y == 0 ? 0 : g(theta * y) * gsl_ran_gamma_pdf(y, k, 1) }
+            let a = try Quadrature.integrate(label, over: .finite(0, k), f).value
+            let b = try Quadrature.integrate(label, over: .upperInfinite(from: k), f).value
+            return a + b
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            var total = 0.0
+            for i in 0..<ph.p.count {
+                let part = try ProbabilityLaw.gamma(shape: Double(ph.shapes[i]), mean: ph.means[i])
+                total += ph.p[i] * (try part.expectation(label, g))
+            }
+            return total
+        case let .weibull(b, _, l):
+            return try Quadrature.integrate(label, over: .upperInfinite(from: 0)) { y in g(l * pow(y, 1 / b)) * exp(-y) }.value
+        case let .lognormal(s, _, z):
+            let norm = 1 / (2 * Double.pi).squareRoot()
+            return try Quadrature.integrate(label, over: .real) { u in
+                let e = exp(-u * u / 2)
+                return e == 0 ? 0 : g(exp(z + s * u)) * e * norm
+            }.value
+        case let .pareto(a, _, xm):
+            return try Quadrature.integrate(label, over: .finite(0, 1)) { u in u == 0 ? 0 : g(xm * pow(u, -1 / a)) }.value
+        case let .uniform(a, b):
+            if b == a { return g(a) }
+            return try Quadrature.integrate(label, over: .finite(a, b)) { x in g(x) / (b - a) }.value
+        case let .deterministic(v):
+            return g(v)
+        }
+    }
+
+    /// E[(X − t)⁺] = ∫_t^∞ P(X > u) du, in closed form for every family.
+    ///
+    /// Used for the equilibrium residual (P(R > t) = E[(X − t)⁺]/E[X], §2.4)
+    /// and for the time-stationary session age/residual.
+    public func integratedTail(_ t: Double) -> Double {
+        if t <= 0 { return mean - t }
+        switch form {
+        case let .exponential(m): return m * exp(-t / m)
+        case let .gamma(k, m):
+            let theta = m / k
+            return Swift.max(0, m * gsl_cdf_gamma_Q(t, k + 1, theta) - t * gsl_cdf_gamma_Q(t, k, theta))
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            var total = 0.0
+            for i in 0..<ph.p.count {
+                let k = Double(ph.shapes[i]), m = ph.means[i], theta = m / k
+                total += ph.p[i] * Swift.max(0, m * gsl_cdf_gamma_Q(t, k + 1, theta) - t * gsl_cdf_gamma_Q(t, k, theta))
+            }
+            return total
+        case let .weibull(b, m, l):
+            let y = pow(t / l, b)
+            return Swift.max(0, m * gsl_sf_gamma_inc_Q(1 + 1 / b, y) - t * exp(-y))
+        case let .lognormal(s, m, z):
+            let d2 = (z - log(t)) / s
+            return Swift.max(0, m * gsl_cdf_ugaussian_P(d2 + s) - t * gsl_cdf_ugaussian_P(d2))
+        case let .pareto(a, m, xm):
+            return t <= xm ? m - t : xm * pow(xm / t, a - 1) / (a - 1)
+        case let .uniform(a, b):
+            if t <= a { return (a + b) / 2 - t }
+            if t >= b { return 0 }
+            return (b - t) * (b - t) / (2 * (b - a))
+        case let .deterministic(v): return Swift.max(0, v - t)
+        }
+    }
+
+    /// Whether the law is a gamma law (exponential included), for which the
+    /// n-fold sum of i.i.d. copies is gamma again.
+    var gammaShapeAndScale: (shape: Double, scale: Double)? {
+        switch form {
+        case let .exponential(m): return (1, m)
+        case let .gamma(k, m): return (k, m / k)
+        default: return nil
+        }
+    }
+
+    /// A finite mixture of Erlang laws equal to this law, if there is one:
+    /// (weight, stages n, stage rate λ). Exponential, integer-shape gamma
+    /// (n ≤ `maxStages`), hyperexponential and hyper-Erlang laws.
+    func erlangMixture(maxStages: Int = 64) -> [(weight: Double, stages: Int, rate: Double)]? {
+        switch form {
+        case let .exponential(m): return [(1, 1, 1 / m)]
+        case let .gamma(k, m):
+            guard k == k.rounded(), k >= 1, k <= Double(maxStages) else { return nil }
+            return [(1, Int(k), k / m)]
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            guard ph.shapes.allSatisfy({ $0 <= maxStages }) else { return nil }
+            return (0..<ph.p.count).map { (ph.p[$0], ph.shapes[$0], Double(ph.shapes[$0]) / ph.means[$0]) }
+        default: return nil
+        }
+    }
+
+    /// The Erlang mixture of the time-stationary residual of this law (density
+    /// P(T > t)/E[T]): an Erlang(n, λ) component of weight w becomes stages
+    /// 1...n at rate λ, each with weight w·(n/λ)/E[T]·(1/n).
+    func residualErlangMixture(maxStages: Int = 64) -> [(weight: Double, stages: Int, rate: Double)]? {
+        guard let mix = erlangMixture(maxStages: maxStages) else { return nil }
+        let m = mean
+        var out: [(weight: Double, stages: Int, rate: Double)] = []
+        for c in mix {
+            for j in 1...c.stages { out.append((c.weight / (c.rate * m), j, c.rate)) }
+        }
+        return out
+    }
+
+    /// m_i(s) = E[X^i e^{−sX}] for i = 0..<count: closed form for gamma-family
+    /// laws (m_{i+1} = m_i (k+i)θ/(1+sθ)) and the deterministic law, quadrature otherwise.
+    func tiltedMoments(_ s: Double, count: Int) throws -> [Double] {
+        func gammaMoments(_ k: Double, _ theta: Double) -> [Double] {
+            var out = [pow(1 + s * theta, -k)]
+            for i in 0..<Swift.max(0, count - 1) { out.append(out[i] * (k + Double(i)) * theta / (1 + s * theta)) }
+            return Array(out.prefix(count))
+        }
+        switch form {
+        case let .exponential(m): return gammaMoments(1, m)
+        case let .gamma(k, m): return gammaMoments(k, m / k)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            var total = [Double](repeating: 0, count: count)
+            for i in 0..<ph.p.count {
+                let k = Double(ph.shapes[i])
+                for (j, v) in gammaMoments(k, ph.means[i] / k).enumerated() { total[j] += ph.p[i] * v }
+            }
+            return total
+        case let .deterministic(v): return (0..<count).map { pow(v, Double($0)) * exp(-s * v) }
+        default:
+            return try (0..<count).map { i in
+                try expectation("E[X^\(i) e^(-\(s) X)]") { x in pow(x, Double(i)) * exp(-s * x) }
+            }
+        }
+    }
+
+    /// E[R^j e^{−sR}] for j = 0..<count, R the equilibrium residual of this law:
+    /// R = U·X̃ gives E[R^j e^{−sR}] = (1/E[X]) ∫₀¹ u^j m_{j+1}(s u) du, free of the
+    /// cancellation in the textbook form η j!/s^{j+1}(1 − Σ s^i m_i(s)/i!).
+    func residualTiltedMoments(_ s: Double, count: Int) throws -> [Double] {
+        let m = mean
+        if case .exponential = form { return try tiltedMoments(s, count: count) }
+        return try (0..<count).map { j in
+            try Quadrature.integrate("E[R^\(j) e^(-\(s) R)] for the residual of \(spec)", over: .finite(0, 1)) { u in
+                let mom = (try? self.tiltedMoments(s * u, count: j + 2)[j + 1]) ?? .nan
+                return pow(u, Double(j)) * mom / m
+            }.value
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Mobility
+import Reports
+import Stochastics
+
+/// `dmm mobility anchors`: old anchors in use at a handoff and related DMM measures.
+struct MobilityAnchors: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anchors",
+        abstract: "Anchors still in use at a handoff, tunnelled fraction and anchor distance (DMM).",
+        discussion: """
+            Sessions arrive as a Poisson process (--session-rate per second) and
+            stay anchored at the AR where they started (reference/analytic-models.md 3).
+            Rows (one a quantity):
+              anchors_in_use_at_handoff       residences (the AR being left and
+                                              earlier ones) still anchoring an
+                                              active session: PBUs/BUs per handoff
+              distinct_anchor_ars_at_handoff  the same with revisited ARs merged and
+                                              the new serving AR left out (Monte Carlo only)
+              sessions_at_left_ar             active sessions anchored at the AR being left
+              active_sessions                 rho = session rate x mean session
+              tunnelled_fraction              share of session time away from its first AR
+              mean_anchor_distance_steps      packet-averaged grid distance, first AR to serving AR
+            anchors_in_use_at_handoff has an exact closed form only for exponential
+            residence and sessions; otherwise closed_form is a mean-matched
+            approximation (noted on stderr) and the Monte Carlo is the reference.
+
+            CSV columns: quantity,closed_form,estimate,ci_low,ci_high; a cell is
+            empty where a method does not apply.
+
+            Examples:
+              dmm mobility anchors --residence exponential:mean=60 --session exponential:mean=60 --session-rate 0.0166667
+              dmm mobility anchors --residence gamma:shape=2,mean=60 --session lognormal:sigma=1,mean=300 \\
+                  --session-rate 0.01 --grid hexagonal --method both --samples 200000 --format markdown
+            """
+    )
+
+    @OptionGroup var common: MobilityCommonOptions
+
+    @Option(name: .customLong("session-rate"), help: ArgumentHelp("Session arrivals per second per MN (> 0).", valueName: "PER_SECOND"))
+    var sessionRate: Double
+
+    @Option(help: "AR grid: square or hexagonal.")
+    var grid: GridKind = .square
+
+    mutating func validate() throws {
+        try common.validateCommon()
+        guard sessionRate.isFinite, sessionRate > 0, sessionRate <= 1e6 else {
+            throw ValidationError("--session-rate \(sessionRate) is out of range; allowed: a finite number of sessions per second, 0 < rate <= 1000000")
+        }
+        let (_, session) = try common.laws()
+        guard sessionRate * session.mean <= 1000 else {
+            throw ValidationError("--session-rate \(sessionRate) with mean session \(session.mean) s gives \(sessionRate * session.mean) active sessions; allowed: at most 1000")
+        }
+    }
+
+    func run() throws {
+        let (residence, session) = try common.laws()
+        let model = SessionAnchoring(residence: residence, session: session, sessionRate: sessionRate, grid: grid)
+        var estimates: [SessionAnchoring.Quantity: ConfidenceInterval] = [:]
+        if common.method.monteCarlo {
+            let reporter = common.progressReporter(label: "anchors", samples: common.samples)
+            estimates = AnchoringSimulation(model).run(samples: common.samples, seed: common.seed, jobs: common.jobs,
+                                                       progress: reporter?.callback)
+        }
+        var table = Table(
+            columns: [.init("quantity"), .init("closed_form", alignment: .right), .init("estimate", alignment: .right),
+                      .init("ci_low", alignment: .right), .init("ci_high", alignment: .right)],
+            caption: "DMM anchoring: residence \(residence.spec), session \(session.spec), \(MobilityOutput.number(sessionRate)) sessions/s, \(grid.rawValue) grid")
+        for q in SessionAnchoring.Quantity.allCases {
+            var row = [q.rawValue]
+            var value: Double?
+            if common.method.closedForm { value = try model.closedForm(q) }
+            row.append(value.map(MobilityOutput.number) ?? "")
+            if let value, !model.isExact(q) {
+                let note = q == .anchorsInUseAtHandoff
+                    ? "closed_form of \(q.rawValue) is the mean-matched exponential approximation (exact only for exponential residence and sessions)"
+                    : "closed_form of \(q.rawValue) is truncated (see SessionAnchoring.meanAnchorDistanceSteps)"
+                table.footnotes.append(note)
+                Diagnostics.note("note: \(note); value \(MobilityOutput.number(value))")
+            }
+            if let e = estimates[q] {
+                row += [MobilityOutput.number(e.estimate), MobilityOutput.number(e.low), MobilityOutput.number(e.high)]
+            } else {
+                row += ["", "", ""]
+            }
+            table.append(row)
+        }
+        try common.emit(table)
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import Mobility
+import Reports
+import Stochastics
+
+/// `dmm mobility`: renewal theory of movement and sessions (DESIGN.md 2.3).
+struct MobilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mobility",
+        abstract: "Crossings during a session and DMM anchors in use, closed form and Monte Carlo.",
+        discussion: """
+            Laws use the spelling of DESIGN.md 2.2, e.g. exponential:mean=60,
+            gamma:shape=2,mean=60, lognormal:sigma=1,mean=300,
+            hyperexponential:p=0.9/0.1,mean=30/330. Times are in seconds.
+
+            Examples:
+              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120
+              dmm mobility anchors --residence exponential:mean=60 --session exponential:mean=60 --session-rate 0.0166667
+            """,
+        subcommands: [MobilityCrossings.self, MobilityAnchors.self]
+    )
+}
+
+/// How a mobility quantity is computed.
+enum MobilityMethod: String, CaseIterable, ExpressibleByArgument {
+    case closedForm = "closed-form", monteCarlo = "monte-carlo", both
+
+    var closedForm: Bool { self != .monteCarlo }
+    var monteCarlo: Bool { self != .closedForm }
+}
+
+extension MobilityOutput.Format: ExpressibleByArgument {}
+extension GridKind: ExpressibleByArgument {}
+
+/// Options shared by the mobility subcommands.
+struct MobilityCommonOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Residence-time law at an AR (DESIGN.md 2.2 spelling).", valueName: "LAW"))
+    var residence: String
+
+    @Option(help: ArgumentHelp("Session-duration law (DESIGN.md 2.2 spelling).", valueName: "LAW"))
+    var session: String
+
+    @Option(help: "closed-form, monte-carlo or both.")
+    var method: MobilityMethod = .closedForm
+
+    @Option(help: "Monte Carlo samples (1...1000000000000).")
+    var samples: Int = 1_000_000
+
+    @Option(help: "Seed of the Monte Carlo run (same seed, same output, whatever --jobs).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (1...1024); default: the number of cores.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Output format: csv, json or markdown.")
+    var format: MobilityOutput.Format = .csv
+
+    @Option(help: ArgumentHelp("Write the table to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
+    var progress = false
+
+    func validateCommon() throws {
+        _ = try law(residence, "--residence")
+        _ = try law(session, "--session")
+        guard (1...1_000_000_000_000).contains(samples) else {
+            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        }
+        guard (1...1024).contains(jobs) else {
+            throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")
+        }
+    }
+
+    func law(_ text: String, _ option: String) throws -> ProbabilityLaw {
+        do { return try ProbabilityLaw.parse(text) } catch { throw ValidationError("\(option): \(error)") }
+    }
+
+    func laws() throws -> (ProbabilityLaw, ProbabilityLaw) {
+        (try law(residence, "--residence"), try law(session, "--session"))
+    }
+
+    func emit(_ table: Table) throws {
+        let text = MobilityOutput.render(table, as: format)
+        if let output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }
+    }
+
+    /// A chunk counter printing a percentage on stderr, or nil when progress is off.
+    func progressReporter(label: String, samples: Int) -> MobilityProgress? {
+        guard progress || Diagnostics.stderrIsTerminal else { return nil }
+        return MobilityProgress(label: label, chunks: (samples + (1 << 15) - 1) >> 15)
+    }
+}
+
+/// Progress of a Monte Carlo run, on stderr.
+final class MobilityProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0, shown = -1
+    let label: String, chunks: Int
+
+    init(label: String, chunks: Int) {
+        self.label = label
+        self.chunks = max(1, chunks)
+    }
+
+    /// `step` as the callback the simulations take.
+    var callback: @Sendable () -> Void { { [self] in self.step() } }
+
+    func step() {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        let percent = done * 100 / chunks
+        if percent != shown {
+            shown = percent
+            Diagnostics.write("\r\(label): \(percent)%" + (done == chunks ? "\n" : ""))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Mobility
+import Reports
+import Stochastics
+
+/// `dmm mobility crossings`: the law of the number K of AR crossings in a session.
+struct MobilityCrossings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crossings",
+        abstract: "P(K = k), the number of AR boundaries crossed during a session.",
+        discussion: """
+            Residences at ARs are i.i.d.; the session starts at a random instant,
+            so its first residence is the equilibrium residual
+            (reference/analytic-models.md 2.3-2.5). The closed form is exact:
+            Fang/Lin for exponential sessions, an Erlang-mixture series for
+            Erlang, hyperexponential and hyper-Erlang sessions, nested quadrature
+            for other sessions with gamma or exponential residence. The Monte
+            Carlo draws sessions and residences and counts crossings.
+
+            CSV columns: k,closed_form (closed-form); k,estimate,ci_low,ci_high
+            (monte-carlo); k,closed_form,estimate,ci_low,ci_high (both); 95 %
+            Student-t intervals. E[K] = E[T]/E[X] is printed on stderr.
+
+            Examples:
+              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120
+              dmm mobility crossings --residence exponential:mean=60 --session gamma:shape=2,mean=120 --kmax 5 --format markdown
+              dmm mobility crossings --residence gamma:shape=2,mean=60 --session lognormal:sigma=1,mean=300 \\
+                  --method both --samples 1000000 --seed 7 --jobs 2
+              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120 \\
+                  --method monte-carlo --samples 10000000 --bench
+            """
+    )
+
+    @OptionGroup var common: MobilityCommonOptions
+
+    @Option(help: "Largest k in the table (0...100000).")
+    var kmax: Int = 10
+
+    @Flag(help: "Report Monte Carlo speed on stderr: sessions per second, and the time to draw the same variates alone.")
+    var bench = false
+
+    mutating func validate() throws {
+        try common.validateCommon()
+        guard (0...100_000).contains(kmax) else {
+            throw ValidationError("--kmax \(kmax) is out of range; allowed: 0...100000")
+        }
+        if bench && !common.method.monteCarlo {
+            throw ValidationError("--bench needs --method monte-carlo or both")
+        }
+    }
+
+    func run() throws {
+        let (residence, session) = try common.laws()
+        let distribution = CrossingDistribution(residence: residence, session: session)
+        var closed: [Double]?
+        if common.method.closedForm {
+            do {
+                closed = try distribution.probabilities(upTo: kmax)
+            } catch let error as CrossingError where common.method == .both {
+                Diagnostics.note("note: closed_form left empty: \(error)")
+            }
+        }
+        var estimates: CrossingSimulation.Result?
+        if common.method.monteCarlo {
+            let simulation = CrossingSimulation(residence: residence, session: session, kmax: kmax)
+            let reporter = common.progressReporter(label: "crossings", samples: common.samples)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = simulation.run(samples: common.samples, seed: common.seed, jobs: common.jobs,
+                                        progress: reporter?.callback)
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            estimates = result
+            if bench {
+                let drawStart = DispatchTime.now().uptimeNanoseconds
+                let checksum = simulation.drawOnly(samples: common.samples, residenceDraws: result.residenceDraws,
+                                                   seed: common.seed, jobs: common.jobs)
+                let drawElapsed = Double(DispatchTime.now().uptimeNanoseconds - drawStart) / 1e9
+                let n = Double(common.samples)
+                Diagnostics.note(String(format: "bench: %d sessions, jobs %d: %.3f s, %.4g sessions/s; variates only (%d session + %d residual + %d residence draws): %.3f s, %.4g sessions/s (checksum %.6g)",
+                                        common.samples, common.jobs, elapsed, n / elapsed, common.samples, common.samples,
+                                        result.residenceDraws, drawElapsed, n / drawElapsed, checksum / n))
+            }
+        }
+        var columns = [Table.Column("k", alignment: .right)]
+        if common.method.closedForm { columns.append(.init("closed_form", alignment: .right)) }
+        if common.method.monteCarlo {
+            columns += [.init("estimate", alignment: .right), .init("ci_low", alignment: .right), .init("ci_high", alignment: .right)]
+        }
+        var table = Table(columns: columns,
+                          caption: "P(K = k), AR crossings during a session: residence \(residence.spec), session \(session.spec)")
+        for k in 0...kmax {
+            var row = [String(k)]
+            if common.method.closedForm { row.append(closed.map { MobilityOutput.number($0[k]) } ?? "") }
+            if let e = estimates?.probabilities[k] {
+                row += [MobilityOutput.number(e.estimate), MobilityOutput.number(e.low), MobilityOutput.number(e.high)]
+            }
+            table.append(row)
+        }
+        table.footnotes.append("E[K] = E[T]/E[X] = \(MobilityOutput.number(distribution.mean)) (exact for every pair of laws).")
+        if let m = estimates?.meanCrossings {
+            table.footnotes.append("Monte Carlo: \(common.samples) sessions, seed \(common.seed); E[K] estimate \(MobilityOutput.number(m.estimate)) [\(MobilityOutput.number(m.low)), \(MobilityOutput.number(m.high))].")
+        }
+        try common.emit(table)
+    }
+}

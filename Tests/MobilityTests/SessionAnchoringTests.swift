@@ -1,0 +1,103 @@
+import CGSL
+import Foundation
+import Testing
+@testable import Mobility
+import Stochastics
+
+@Suite("Session anchoring (analytic-models.md 3)")
+struct SessionAnchoringTests {
+    @Test func anchorsInUseExponentialEqualMeansIsEin() throws {
+        // ρ = λ_s E[T] = 1, a = η/μ = 1: E[N_a] = Ein(1) = E1(1) + γ (GSL's E1).
+        let model = SessionAnchoring(residence: try .exponential(mean: 60), session: try .exponential(mean: 60),
+                                     sessionRate: 1.0 / 60, grid: .square)
+        let ein1 = gsl_sf_expint_E1(1) + 0.57721566490153286
+        #expect(abs(try model.anchorsInUseAtHandoff() - ein1) < 1e-10)
+        #expect(abs(ein1 - 0.7965996) < 1e-7)
+        #expect(model.isExactClosedForm)
+    }
+
+    /// The integral form against the alternating series Σ (−1)^{m+1} ρ^m Γ(a+1)/(m Γ(a+m)) (§3.3), small ρ.
+    static let series: [(Double, Double)] = [(0.3, 0.5), (2.5, 1.5), (0.7, 4.0)]
+
+    @Test(arguments: series)
+    func anchorsIntegralAgreesWithSeries(a: Double, rho: Double) throws {
+        let model = SessionAnchoring(residence: try .exponential(mean: 1), session: try .exponential(mean: a),
+                                     sessionRate: rho / a, grid: .square)
+        var series = 0.0
+        for m in 1...80 {
+            let term = pow(rho, Double(m)) * exp(lgamma(a + 1) - lgamma(a + Double(m))) / Double(m)
+            series += m % 2 == 1 ? term : -term
+        }
+        #expect(abs(try model.anchorsInUseAtHandoff() - series) < 1e-9)
+    }
+
+    @Test func tunnelledFractionExamples() throws {
+        // §3.1: exponential residence (η = 1), Erlang-2 sessions of mean 2: 0.625; exponential sessions of mean 2: 2/3.
+        let erlang = SessionAnchoring(residence: try .exponential(mean: 1), session: try .gamma(shape: 2, mean: 2), sessionRate: 0.5, grid: .square)
+        #expect(abs(try erlang.tunnelledFraction() - 0.625) < 1e-9)
+        let expo = SessionAnchoring(residence: try .exponential(mean: 1), session: try .exponential(mean: 2), sessionRate: 0.5, grid: .square)
+        #expect(abs(try expo.tunnelledFraction() - 2.0 / 3) < 1e-12)
+    }
+
+    /// Tunnelled fraction two ways: E[min(R,T)] quadrature against P(K_e ≥ 1) for the time-averaged crossing law.
+    static let pairs: [(String, String)] = [("gamma:shape=0.25,mean=1", "gamma:shape=3,mean=2"), ("weibull:shape=2,mean=1", "hyperexponential:p=0.9/0.1,mean=0.5/5.5"),
+                                            ("gamma:shape=4,mean=1", "lognormal:sigma=1,mean=1.5")]
+
+    @Test(arguments: pairs)
+    func tunnelledFractionTwoRoutes(residence: String, session: String) throws {
+        let r = try ProbabilityLaw.parse(residence), s = try ProbabilityLaw.parse(session)
+        let model = SessionAnchoring(residence: r, session: s, sessionRate: 1, grid: .square)
+        let viaCrossings = try CrossingDistribution(residence: r, session: s, timeAverage: true).tail(1)
+        #expect(abs(try model.tunnelledFraction() - viaCrossings) < 1e-7)
+    }
+
+    @Test func anchorDistancesMatchSection32() {
+        let sq = AnchorDistance.meanDistances(grid: .square, count: 21)
+        for (j, v) in [1, 1.5, 1.875, 2.1875, 2.4609375].enumerated() { #expect(abs(sq[j + 1] - v) < 1e-14) }
+        #expect(abs(sq[20] - 5.01483) < 1e-5)
+        let hex = AnchorDistance.meanDistances(grid: .hexagonal, count: 6)
+        for (j, v) in [1, 1.333333, 1.666667, 1.925926, 2.160494].enumerated() { #expect(abs(hex[j + 1] - v) < 1e-6) }
+    }
+
+    @Test(arguments: [0.1, 0.5, 0.9])
+    func packetAveragedDistanceExponentialSquare(p: Double) throws {
+        // η = 1, μ = (1 − p)/p: p/√(1 − p) (§3.2).
+        let model = SessionAnchoring(residence: try .exponential(mean: 1), session: try .exponential(mean: p / (1 - p)), sessionRate: 1, grid: .square)
+        #expect(abs(try model.meanAnchorDistanceSteps() - p / (1 - p).squareRoot()) < 1e-10)
+    }
+
+    @Test func sessionsAtLeftARTwoRoutes() throws {
+        // Exponential sessions: ρ(1 − f*(μ)) against the general quadrature λ_s ∫ G^c F^c.
+        let r = try ProbabilityLaw.gamma(shape: 0.5, mean: 60), s = try ProbabilityLaw.exponential(mean: 100)
+        let model = SessionAnchoring(residence: r, session: s, sessionRate: 0.02, grid: .square)
+        let direct = 0.02 * (try Quadrature.integrate(over: .upperInfinite(from: 0)) { u in s.ccdf(u) * r.ccdf(u) }.value)
+        #expect(abs(try model.sessionsAtLeftAR() - direct) < 1e-9)
+    }
+
+    /// Monte Carlo of movement and sessions covers every exact closed form, for
+    /// laws with CV² below and above 1, on both grids.
+    static let cases: [(String, String, Double, GridKind)] = [
+        ("exponential:mean=60", "exponential:mean=60", 1.0 / 60, .square),
+        ("gamma:shape=4,mean=60", "gamma:shape=2,mean=120", 1.0 / 40, .hexagonal),
+        ("hyperexponential:p=0.9/0.1,mean=20/420", "lognormal:sigma=1,mean=90", 1.0 / 30, .square),
+        ("gamma:shape=0.25,mean=30", "exponential:mean=45", 1.0 / 45, .hexagonal),
+    ]
+
+    @Test(arguments: cases)
+    func monteCarloCoversExactValues(residence: String, session: String, rate: Double, grid: GridKind) throws {
+        let model = SessionAnchoring(residence: try .parse(residence), session: try .parse(session), sessionRate: rate, grid: grid)
+        let mc = AnchoringSimulation(model).run(samples: 60_000, seed: 21, jobs: 2)
+        for q in SessionAnchoring.Quantity.allCases where model.isExact(q) {
+            guard let exact = try model.closedForm(q), let ci = mc[q] else { continue }
+            let se = ci.halfWidth / 1.96
+            #expect(abs(ci.estimate - exact) <= 4 * se, "\(q.rawValue): \(ci) vs \(exact)")
+        }
+    }
+
+    @Test func anchoringDoesNotDependOnJobs() throws {
+        let model = SessionAnchoring(residence: try .gamma(shape: 2, mean: 60), session: try .exponential(mean: 120), sessionRate: 0.01, grid: .hexagonal)
+        let a = AnchoringSimulation(model).run(samples: 70_001, seed: 4, jobs: 1)
+        let b = AnchoringSimulation(model).run(samples: 70_001, seed: 4, jobs: 2)
+        #expect(a == b)
+    }
+}
