@@ -1,0 +1,87 @@
+import Foundation
+import Schemes
+import Stochastics
+
+/// Monte Carlo evaluation of the four metrics (DESIGN.md 2.6): it simulates,
+/// it does not re-evaluate the closed forms. See `Trajectory` for the model,
+/// `SchemeRecipe` for how each scheme's numbers are counted on the shared
+/// trajectory, and `RatioStatistics` for the intervals.
+///
+/// Work: `samples` simulated handoffs, split into replications of
+/// `SimulationPlan.handoffsPerReplication` mean residences of simulated time
+/// (the last one shorter), each after its own warm-up. Replication i draws only
+/// from `RandomStream(seed: seed).child(i)` and results are merged in index
+/// order, so the output depends on (scenario, schemes, samples, seed), never on
+/// `jobs`. Memory: one tally per replication in flight and one latency
+/// histogram per scheme and thread, whatever `samples`.
+///
+/// Which closed forms the intervals must cover (exact under the scenario's
+/// assumptions, see each `SchemeModel`): signaling of schemes whose card has no
+/// per-old-anchor message (rates are exact in the mean: η, p_d·η, λ_s, refresh
+/// count Σ F^c(n T_L)), handoff latency of the non-per-flow schemes (for
+/// S-PMIP only while its PBA+RA branch is the slower one), stretch / tunnelled
+/// fraction / tunnel overhead of every scheme (per-flow: Σ α(j) E[D_j] is exact
+/// for exponential laws on the square grid), blast radius, unreachable MNs,
+/// outages with a fixed repair time or hello detection, failure probability.
+/// APPROXIMATIONS (reported as gaps by `--method both`): per-flow DMM signaling
+/// and latency (closed forms use E[N_a] counted per residence and a first-order
+/// anchor distance; the simulation counts distinct ARs at their simulated
+/// distances), SAIL's outage (1/(η + refresh rate) for the wait until the next
+/// BU; refreshes are periodic, not Poisson), and any quantity whose closed form
+/// assumes exponential laws when the scenario's are not.
+public enum MonteCarlo {
+    /// Mean seconds per year used for per-MN-year figures (8760 h, as the MTBF defaults).
+    static let yearS = 8760.0 * 3600
+
+    public static func evaluate(
+        scenario: Scenario, schemes: [SchemeCard], samples: Int, seed: UInt64, jobs: Int,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> [MetricEstimate] {
+        guard samples >= 1 else { throw MonteCarloError.samples(samples) }
+        guard jobs >= 1 else { throw MonteCarloError.jobs(jobs) }
+        let plan = try SimulationPlan(scenario: scenario, cards: schemes)
+        let per = SimulationPlan.handoffsPerReplication
+        let count = (samples + per - 1) / per
+        let lastHandoffs = samples - per * (count - 1)
+        let meanResidence = plan.residence.mean
+        let specs = MetricSpec.all(plan)
+        var stats = [RatioStatistics](repeating: RatioStatistics(), count: specs.count)
+        let schemeCount = plan.schemes.count
+        let locals = ChunkRunner.run(
+            count: count, jobs: jobs,
+            makeLocal: { [LatencyHistogram](repeating: LatencyHistogram(), count: schemeCount) },
+            body: { i, histograms in
+                let window = Double(i == count - 1 ? lastHandoffs : per) * meanResidence
+                let trajectory = Trajectory(plan: plan, stream: RandomStream(seed: seed).child(i))
+                return trajectory.run(windowS: window, histograms: &histograms)
+            },
+            consume: { i, tally in
+                for (j, spec) in specs.enumerated() {
+                    let (x, y) = spec.value(tally)
+                    stats[j].add(x, y)
+                }
+                progress?(i + 1, count)
+            })
+        var histograms = locals[0]
+        for other in locals.dropFirst() { for k in histograms.indices { histograms[k].merge(other[k]) } }
+
+        var out: [MetricEstimate] = []
+        for (k, recipe) in plan.schemes.enumerated() {
+            for (j, spec) in specs.enumerated() where spec.scheme == k {
+                guard let ci = stats[j].interval() else { continue }
+                out.append(estimate(recipe.id, spec.metric, spec.unit, ci))
+                if spec.metric == "handoff_latency" {
+                    for (p, name) in [(0.5, "p50"), (0.95, "p95"), (0.99, "p99")] {
+                        if let q = histograms[k].quantile(p) { out.append(estimate(recipe.id, "handoff_latency_\(name)", "ms", q)) }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private static func estimate(_ scheme: String, _ metric: String, _ unit: String, _ ci: ConfidenceInterval) -> MetricEstimate {
+        MetricEstimate(scheme: scheme, metric: metric, unit: unit, method: .monteCarlo, estimate: ci.estimate,
+                       ciLow: ci.low, ciHigh: ci.high, samples: ci.samples)
+    }
+}
