@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "SchemesTests", dependencies: ["Schemes"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Schemes", "Mobility", "Stochastics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Evaluation", "Schemes"], resources: [.copy("Golden")]),
-        .testTarget(name: "DMMTests", dependencies: ["dmm"]),
+        .testTarget(name: "DMMTests", dependencies: ["dmm"], exclude: ["Fixtures"]),
     ]
 )

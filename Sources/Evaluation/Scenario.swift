@@ -23,7 +23,8 @@ public struct Scenario: Sendable, Equatable {
         public var cellShape: String
         /// "square" or "hexagonal" AR grid.
         public var grid: String
-        /// ARs per MAP / LMA / anchor domain.
+        /// Size of a MAP / LMA / anchor domain: side m of an m×m square domain, or rings n
+        /// of a hexagonal domain of 3n²+3n+1 ARs (analytic-models.md 2.6).
         public var domainSize: Int
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Schemes
 import Yams
 
 /// Finds and reads scenario files (Models/scenarios/*.yaml).
@@ -8,34 +9,16 @@ import Yams
 /// paths do (`traffic: {session_rate: 0.01}` is `traffic.session_rate`);
 /// the key `description` at the top is free text.
 public enum ScenarioLibrary {
-    /// The Models directory: $DMM_MODELS, else the first `Models` folder with a
-    /// `scenarios` subfolder above the executable, the working directory or
-    /// this source file (a development checkout).
-    public static func modelsDirectory() -> URL? {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["DMM_MODELS"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        var starts: [URL] = []
-        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent()) }
-        starts.append(URL(fileURLWithPath: fm.currentDirectoryPath))
-        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
-        for start in starts {
-            var dir = start
-            for _ in 0..<8 {
-                let candidate = dir.appendingPathComponent("Models")
-                if fm.fileExists(atPath: candidate.appendingPathComponent("scenarios").path) { return candidate }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        return nil
+    /// Models/scenarios, found as the scheme catalogue finds Models
+    /// (`ModelsLocator`: --models, $DMM_MODELS, next to or above the executable,
+    /// the package root).
+    public static func scenariosDirectory(models: String? = nil) throws -> URL {
+        try ModelsLocator.modelsDirectory(explicit: models).appendingPathComponent("scenarios")
     }
 
     /// Names of the scenarios in Models/scenarios, sorted.
-    public static func names() -> [String] {
-        guard let dir = modelsDirectory()?.appendingPathComponent("scenarios"),
+    public static func names(models: String? = nil) -> [String] {
+        guard let dir = try? scenariosDirectory(models: models),
             let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
         else { return [] }
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
@@ -43,18 +26,22 @@ public enum ScenarioLibrary {
 
     /// The scenario named `nameOrFile`: a path to a YAML file (it contains a
     /// "/" or ends in .yaml/.yml), else a name in Models/scenarios.
-    public static func load(_ nameOrFile: String) throws -> Scenario {
+    public static func load(_ nameOrFile: String, models: String? = nil) throws -> Scenario {
         let isFile = nameOrFile.contains("/") || nameOrFile.hasSuffix(".yaml") || nameOrFile.hasSuffix(".yml")
         let url: URL
         if isFile {
             url = URL(fileURLWithPath: nameOrFile)
         } else {
-            guard let dir = modelsDirectory()?.appendingPathComponent("scenarios") else {
-                throw ScenarioError("scenario '\(nameOrFile)': no Models/scenarios directory found; set DMM_MODELS or give a file path")
+            let dir: URL
+            do { dir = try scenariosDirectory(models: models) } catch {
+                // default.yaml repeats the built-in defaults (a test keeps them equal).
+                if nameOrFile == "default" { return .default }
+                throw ScenarioError("scenario '\(nameOrFile)': \(error); or give a scenario file path")
             }
+            if nameOrFile == "default", !FileManager.default.fileExists(atPath: dir.path) { return .default }
             url = dir.appendingPathComponent(nameOrFile + ".yaml")
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw ScenarioError("unknown scenario '\(nameOrFile)'; available: \(names().joined(separator: ", ")), or a path to a YAML file")
+                throw ScenarioError("unknown scenario '\(nameOrFile)'; available: \(names(models: models).joined(separator: ", ")), or a path to a YAML file")
             }
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -72,7 +59,7 @@ public enum ScenarioLibrary {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ScenarioError("\(file): YAML syntax error: \(describe(error))")
+            throw ScenarioError("\(file):\(describe(error))")
         }
         guard let root = node else { return base }
         guard case let .mapping(mapping) = root else {
@@ -115,9 +102,9 @@ public enum ScenarioLibrary {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let ctx = context.map { " (\($0.text))" } ?? ""
-            return "line \(mark.line), column \(mark.column): \(problem)\(ctx)"
+            return "\(mark.line):\(mark.column): YAML syntax error: \(problem)\(ctx)"
         default:
-            return "\(error)"
+            return " YAML error: \(error)"
         }
     }
 }

@@ -17,8 +17,8 @@ extension ScenarioParameter {
                 source: "ours: the usual cellular tiling; analytic-models.md 2.7 gives all three"),
         .choice("mobility.grid", \.mobility.grid, ["square", "hexagonal"], "square",
                 source: "analytic-models.md 3.2 (anchor distance on the square grid)"),
-        .integer("mobility.domain_size", \.mobility.domainSize, unit: "ARs", "9", min: 1, max: 1_000_000,
-                 source: "analytic-models.md 2.6 V5 and 5.4 (square domain of side 3)"),
+        .integer("mobility.domain_size", \.mobility.domainSize, unit: "side (square) or rings (hexagonal)", "3", min: 1, max: 1000,
+                 source: "analytic-models.md 2.6 V5 and 5.4 (square domain of side 3: 9 ARs; hexagonal: rings around a centre AR)"),
         // traffic
         .number("traffic.session_rate", \.traffic.sessionRate, unit: "1/s", "0.0033333333333333335", minOpen: true,
                 source: "ours: one session per 300 s, so rho = 1 active session with the default duration (the reference case of analytic-models.md 3.3)"),

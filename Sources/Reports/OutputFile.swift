@@ -1,4 +1,5 @@
 import Foundation
+import Stochastics
 
 /// Writes output files atomically: to a temporary file in the same directory,
 /// then renamed over the target, so a failure never leaves a half-written file.
@@ -32,3 +33,7 @@ public enum OutputFile {
         }
     }
 }
+
+/// A file that cannot be written is a problem with the --output the user
+/// gave (no such directory, no permission): exit code 2.
+extension OutputFile.WriteError: InvalidInput {}

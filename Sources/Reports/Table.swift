@@ -22,13 +22,19 @@ public struct Table: Sendable, Equatable {
     public var caption: String?
     /// Footnotes, for the formats that have them (markdown, latex, rfc).
     public var footnotes: [String]
+    /// The N of "Table N: caption".
+    public var number: Int
 
-    public init(columns: [Column], rows: [[String]] = [], caption: String? = nil, footnotes: [String] = []) {
+    public init(columns: [Column], rows: [[String]] = [], caption: String? = nil, footnotes: [String] = [], number: Int = 1) {
         self.columns = columns
         self.rows = rows
         self.caption = caption
         self.footnotes = footnotes
+        self.number = number
     }
+
+    /// "Table N: caption", or nil without a caption.
+    public var captionLine: String? { caption.map { "Table \(number): \($0)" } }
 
     public mutating func append(_ row: [String]) {
         precondition(row.count == columns.count, "row has \(row.count) cells, table has \(columns.count) columns")

@@ -30,7 +30,8 @@ public struct SchemeContext: Sendable, Equatable {
         public var crossingRate: Double
         /// Fraction of AR crossings that also leave the domain, p_d (2.6).
         public var domainCrossingFraction: Double
-        public var domainSize: Int
+        /// ARs in one domain (m² square, 3n²+3n+1 hexagonal).
+        public var domainARs: Double
         /// Session arrival rate λ_s, 1/s, and mean active sessions ρ = λ_s E[T].
         public var sessionRate: Double
         public var activeSessions: Double
@@ -43,12 +44,12 @@ public struct SchemeContext: Sendable, Equatable {
         /// Binding refreshes per second per MN (analytic-models.md 4), 0 when refresh is off.
         public var refreshRate: Double
         public init(
-            crossingRate: Double, domainCrossingFraction: Double, domainSize: Int, sessionRate: Double,
+            crossingRate: Double, domainCrossingFraction: Double, domainARs: Double, sessionRate: Double,
             activeSessions: Double, anchorsInUse: Double, tunnelledFraction: Double, meanAnchorDistance: Double,
             refreshRate: Double
         ) {
             self.crossingRate = crossingRate; self.domainCrossingFraction = domainCrossingFraction
-            self.domainSize = domainSize; self.sessionRate = sessionRate; self.activeSessions = activeSessions
+            self.domainARs = domainARs; self.sessionRate = sessionRate; self.activeSessions = activeSessions
             self.anchorsInUse = anchorsInUse; self.tunnelledFraction = tunnelledFraction
             self.meanAnchorDistance = meanAnchorDistance; self.refreshRate = refreshRate
         }
@@ -132,7 +133,7 @@ public struct SchemeContext: Sendable, Equatable {
     public func size(_ key: MessageSizeKey) -> Double { sizes[key] ?? 0 }
 
     /// MNs in one domain (served by one MAP / LMA / location server).
-    public var mnsPerDomain: Double { mnsPerAR * Double(motion.domainSize) }
+    public var mnsPerDomain: Double { mnsPerAR * motion.domainARs }
 
     /// L2 break + RS/RA movement detection (+ the RA delay), ms (6.3 MD).
     public var movementDetectionMs: Double {

@@ -16,10 +16,12 @@ struct DMM: ParsableCommand {
             mobility-management schemes of draft-kuntz-dmm-summary.
 
             Examples:
+              dmm table --format rfc
+              dmm schemes --show ghaha
               dmm bench --samples 1000000
             """,
         version: version,
-        subcommands: [Bench.self, MobilityCommand.self]
+        subcommands: [Bench.self, SchemesCommand.self, TableCommand.self, MobilityCommand.self]
     )
 
     /// Runs the command with dmmkit's exit codes (DESIGN.md 3): 0 success,

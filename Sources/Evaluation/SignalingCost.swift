@@ -1,0 +1,108 @@
+import Schemes
+
+/// Signaling cost per MN from a card's procedures (analytic-models.md 5.1, 5.4):
+///
+///     cost = Σ_events rate(event) Σ_messages n(m) s_m (w_wl n_wl(m) + w_wd h(m))   byte-hops/s
+///     rate = Σ_events rate(event) Σ_messages n(m)                                 msgs/s
+///
+/// Event rates per MN: handoff η; domain_handoff p_d η; session_start λ_s;
+/// refresh η Σ_{n≥1} F^c(n T_L) (4); periodic 1/T per pair of elements, shared by the
+/// MNs of the end that serves fewer (T: HA-Hello interval for ha_hello, heartbeat interval
+/// for heartbeat, else the binding lifetime); failure_recovery 1/MTBF of the
+/// anchor. attach is a one-off, not a rate, and is not counted.
+/// Repeat counts n(m): once 1; per_active_old_anchor E[N_a]; per_peer_ha N_HA − 1;
+/// per_mag_in_domain (ARs in the domain − 1); per_cn ρ at handoff/refresh/periodic
+/// events and 1 at session start.
+///
+/// Exact given exact inputs for the per-node schemes (expectations of sums of
+/// rates); for DMM the old-anchor hop count uses `Motion.oldAnchorSteps` and
+/// E[N_a] × mean distance replaces the mean of the product: first order
+/// (analytic-models.md 5.4, "First-order").
+public struct SignalingCost: Sendable, Equatable {
+    public var handoff = Part(), refresh = Part(), sessionSetup = Part(), overhead = Part()
+
+    public struct Part: Sendable, Equatable {
+        public var byteHopsPerS = 0.0
+        public var msgsPerS = 0.0
+    }
+
+    public var totalByteHopsPerS: Double {
+        handoff.byteHopsPerS + refresh.byteHopsPerS + sessionSetup.byteHopsPerS + overhead.byteHopsPerS
+    }
+    public var totalMsgsPerS: Double { handoff.msgsPerS + refresh.msgsPerS + sessionSetup.msgsPerS + overhead.msgsPerS }
+
+    /// Periods of periodic messages, s.
+    public struct Periods: Sendable, Equatable {
+        public var haHelloS, heartbeatS, bindingLifetimeS: Double
+        public init(haHelloS: Double, heartbeatS: Double, bindingLifetimeS: Double) {
+            self.haHelloS = haHelloS
+            self.heartbeatS = heartbeatS
+            self.bindingLifetimeS = bindingLifetimeS
+        }
+        func period(of key: MessageSizeKey) -> Double {
+            switch key {
+            case .haHello: return haHelloS
+            case .heartbeat: return heartbeatS
+            default: return bindingLifetimeS
+            }
+        }
+    }
+
+    public init() {}
+
+    public init(
+        procedures: SignalingProcedures, model: any SchemeModel, context c: SchemeContext, periods: Periods,
+        wirelessWeight: Double, wiredWeight: Double
+    ) {
+        self.init()
+        let m = c.motion
+        for (event, steps) in procedures {
+            var part = Part()
+            for step in steps {
+                let count = Self.count(step.repeatRule, event: event, context: c)
+                let rate: Double
+                switch event {
+                case .attach: rate = 0
+                case .handoff: rate = m.crossingRate
+                case .domainHandoff: rate = m.domainCrossingFraction * m.crossingRate
+                case .sessionStart: rate = m.sessionRate
+                case .refresh: rate = m.refreshRate
+                case .periodic:
+                    // A periodic exchange runs per pair of elements: shared by the MNs of
+                    // the smaller end (a MAG's 50 MNs for MAG-LMA heartbeats).
+                    let sharers = min(model.mnsServed(by: step.from, in: c), model.mnsServed(by: step.to, in: c))
+                    rate = 1 / (periods.period(of: step.size) * sharers)
+                case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * 3600)
+                }
+                let perMessage = c.size(step.size)
+                    * (wirelessWeight * c.wirelessHops(step.from, step.to)
+                        + wiredWeight * c.wiredHops(step.from, step.to, model: model))
+                part.byteHopsPerS += rate * count * perMessage
+                part.msgsPerS += rate * count
+            }
+            switch event {
+            case .attach: break
+            case .handoff, .domainHandoff: add(part, to: &handoff)
+            case .refresh: add(part, to: &refresh)
+            case .sessionStart: add(part, to: &sessionSetup)
+            case .periodic, .failureRecovery: add(part, to: &overhead)
+            }
+        }
+    }
+
+    private func add(_ p: Part, to q: inout Part) {
+        q.byteHopsPerS += p.byteHopsPerS
+        q.msgsPerS += p.msgsPerS
+    }
+
+    /// How many times a message with this rule is sent per occurrence of `event`.
+    public static func count(_ rule: RepeatRule, event: ProcedureEvent, context c: SchemeContext) -> Double {
+        switch rule {
+        case .once: return 1
+        case .perActiveOldAnchor: return c.motion.anchorsInUse
+        case .perPeerHA: return Double(max(0, c.hops.globalHACount - 1))
+        case .perMAGInDomain: return max(0, c.motion.domainARs - 1)
+        case .perCN: return event == .sessionStart ? 1 : c.motion.activeSessions
+        }
+    }
+}

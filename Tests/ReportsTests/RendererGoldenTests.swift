@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Reports
+
+/// A table with every escaping case: CSV commas, quotes and line breaks;
+/// LaTeX specials; markdown pipes; JSON numbers, nulls and control
+/// characters; non-ASCII text for rfc; and a cell long enough to wrap.
+let escapingTable = Table(
+    columns: [Table.Column("case"), Table.Column("text"), Table.Column("value_ms", alignment: .right)],
+    rows: [
+        ["plain", "simple text", "12.5"],
+        ["csv", "comma, and \"quotes\"\nand a second line", "-3"],
+        ["latex", "& % $ # _ { } ~ ^ \\ < >", ""],
+        ["markdown", "a | pipe", "1e-3"],
+        ["non-ascii", "café – ≤ 5 µs → x ☃", "n/a"],
+        ["long", "This cell is long enough that the rfc renderer has to wrap it over several lines, on word boundaries only, inside 72 columns.", "0"],
+    ],
+    caption: "Escaping & wrapping_cases",
+    footnotes: ["A note with LaTeX specials: 50% & $5 #1.", "A second note."],
+    number: 7)
+
+/// Too many columns for 72 characters side by side: rfc falls back to blocks.
+let wideTable = Table(
+    columns: (1...9).map { Table.Column("metric_number_\($0)_ms") },
+    rows: [
+        (1...9).map { "value \($0)" },
+        (1...9).map { $0 == 5 ? "a long value in the fifth column that has to wrap in the block layout as well, without cutting words" : "v\($0)" },
+    ],
+    caption: "A wide table")
+
+@Suite("Table renderers against golden files")
+struct RendererGoldenTests {
+    @Test func markdown() throws {
+        try GoldenFile.check(TableRenderer.render(escapingTable, as: .markdown), against: "escaping.md")
+    }
+
+    @Test func csv() throws {
+        try GoldenFile.check(TableRenderer.render(escapingTable, as: .csv), against: "escaping.csv")
+    }
+
+    @Test func latex() throws {
+        try GoldenFile.check(TableRenderer.render(escapingTable, as: .latex), against: "escaping.tex")
+    }
+
+    @Test func rfc() throws {
+        try GoldenFile.check(TableRenderer.render(escapingTable, as: .rfc), against: "escaping.txt")
+    }
+
+    @Test func json() throws {
+        try GoldenFile.check(TableRenderer.render(escapingTable, as: .json), against: "escaping.json")
+    }
+
+    @Test func rfcBlocksForAWideTable() throws {
+        try GoldenFile.check(TableRenderer.render(wideTable, as: .rfc), against: "wide.txt")
+    }
+}
+
+@Suite("Table renderer properties")
+struct RendererPropertyTests {
+    @Test(arguments: [escapingTable, wideTable])
+    func rfcIsASCIIAndAtMost72Columns(table: Table) {
+        let text = TableRenderer.render(table, as: .rfc)
+        let ascii = text.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 })
+    }
+
+    /// Wrapping never cuts a word: every word of every cell appears whole.
+    @Test func rfcKeepsEveryWordWhole() {
+        let text = TableRenderer.render(escapingTable, as: .rfc)
+        let present = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        let longCell = escapingTable.rows[5][1]
+        for word in longCell.split(separator: " ") {
+            #expect(present.contains(String(word)), "word '\(word)' was cut")
+        }
+    }
+
+    @Test func csvAndJSONHaveTheSameKeys() throws {
+        let csvHeader = TableRenderer.render(escapingTable, as: .csv).components(separatedBy: "\r\n")[0]
+        let json = TableRenderer.render(escapingTable, as: .json)
+        let objects = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect(csvHeader == "case,text,value_ms")
+        #expect(objects?.count == escapingTable.rows.count)
+        #expect(objects?.allSatisfy { Set($0.keys) == ["case", "text", "value_ms"] } == true)
+        // Parsed back, strings round-trip exactly.
+        #expect(objects?[1]["text"] as? String == "comma, and \"quotes\"\nand a second line")
+        #expect(objects?[0]["value_ms"] as? Double == 12.5)
+        #expect(objects?[2]["value_ms"] is NSNull)
+        #expect(objects?[4]["value_ms"] as? String == "n/a")
+    }
+
+    @Test(arguments: [("0", true), ("-12", true), ("0.5", true), ("1e-3", true), ("2E+10", true),
+                      ("01", false), ("1.", false), (".5", false), ("+1", false), ("nan", false),
+                      ("inf", false), ("1e", false), ("", false), ("1 ms", false)])
+    func jsonNumberGrammar(text: String, isNumber: Bool) {
+        #expect(JSONRenderer.isJSONNumber(text) == isNumber)
+    }
+
+    @Test func transliterationKeepsUnknownCharactersVisible() {
+        #expect(ASCIIText.transliterate("Café – ≤ µs ☃") == "Cafe - <= us [U+2603]")
+    }
+}
