@@ -29,6 +29,8 @@ struct FailureRecipe: Sendable {
     /// Whether the MN is unreachable for new incoming sessions while it is down.
     let reachability: Bool
     let helloIntervalS: Double
+    /// The model's (sessions broken, MNs unreachable): which kind is the scheme's most critical.
+    let severity: (Double, Double)
     let helloMisses: Double
 
     init(schemeId: String, element e: FailureElement, context c: SchemeContext) {
@@ -48,5 +50,6 @@ struct FailureRecipe: Sendable {
         rate = 1 / (e.mtbfH * 3600)
         mnsServed = e.mnsServed
         reachability = e.mnsUnreachable > 0
+        severity = (e.sessionsBroken, e.mnsUnreachable)
     }
 }

@@ -22,6 +22,7 @@ struct MetricSpec: Sendable {
                     : c.m0 * e.count + c.mA * e.anchors + c.mS * e.sessions
             }
             let periodic = r.periodic
+            let anchorRate = plan.anchorFailureRate
             @Sendable func parts(_ t: ReplicationTally, bytes: Bool) -> [Double] {
                 let handoff = event(r.handoff, t.handoffs, bytes: bytes) + event(r.domainHandoff, t.domainHandoffs, bytes: bytes)
                 let refresh = event(r.refresh, t.refreshes, bytes: bytes)
@@ -34,15 +35,19 @@ struct MetricSpec: Sendable {
                     let n = (floor((warm + t.windowS) / tick.intervalS) - floor(warm / tick.intervalS))
                     overhead += n * (bytes ? tick.byteHops : tick.messages)
                 }
+                // Failure recovery: expected anchor failures in the window (λ × window, rare
+                // events taken in expectation) times the cost with the sessions probes saw.
+                let sessions = t.probes > 0 ? t.probeSessions / t.probes : 0
+                let recovery = bytes ? r.failureRecovery.byteHops(anchors: 0, steps: 0, sessions: sessions)
+                    : r.failureRecovery.messages(anchors: 0, sessions: sessions)
+                overhead += anchorRate * t.windowS * recovery
                 return [handoff, refresh, session, overhead]
             }
-            let partNames = ["handoff", "refresh", "session", "overhead"]
-            for (metric, unit, bytes) in [("signaling_cost", "byte_hops_per_s", true), ("signaling_rate", "messages_per_s", false)] {
-                add(metric, unit) { t in (parts(t, bytes: bytes).reduce(0, +), t.windowS) }
-                for (i, name) in partNames.enumerated() {
-                    add("\(metric).\(name)", unit) { t in (parts(t, bytes: bytes)[i], t.windowS) }
-                }
+            add("signaling_cost", "byte_hops_per_s") { t in (parts(t, bytes: true).reduce(0, +), t.windowS) }
+            for (i, name) in ["handoff", "refresh", "session_setup", "overhead"].enumerated() {
+                add("signaling_cost.\(name)", "byte_hops_per_s") { t in (parts(t, bytes: true)[i], t.windowS) }
             }
+            add("signaling_rate", "msgs_per_s") { t in (parts(t, bytes: false).reduce(0, +), t.windowS) }
             // Handoff latency.
             add("handoff_latency", "ms") { t in (t.schemes[k].latencySum, t.schemes[k].latencyWeight) }
             if r.latency.newSessionFixedMs != nil {
@@ -86,16 +91,20 @@ struct MetricSpec: Sendable {
                             f.dependency == .none ? 0 : kT * t.probeSessions - T * t.probeSessionsPhase + t.probeSessionsWait)
                 }
             }
-            for f in failures {
-                add("blast_radius.\(f.name)", "sessions") { t in (f.mnsServed * dependent(f, t), t.probes) }
-                add("unreachable_mns.\(f.name)", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
-                add("outage.\(f.name)", "s") { t in (outage(f, t).0, t.probes) }
+            // The most critical element kind, ranked as the closed form ranks it.
+            if let f = failures.max(by: { $0.severity < $1.severity }) {
+                add("blast_radius", "sessions") { t in (f.mnsServed * dependent(f, t), t.probes) }
+                add("unreachable_mns", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
+                add("outage", "s") { t in (outage(f, t).0, t.probes) }
             }
-            add("failure_probability", "probability") { t in (t.schemes[k].hitProbability, t.sessionsEnded) }
+            add("failure_probability", "ratio") { t in (t.schemes[k].hitProbability, t.sessionsEnded) }
             add("disruption", "session_s_per_mn_year") { t in
                 var x = 0.0
                 for f in failures { x += f.rate * outage(f, t).1 }
                 return (MonteCarlo.yearS * x, t.probes)
+            }
+            for f in failures {
+                add("blast_radius.\(f.name)", "sessions") { t in (f.mnsServed * dependent(f, t), t.probes) }
             }
         }
         return specs

@@ -32,7 +32,8 @@ struct SimulationPlan: Sendable {
     let wirelessLoss: Double
     let raDelayMaxMs: Double
     let tauRS: Double, tauRA: Double
-    let yearS = 8760.0 * 3600
+    /// Failure rate of one anchor, 1/s (failure_recovery events, as the closed form counts them).
+    let anchorFailureRate: Double
     let schemes: [SchemeRecipe]
 
     /// Simulated handoffs per replication (one replication = one chunk of work).
@@ -62,15 +63,16 @@ struct SimulationPlan: Sendable {
         windowS = Double(Self.handoffsPerReplication) * residence.mean
         wirelessLoss = s.links.wireless.loss
         raDelayMaxMs = 2 * s.links.raDelayMs
+        anchorFailureRate = 1 / (s.failure.anchorMtbfH * 3600)
 
         let c = Self.context(s, crossingRate: crossingRate, domainARs: domainARs)
+        let c2 = Self.context(s, crossingRate: crossingRate, domainARs: domainARs, steps: 2)
         tauRS = Self.tau(s.size(.rs), c)
         tauRA = Self.tau(s.size(.ra), c)
         var recipes: [SchemeRecipe] = []
         for card in cards {
             guard let model = SchemeModels.model(for: card.id) else { throw MonteCarloError.noModel(card.id) }
-            recipes.append(try SchemeRecipe(card: card, model: model, context: c, scenario: s, domainARs: domainARs,
-                                            crossingRate: crossingRate))
+            recipes.append(try SchemeRecipe(card: card, model: model, context: c, c2: c2, scenario: s))
         }
         schemes = recipes
     }
@@ -80,36 +82,19 @@ struct SimulationPlan: Sendable {
         8 * bytes / c.links.wirelessBps * 1000 + c.links.wirelessLatencyMs
     }
 
-    /// The plain numbers of the scenario as a `SchemeContext`, for the scheme
-    /// models' placements (hops, MNs served) and failure elements. The motion
-    /// quantities the closed forms need (E[N_a], r*(μ), ...) are not filled:
-    /// the simulation measures them.
-    static func context(_ s: Scenario, crossingRate: Double, domainARs: Double) -> SchemeContext {
-        let t = s.topology
-        let hops = SchemeContext.Hops(
-            arAr: t.arArHops, arMap: t.arMapHops, arHa: t.arHaHops, mapHa: t.mapHaHops, magLma: t.magLmaHops,
-            lmaLma: t.lmaLmaHops, arLocationServer: t.arLocationServerHops, arPeerAr: t.arPeerArHops,
-            cnHa: t.cnHaHops, cnLma: t.cnLmaHops, cnAr: t.cnArHops, haHa: t.haHaHops,
-            arNearestHa: t.arNearestHaHops, cnNearestHa: t.cnNearestHaHops, localCN: s.traffic.localCNHops,
-            localCNFraction: s.traffic.localCNFraction, globalHACount: t.globalHACount)
+    /// The scenario as a `SchemeContext` (issue 5's `init(scenario:motion:)`), for
+    /// the scheme models' placements and failure elements and the shared hop
+    /// function. The motion quantities the closed forms need (E[N_a], r*(μ), ...)
+    /// are not filled: the simulation measures them. `oldAnchorSteps` = `steps`
+    /// lets `EventCost` read the old-anchor distance as a linear function of the
+    /// simulated grid steps.
+    static func context(_ s: Scenario, crossingRate: Double, domainARs: Double, steps: Double = 1) -> SchemeContext {
         let rho = s.traffic.sessionRate * s.traffic.sessionDuration.mean
         let motion = SchemeContext.Motion(
-            crossingRate: crossingRate, domainCrossingFraction: 0, domainSize: Int(domainARs),
-            sessionRate: s.traffic.sessionRate, activeSessions: rho, anchorsInUse: 0, tunnelledFraction: 0,
-            meanAnchorDistance: 0, refreshRate: 0)
-        let l = s.links
-        let links = SchemeContext.Links(
-            wirelessBps: l.wireless.bandwidthBps, wirelessLatencyMs: l.wireless.latencyMs, wirelessLoss: l.wireless.loss,
-            wiredBps: l.wired.bandwidthBps, wiredLatencyMsPerHop: l.wired.latencyMsPerHop,
-            queueingMsPerHop: l.wired.queueingMsPerHop, l2HandoffMs: l.l2HandoffMs, raDelayMs: l.raDelayMs,
-            dadMs: l.dadDelayMs)
-        let f = s.failure
-        let failures = SchemeContext.Failures(
-            anchorMtbfH: f.anchorMtbfH, anchorMttrH: f.anchorMttrH, arMtbfH: f.arMtbfH, arMttrH: f.arMttrH,
-            locationServerMtbfH: f.locationServerMtbfH, locationServerMttrH: f.locationServerMttrH,
-            haHelloIntervalS: s.timers.haHelloIntervalS, haHelloMisses: s.timers.haHelloMisses)
-        return SchemeContext(hops: hops, motion: motion, links: links, failures: failures, sizes: s.messages.sizes,
-                             mnsPerAR: s.population.mnsPerAR, mnsPerHA: s.population.mnsPerHA)
+            crossingRate: crossingRate, domainCrossingFraction: 0, domainARs: domainARs,
+            sessionRate: s.traffic.sessionRate, activeSessions: rho, anchorsInUse: 0, tunnelledFraction: 1,
+            meanAnchorDistance: steps, refreshRate: 0)
+        return SchemeContext(scenario: s, motion: motion)
     }
 }
 
@@ -122,35 +107,31 @@ struct EventCost: Sendable {
 
     init() {}
 
-    /// Builds the cost of `messages` (a card's procedure for one event).
-    init(_ messages: [SignalingMessage], model: any SchemeModel, context c: SchemeContext, scenario s: Scenario,
-         domainARs: Double)
+    /// Builds the cost of `messages` (a card's procedure for one event). Hops come
+    /// from the closed forms' `SchemeContext.wiredHops` evaluated with the old anchor
+    /// at 1 and at 2 grid steps (`c1`, `c2`): it is linear in the steps, so
+    /// per-anchor cost = (h(1) − slope) + slope·D with D the simulated distance.
+    init(_ messages: [SignalingStep], model: any SchemeModel, c1: SchemeContext, c2: SchemeContext, scenario s: Scenario)
     {
         let ww = s.messages.wirelessWeight, wd = s.messages.wiredWeight
         for m in messages {
             let bytes = s.size(m.size)
-            let touchesOldAnchor = m.from == .oldAnchor || m.to == .oldAnchor
+            let wl = c1.wirelessHops(m.from, m.to)
+            let h1 = c1.wiredHops(m.from, m.to, model: model), h2 = c2.wiredHops(m.from, m.to, model: model)
+            let slope = h2 - h1
             switch m.repeatRule {
             case .perActiveOldAnchor:
-                // Per anchor: the fixed part at 0 steps, plus h_AA·D per step when the distance is the grid's.
-                let at0 = RoleHops.hops(m.from, m.to, model: model, context: c, steps: 0)
-                let at1 = RoleHops.hops(m.from, m.to, model: model, context: c, steps: 1)
                 mA += 1
-                bA += bytes * (ww * at0.wireless + wd * at0.wired)
-                bD += bytes * wd * (at1.wired - at0.wired)
+                bA += bytes * (ww * wl + wd * (h1 - slope))
+                bD += bytes * wd * slope
             default:
                 // A single message to "the" old anchor goes to the AR just left: one grid step.
-                let h = RoleHops.hops(m.from, m.to, model: model, context: c, steps: touchesOldAnchor ? 1 : 0)
-                let perMessage = bytes * (ww * h.wireless + wd * h.wired)
+                let perMessage = bytes * (ww * wl + wd * h1)
                 switch m.repeatRule {
                 case .perCN: mS += 1; bS += perMessage
-                case .perPeerHA:
-                    let k = Double(max(0, c.hops.globalHACount - 1))
+                default:
+                    let k = SignalingCost.count(m.repeatRule, event: .handoff, context: c1)
                     m0 += k; b0 += k * perMessage
-                case .perMAGInDomain:
-                    let k = max(0, domainARs - 1)
-                    m0 += k; b0 += k * perMessage
-                default: m0 += 1; b0 += perMessage
                 }
             }
         }
