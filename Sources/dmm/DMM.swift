@@ -21,7 +21,7 @@ struct DMM: ParsableCommand {
               dmm bench --samples 1000000
             """,
         version: version,
-        subcommands: [Bench.self, SchemesCommand.self, TableCommand.self, MobilityCommand.self]
+        subcommands: [Bench.self, SchemesCommand.self, TableCommand.self, MobilityCommand.self, SimulationBench.self]
     )
 
     /// Runs the command with dmmkit's exit codes (DESIGN.md 3): 0 success,
