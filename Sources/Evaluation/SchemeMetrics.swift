@@ -7,11 +7,11 @@ import Stochastics
 /// Failure figures (analytic-models.md 7.3): blast radius = sessions broken by
 /// the failure of the scheme's most critical single element (max over element
 /// kinds); unreachable_mns and outage are that element's; the probability that a
-/// session meets a failure is 1 − G*(Λ) with Λ the summed failure rates of the
+/// session meets a failure is 1 − G*(Λ) with Λ = Σ exposure/MTBF over the
 /// element kinds whose failure breaks sessions (exact for Poisson failures and
-/// a session that depends on one element of each kind; per-flow DMM sessions
-/// depend on their anchor and the serving AR, counted as two kinds, which
-/// double-counts the time at the anchor: an approximation); disruption =
+/// a session that depends on one element of each kind; a per-flow DMM session
+/// depends on its anchor and, while away, on the serving AR too: exposure
+/// 1 + tunnelled fraction, exact to first order in Λ only); disruption =
 /// Σ_kinds (failures per year) × (sessions broken per MN served) × outage.
 public enum SchemeMetrics {
     /// Hours per year in failure rates.
@@ -54,13 +54,17 @@ public enum SchemeMetrics {
             try add("unreachable_mns", "mns", worst.mnsUnreachable)
             try add("outage", "s", worst.outageS)
         }
-        let lambda = elements.filter { $0.sessionsBroken > 0 }.reduce(0) { $0 + 1 / ($1.mtbfH * 3600) }
+        let lambda = elements.filter { $0.sessionsBroken > 0 }.reduce(0) { $0 + $1.exposure / ($1.mtbfH * 3600) }
         try add("failure_probability", "ratio", lambda > 0 ? 1 - (try sessionLaplace(lambda)) : 0)
         let disruption = elements.reduce(0.0) {
             $0 + hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
         }
         try add("disruption", "session_s_per_mn_year", disruption)
-        for e in elements { try add("blast_radius.\(e.name)", "sessions", e.sessionsBroken) }
+        for e in elements {
+            try add("blast_radius.\(e.name)", "sessions", e.sessionsBroken)
+            try add("unreachable_mns.\(e.name)", "mns", e.mnsUnreachable)
+            try add("outage.\(e.name)", "s", e.outageS)
+        }
         return out
     }
 }

@@ -127,17 +127,39 @@ public struct CrossingDistribution: Sendable {
             for k in 1...kmax { out.append(Swift.min(1, sums[k])) }
         case .quadrature:
             guard let (kr, theta) = residence.gammaShapeAndScale else { throw CrossingError.noExactRoute(residence, session) }
+            let session = self.session, timeAverage = self.timeAverage, sm = session.mean
             for k in 1...kmax {
-                let cdf = { (t: Double) -> Double in try Self.sumCDF(k: k, t: t, shape: kr, scale: theta, residence: residence) }
+                let cdf = { (t: Double) -> Double in
+                    (try? Self.sumCDF(k: k, t: t, shape: kr, scale: theta, residence: residence)) ?? .nan
+                }
                 let value: Double
-                if timeAverage {
-                    let m = session.mean
-                    value = try Quadrature.integrate("P(K >= \(k)) time-averaged", over: .upperInfinite(from: 0)) { t in
-                        let c = session.ccdf(t)
-                        return c == 0 ? 0 : ((try? cdf(t)) ?? .nan) * c / m
-                    }.value
+                if case let .deterministic(v) = session.form, !timeAverage {
+                    value = cdf(v)
+                } else if case let .pareto(a, _, xm) = session.form, !timeAverage {
+                    // T = x_m u^{−1/A}, u uniform on (0, 1]: a bounded integrand instead of a t^{−A−1} tail.
+                    let sk = residence.residualMean + Double(k - 1) * residence.mean
+                    let points = [0.125, 0.25, 0.5, 1, 2, 4, 8].map { c in pow(xm / Swift.max(xm, c * sk), a) }
+                    value = try Self.piecewiseFinite("P(K >= \(k)) for residence \(residence.spec), session \(session.spec)",
+                                                     breakpoints: points + [1]) { u in u == 0 ? 1 : cdf(xm * pow(u, -1 / a)) }
                 } else {
-                    value = try session.expectation("P(K >= \(k)) = E[F_S\(k)(T)]") { t in (try? cdf(t)) ?? .nan }
+                    // Weight: the session density, or P(T > t)/E[T] for the time average.
+                    let weight: (Double) -> Double = timeAverage
+                        ? { t in session.ccdf(t) / sm }
+                        : { t in session.density(t) ?? 0 }
+                    // Breakpoints around the bulk of S_k and of T keep QAGS from missing the mass
+                    // when F_{S_k} is negligible where T's weight is large, or the reverse.
+                    let sk = residence.residualMean + Double(k - 1) * residence.mean
+                    var points = [0.125, 0.25, 0.5, 1, 2, 4, 8].flatMap { [$0 * sk, $0 * sm] }
+                    switch session.form {
+                    case let .uniform(a, b): points += [a, b]
+                    case let .pareto(_, _, xm): points.append(xm)
+                    default: break
+                    }
+                    value = try Self.piecewise("P(K >= \(k)) for residence \(residence.spec), session \(session.spec)",
+                                               breakpoints: points) { t in
+                        let w = weight(t)
+                        return w == 0 ? 0 : w * cdf(t)
+                    }
                 }
                 out.append(Swift.min(1, Swift.max(0, value)))
             }
@@ -145,6 +167,28 @@ public struct CrossingDistribution: Sendable {
             throw CrossingError.noExactRoute(residence, session)
         }
         return out
+    }
+
+    /// ∫₀^∞ f, as QAGS over [0, p₁], [p₁, p₂], … and QAGIU beyond the last breakpoint.
+    static func piecewise(_ what: String, breakpoints: [Double], _ f: @escaping (Double) -> Double) throws -> Double {
+        let points = Array(Set(breakpoints.filter { $0 > 0 && $0.isFinite })).sorted()
+        var total = 0.0, lower = 0.0
+        for p in points {
+            total += try Quadrature.integrate(what, over: .finite(lower, p), f).value
+            lower = p
+        }
+        return total + (try Quadrature.integrate(what, over: .upperInfinite(from: lower), f).value)
+    }
+
+    /// ∫₀^{last breakpoint} f, as QAGS between consecutive breakpoints.
+    static func piecewiseFinite(_ what: String, breakpoints: [Double], _ f: @escaping (Double) -> Double) throws -> Double {
+        let points = Array(Set(breakpoints.filter { $0 > 0 && $0.isFinite })).sorted()
+        var total = 0.0, lower = 0.0
+        for p in points {
+            total += try Quadrature.integrate(what, over: .finite(lower, p), f).value
+            lower = p
+        }
+        return total
     }
 
     /// F_{S_k}(t) for gamma residence (shape k_r, scale θ), §2.5.

@@ -14,7 +14,7 @@ import Stochastics
 /// symmetric nearest-neighbour walk of `grid`.
 ///
 /// Which values are exact is stated per quantity (`isExact(_:)`); the one
-/// approximation is `anchorsInUseAtHandoff` for non-exponential laws.
+/// approximation is `anchorsInUseAtHandoff` for non-exponential sessions.
 public struct SessionAnchoring: Sendable {
     /// The reported quantities, named as in the CLI's CSV.
     public enum Quantity: String, CaseIterable, Sendable {
@@ -47,14 +47,14 @@ public struct SessionAnchoring: Sendable {
         return false
     }
 
-    /// Whether `anchorsInUseAtHandoff` is the exact closed form (exponential
-    /// residence and sessions); otherwise it is the mean-matched approximation.
-    public var isExactClosedForm: Bool { bothExponential }
+    /// Whether `anchorsInUseAtHandoff` is exact (exponential sessions, and
+    /// exponential residence or ρ ≤ 12); otherwise it is the mean-matched approximation.
+    public var isExactClosedForm: Bool { anchorsRoute != .meanMatchedApproximation }
 
     /// Whether the closed-form value of `quantity` is exact under the model.
     public func isExact(_ quantity: Quantity) -> Bool {
         switch quantity {
-        case .anchorsInUseAtHandoff: return bothExponential
+        case .anchorsInUseAtHandoff: return isExactClosedForm
         case .distinctAnchorARsAtHandoff: return false
         case .sessionsAtLeftAR, .activeSessions, .tunnelledFraction: return true
         case .meanAnchorDistanceSteps: return (try? distanceSeries().exact) ?? false
@@ -82,17 +82,46 @@ public struct SessionAnchoring: Sendable {
     /// `distinct_anchor_ars_at_handoff`). The new serving AR is not counted. It is
     /// the number of PBUs/BUs a DMM handover sends besides the new registration.
     ///
-    /// Exact for exponential residence (rate η) and sessions (rate μ), a = η/μ:
-    /// E[N_a] = a ∫₀¹ (1 − x)^{a−1} (1 − e^{−ρx})/x dx (§3.3), by GSL quadrature;
-    /// a = 1 gives Ein(ρ) (Ein(1) = 0.7965996). For other laws this is the
-    /// mean-matched approximation (the same formula with η = 1/E[X], μ = 1/E[T]);
-    /// `isExactClosedForm` is false and the Monte Carlo gives the exact value.
+    /// Routes (`anchorsRoute`):
+    /// - exponential residence (rate η) and sessions (rate μ), a = η/μ:
+    ///   E[N_a] = a ∫₀¹ (1 − x)^{a−1} (1 − e^{−ρx})/x dx (§3.3), GSL quadrature;
+    ///   a = 1 gives Ein(ρ) (Ein(1) = 0.7965996). Exact.
+    /// - exponential sessions, any residence, ρ ≤ 12: the binomial series of §3.3
+    ///   generalised [derived here]: with W = e^{−μX}, V_j = e^{−μS_j} a product of
+    ///   j i.i.d. copies of W, E[N_a] = Σ_{m≥1} (−1)^{m+1} (ρ^m/m!) E[(1 − W)^m]/(1 − f*(mμ)),
+    ///   E[(1 − W)^m] by quadrature. Exact (the alternating series loses about
+    ///   ρ/ln 10 digits, hence the bound on ρ).
+    /// - otherwise the mean-matched approximation: the first formula with
+    ///   η = 1/E[X], μ = 1/E[T]. `isExactClosedForm` is false and the Monte Carlo
+    ///   gives the exact value.
     public func anchorsInUseAtHandoff() throws -> Double {
-        let a = session.mean / residence.mean, rho = self.rho
+        let rho = self.rho
         if rho == 0 { return 0 }
+        if anchorsRoute == .series, case let .exponential(sm) = session.form {
+            let mu = 1 / sm
+            var total = 0.0, coefficient = 1.0
+            for m in 1...200 {
+                coefficient *= rho / Double(m)
+                let moment = try residence.expectation("E[(1 - exp(-mu X))^\(m)]") { x in pow(-expm1(-mu * x), Double(m)) }
+                let term = coefficient * moment / (1 - (try residence.laplace(Double(m) * mu)))
+                total += m % 2 == 1 ? term : -term
+                if term < 1e-17 * Swift.max(1, abs(total)) { break }
+            }
+            return total
+        }
+        let a = session.mean / residence.mean
         return a * (try Quadrature.integrate("anchors in use at handoff (a=\(a), rho=\(rho))", over: .finite(0, 1)) { x in
             x == 0 ? rho : pow(1 - x, a - 1) * -expm1(-rho * x) / x
         }.value)
+    }
+
+    /// How `anchorsInUseAtHandoff` is computed.
+    public enum AnchorsRoute: String, Sendable { case exponentialIntegral, series, meanMatchedApproximation }
+
+    public var anchorsRoute: AnchorsRoute {
+        if bothExponential { return .exponentialIntegral }
+        if case .exponential = session.form, rho <= 12 { return .series }
+        return .meanMatchedApproximation
     }
 
     /// Expected number of active sessions anchored at the AR being left:
@@ -137,6 +166,9 @@ public struct SessionAnchoring: Sendable {
     /// E[D_160]·√(j/160)) and for sessions needing the quadrature route (series
     /// cut at 60 terms); `isExact(.meanAnchorDistanceSteps)` says which.
     public func meanAnchorDistanceSteps() throws -> Double { try distanceSeries().value }
+
+    /// `meanAnchorDistanceSteps` and whether it is exact (see there), from one evaluation.
+    public func meanAnchorDistanceWithExactness() throws -> (value: Double, exact: Bool) { try distanceSeries() }
 
     func distanceSeries() throws -> (value: Double, exact: Bool) {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)

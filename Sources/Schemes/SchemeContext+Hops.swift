@@ -10,16 +10,22 @@ extension SchemeContext {
     public func wiredHops(_ a: Role, _ b: Role, model: any SchemeModel) -> Double {
         if let h = model.hops(a, b, in: self) { return h }
         if a == b { return a == .peerHA ? hops.haHa : (a == .peerAR ? hops.arPeerAr : 0) }
-        switch Set([a, b]) {
-        case [.map, .ha]: return hops.mapHa
-        case [.ha, .peerHA]: return hops.haHa
-        case [.ha, .cn], [.peerHA, .cn]: return hops.cnHa
-        case [.lma, .cn]: return hops.cnLma
-        case [.cn, .cnAR]: return 1
-        case [.locationServer, .oldAnchor], [.locationServer, .cnAR], [.locationServer, .peerAR]: return hops.arLocationServer
-        case [.lma, .oldAnchor], [.lma, .peerAR]: return hops.magLma
-        case [.map, .oldAnchor], [.map, .peerAR]: return hops.arMap
-        default: return fromServingAR(a) + fromServingAR(b)
+        if let h = namedHops(a, b) ?? namedHops(b, a) { return h }
+        return fromServingAR(a) + fromServingAR(b)
+    }
+
+    /// The named distances, for one order of the pair (the caller tries both).
+    private func namedHops(_ a: Role, _ b: Role) -> Double? {
+        switch (a, b) {
+        case (.map, .ha): return hops.mapHa
+        case (.ha, .peerHA): return hops.haHa
+        case (.ha, .cn), (.peerHA, .cn): return hops.cnHa
+        case (.lma, .cn): return hops.cnLma
+        case (.cn, .cnAR): return 1
+        case (.locationServer, .oldAnchor), (.locationServer, .cnAR), (.locationServer, .peerAR): return hops.arLocationServer
+        case (.lma, .oldAnchor), (.lma, .peerAR): return hops.magLma
+        case (.map, .oldAnchor), (.map, .peerAR): return hops.arMap
+        default: return nil
         }
     }
 

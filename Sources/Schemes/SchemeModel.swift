@@ -29,6 +29,10 @@ public protocol SchemeModel: Sendable {
 
     /// The elements whose failure hurts this scheme's MNs (analytic-models.md 7).
     func failureElements(_ c: SchemeContext) -> [FailureElement]
+
+    /// Whether the model reads the session-anchoring quantities of `Motion`
+    /// (tunnelled fraction, anchor distance); per-flow DMM schemes do.
+    var usesSessionAnchoring: Bool { get }
 }
 
 extension SchemeModel {
@@ -45,6 +49,8 @@ extension SchemeModel {
     }
 
     public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { nil }
+
+    public var usesSessionAnchoring: Bool { false }
 }
 
 /// Packet-averaged downlink path figures.
@@ -89,6 +95,10 @@ public struct FailureElement: Sendable, Equatable {
     public var outageS: Double
     /// Mean time between failures of one element, h.
     public var mtbfH: Double
+    /// Mean number of such elements a session depends on at a time (1; 1 + tunnelled
+    /// fraction for an anchoring AR, which a session needs as anchor and, while
+    /// away, another one as serving AR).
+    public var exposure: Double = 1
     public init(name: String, sessionsBroken: Double, mnsUnreachable: Double, mnsServed: Double, outageS: Double, mtbfH: Double) {
         self.name = name
         self.sessionsBroken = sessionsBroken
@@ -111,6 +121,7 @@ public struct FailureElement: Sendable, Equatable {
     public static func anchoringAccessRouter(_ c: SchemeContext, name: String) -> FailureElement {
         var e = accessRouter(c, name: name)
         e.sessionsBroken = c.mnsPerAR * c.motion.activeSessions * (1 + c.motion.tunnelledFraction)
+        e.exposure = 1 + c.motion.tunnelledFraction
         return e
     }
 

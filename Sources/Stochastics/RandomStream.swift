@@ -13,9 +13,15 @@ public final class RandomStream {
     public let kind: GeneratorKind
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
 
-    /// A stream seeded with `seed`. GSL's generators take an `unsigned long`
-    /// seed; taus2 and mt19937 use its low 32 bits, so the seed is first
-    /// folded to 32 bits by `SeedMixer.finalize` to keep all 64 bits relevant.
+    /// A stream seeded with `seed`.
+    ///
+    /// GSL's seeding functions keep only 32 bits of a seed, so among 10^4 child
+    /// streams two would coincide with probability about 1 %. For taus2 (the
+    /// default) the whole 64-bit seed therefore fills the generator's three
+    /// 32-bit state words directly (SplitMix64 outputs, with the lower bounds
+    /// and the six warm-up draws of GSL's own `taus_set`), so distinct seeds
+    /// give distinct streams. The other generators go through `gsl_rng_set`
+    /// with the seed folded to 32 bits by `SeedMixer.finalize`.
     public init(seed: UInt64, kind: GeneratorKind = .default) {
         GSL.configure()
         self.seed = seed
@@ -29,6 +35,25 @@ public final class RandomStream {
         var s = UInt((folded ^ (folded >> 32)) & 0xFFFF_FFFF)
         if s == 0 { s = 1 }  // taus2 and gfsr4 map seed 0 to their default seed
         gsl_rng_set(rng, s)
+        if kind == .taus2 { Self.seedTaus2State(rng, seed) }
+    }
+
+    /// Writes taus2's state (s1, s2, s3: 32-bit values in unsigned longs) from
+    /// a 64-bit seed. GSL's taus_set requires s1 > 1, s2 > 7, s3 > 15 and
+    /// discards six outputs; so does this.
+    private static func seedTaus2State(_ rng: UnsafeMutablePointer<gsl_rng>, _ seed: UInt64) {
+        precondition(rng.pointee.type.pointee.size == 3 * MemoryLayout<UInt>.size, "unexpected taus2 state layout")
+        let state = rng.pointee.state.assumingMemoryBound(to: UInt.self)
+        var z = seed
+        func next32(atLeast minimum: UInt) -> UInt {
+            z = z &+ 0x9E37_79B9_7F4A_7C15
+            let word = UInt(SeedMixer.finalize(z) & 0xFFFF_FFFF)
+            return word < minimum ? word + minimum : word
+        }
+        state[0] = next32(atLeast: 2)
+        state[1] = next32(atLeast: 8)
+        state[2] = next32(atLeast: 16)
+        for _ in 0..<6 { _ = gsl_rng_get(rng) }
     }
 
     deinit { gsl_rng_free(rng) }

@@ -16,12 +16,14 @@ struct DMM: ParsableCommand {
             mobility-management schemes of draft-kuntz-dmm-summary.
 
             Examples:
+              dmm table --extended
+              dmm evaluate --scenario vehicular --format csv
               dmm table --format rfc
               dmm schemes --show ghaha
               dmm bench --samples 1000000
             """,
         version: version,
-        subcommands: [Bench.self, SchemesCommand.self, TableCommand.self, MobilityCommand.self, SimulationBench.self]
+        subcommands: [SchemesCommand.self, TableCommand.self, EvaluateCommand.self, MobilityCommand.self, Bench.self, SimulationBench.self]
     )
 
     /// Runs the command with dmmkit's exit codes (DESIGN.md 3): 0 success,

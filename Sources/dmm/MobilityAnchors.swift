@@ -22,9 +22,9 @@ struct MobilityAnchors: ParsableCommand {
               active_sessions                 rho = session rate x mean session
               tunnelled_fraction              share of session time away from its first AR
               mean_anchor_distance_steps      packet-averaged grid distance, first AR to serving AR
-            anchors_in_use_at_handoff has an exact closed form only for exponential
-            residence and sessions; otherwise closed_form is a mean-matched
-            approximation (noted on stderr) and the Monte Carlo is the reference.
+            anchors_in_use_at_handoff is exact for exponential sessions (any
+            residence law); otherwise closed_form is a mean-matched approximation
+            (noted on stderr and in footnotes) and the Monte Carlo is the reference.
 
             CSV columns: quantity,closed_form,estimate,ci_low,ci_high; a cell is
             empty where a method does not apply.
@@ -50,6 +50,9 @@ struct MobilityAnchors: ParsableCommand {
             throw ValidationError("--session-rate \(sessionRate) is out of range; allowed: a finite number of sessions per second, 0 < rate <= 1000000")
         }
         let (_, session) = try common.laws()
+        if common.method.monteCarlo && !session.secondMoment.isFinite {
+            throw ValidationError("--session \(session.spec): the anchors Monte Carlo needs a session law with finite variance (the age of an active session has mean E[T²]/(2E[T])); allowed: pareto shape > 2, or any other family")
+        }
         guard sessionRate * session.mean <= 1000 else {
             throw ValidationError("--session-rate \(sessionRate) with mean session \(session.mean) s gives \(sessionRate * session.mean) active sessions; allowed: at most 1000")
         }
@@ -71,12 +74,27 @@ struct MobilityAnchors: ParsableCommand {
         for q in SessionAnchoring.Quantity.allCases {
             var row = [q.rawValue]
             var value: Double?
-            if common.method.closedForm { value = try model.closedForm(q) }
+            var exact = true
+            if common.method.closedForm {
+                if q == .meanAnchorDistanceSteps {
+                    do {
+                        let series = try model.meanAnchorDistanceWithExactness()
+                        (value, exact) = (series.value, series.exact)
+                    } catch let error as CrossingError {
+                        let note = "closed_form of \(q.rawValue) left empty: \(error)"
+                        table.footnotes.append(note)
+                        Diagnostics.note("note: " + note)
+                    }
+                } else {
+                    value = try model.closedForm(q)
+                    exact = model.isExact(q)
+                }
+            }
             row.append(value.map(MobilityOutput.number) ?? "")
-            if let value, !model.isExact(q) {
+            if let value, !exact {
                 let note = q == .anchorsInUseAtHandoff
-                    ? "closed_form of \(q.rawValue) is the mean-matched exponential approximation (exact only for exponential residence and sessions)"
-                    : "closed_form of \(q.rawValue) is truncated (see SessionAnchoring.meanAnchorDistanceSteps)"
+                    ? "closed_form of \(q.rawValue) is the mean-matched exponential approximation (exact only for exponential sessions)"
+                    : "closed_form of \(q.rawValue) is a truncated series (heavy-tailed session or more than 160 hexagonal steps)"
                 table.footnotes.append(note)
                 Diagnostics.note("note: \(note); value \(MobilityOutput.number(value))")
             }

@@ -30,7 +30,6 @@ enum MobilityMethod: String, CaseIterable, ExpressibleByArgument {
     var monteCarlo: Bool { self != .closedForm }
 }
 
-extension MobilityOutput.Format: ExpressibleByArgument {}
 extension GridKind: ExpressibleByArgument {}
 
 /// Options shared by the mobility subcommands.
@@ -54,7 +53,7 @@ struct MobilityCommonOptions: ParsableArguments {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Output format: csv, json or markdown.")
-    var format: MobilityOutput.Format = .csv
+    var format: OutputFormat = .csv
 
     @Option(help: ArgumentHelp("Write the table to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -82,7 +81,7 @@ struct MobilityCommonOptions: ParsableArguments {
     }
 
     func emit(_ table: Table) throws {
-        let text = MobilityOutput.render(table, as: format)
+        let text = TableRenderer.render(table, as: format)
         if let output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }
     }
 

@@ -45,7 +45,7 @@ struct MobilityCommandTests {
         let j = try CLI.run(["mobility", "crossings", "--residence", "exponential:mean=1", "--session", "exponential:mean=1", "--kmax", "1", "--format", "json"])
         #expect(j.stdout == "[\n  {\"k\": 0, \"closed_form\": 0.5},\n  {\"k\": 1, \"closed_form\": 0.25}\n]\n")
         let m = try CLI.run(["mobility", "crossings", "--residence", "exponential:mean=1", "--session", "exponential:mean=1", "--kmax", "0", "--format", "markdown"])
-        #expect(m.stdout.contains("| k | closed_form |\n|---:|---:|\n| 0 | 0.5 |\n"))
+        #expect(m.stdout.hasPrefix("|   k | closed_form |\n| --: | ----------: |\n|   0 |         0.5 |\n"))
     }
 
     @Test(arguments: [

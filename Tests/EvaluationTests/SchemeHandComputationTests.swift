@@ -14,8 +14,8 @@ import Testing
 
     @Test func mipv6() throws {
         let procedures: SignalingProcedures = [
-            .handoff: [SignalingStep(from: .mn, to: .ha, size: .bu), SignalingStep(from: .ha, to: .mn, size: .ba)],
-            .refresh: [SignalingStep(from: .mn, to: .ha, size: .bu), SignalingStep(from: .ha, to: .mn, size: .ba)],
+            .handoff: [SignalingMessage(message: "m", from: .mn, to: .ha, size: .bu), SignalingMessage(message: "m", from: .ha, to: .mn, size: .ba)],
+            .refresh: [SignalingMessage(message: "m", from: .mn, to: .ha, size: .bu), SignalingMessage(message: "m", from: .ha, to: .mn, size: .ba)],
         ]
         let m = try Hand.metrics(MIPv6Model(), procedures)
         // 1054.152 + 4.16 + 2.016·8 = 1074.44
@@ -47,12 +47,12 @@ import Testing
     @Test func pmipv6() throws {
         let procedures: SignalingProcedures = [
             .handoff: [
-                SignalingStep(from: .servingAR, to: .lma, size: .pbu),
-                SignalingStep(from: .lma, to: .servingAR, size: .pba),
+                SignalingMessage(message: "m", from: .servingAR, to: .lma, size: .pbu),
+                SignalingMessage(message: "m", from: .lma, to: .servingAR, size: .pba),
             ],
             .periodic: [
-                SignalingStep(from: .servingAR, to: .lma, size: .heartbeat),
-                SignalingStep(from: .lma, to: .servingAR, size: .heartbeat),
+                SignalingMessage(message: "m", from: .servingAR, to: .lma, size: .heartbeat),
+                SignalingMessage(message: "m", from: .lma, to: .servingAR, size: .heartbeat),
             ],
         ]
         let m = try Hand.metrics(PMIPv6Model(), procedures)
@@ -73,8 +73,8 @@ import Testing
 
     @Test func hmipv6() throws {
         let procedures: SignalingProcedures = [
-            .handoff: [SignalingStep(from: .mn, to: .map, size: .lbu), SignalingStep(from: .map, to: .mn, size: .lba)],
-            .domainHandoff: [SignalingStep(from: .mn, to: .ha, size: .bu), SignalingStep(from: .ha, to: .mn, size: .ba)],
+            .handoff: [SignalingMessage(message: "m", from: .mn, to: .map, size: .lbu), SignalingMessage(message: "m", from: .map, to: .mn, size: .lba)],
+            .domainHandoff: [SignalingMessage(message: "m", from: .mn, to: .ha, size: .bu), SignalingMessage(message: "m", from: .ha, to: .mn, size: .ba)],
         ]
         let m = try Hand.metrics(HMIPv6Model(), procedures)
         // 1054.152 + reg(2) + p_d reg(8) = 1054.152 + 8.192 + 20.288/3
@@ -91,8 +91,8 @@ import Testing
 
     static let dmmClient: SignalingProcedures = [
         .handoff: [
-            SignalingStep(from: .mn, to: .oldAnchor, size: .bu, repeatRule: .perActiveOldAnchor),
-            SignalingStep(from: .oldAnchor, to: .mn, size: .ba, repeatRule: .perActiveOldAnchor),
+            SignalingMessage(message: "m", from: .mn, to: .oldAnchor, size: .bu, repeatRule: .perActiveOldAnchor),
+            SignalingMessage(message: "m", from: .oldAnchor, to: .mn, size: .ba, repeatRule: .perActiveOldAnchor),
         ]
     ]
 
@@ -113,6 +113,9 @@ import Testing
         #expect(Hand.close(m["unreachable_mns"], 50))
         // one failure a year × 75/50 × 14400 s
         #expect(Hand.close(m["disruption"], 1.5 * 14400))
+        // the anchor always, the serving AR half the time: Λ = 1.5/(8760 h)
+        let lambda = 1.5 / yearS
+        #expect(Hand.close(m["failure_probability"], 300 * lambda / (1 + 300 * lambda), 1e-6))
     }
 
     @Test func dmi() throws {
@@ -126,8 +129,8 @@ import Testing
     @Test func dma() throws {
         let procedures: SignalingProcedures = [
             .handoff: [
-                SignalingStep(from: .servingAR, to: .oldAnchor, size: .pbu, repeatRule: .perActiveOldAnchor),
-                SignalingStep(from: .oldAnchor, to: .servingAR, size: .pba, repeatRule: .perActiveOldAnchor),
+                SignalingMessage(message: "m", from: .servingAR, to: .oldAnchor, size: .pbu, repeatRule: .perActiveOldAnchor),
+                SignalingMessage(message: "m", from: .oldAnchor, to: .servingAR, size: .pba, repeatRule: .perActiveOldAnchor),
             ]
         ]
         let m = try Hand.metrics(DMAModel(), procedures)
@@ -140,11 +143,11 @@ import Testing
     }
 
     static func globalSet(sync: Bool) -> SignalingProcedures {
-        var handoff = [SignalingStep(from: .mn, to: .ha, size: .bu), SignalingStep(from: .ha, to: .mn, size: .ba)]
+        var handoff = [SignalingMessage(message: "m", from: .mn, to: .ha, size: .bu), SignalingMessage(message: "m", from: .ha, to: .mn, size: .ba)]
         handoff.append(
             sync
-                ? SignalingStep(from: .ha, to: .peerHA, size: .bindingSync, repeatRule: .perPeerHA)
-                : SignalingStep(from: .ha, to: .peerHA, size: .dhtUpdate))
+                ? SignalingMessage(message: "m", from: .ha, to: .peerHA, size: .bindingSync, repeatRule: .perPeerHA)
+                : SignalingMessage(message: "m", from: .ha, to: .peerHA, size: .dhtUpdate))
         return [.handoff: handoff]
     }
 
@@ -186,8 +189,8 @@ import Testing
     @Test func spmip() throws {
         let procedures: SignalingProcedures = [
             .sessionStart: [
-                SignalingStep(from: .cnAR, to: .locationServer, size: .pbq),
-                SignalingStep(from: .locationServer, to: .cnAR, size: .pqa),
+                SignalingMessage(message: "m", from: .cnAR, to: .locationServer, size: .pbq),
+                SignalingMessage(message: "m", from: .locationServer, to: .cnAR, size: .pqa),
             ]
         ]
         let m = try Hand.metrics(SPMIPModel(), procedures)
@@ -205,8 +208,8 @@ import Testing
     @Test func sdpmip() throws {
         let procedures: SignalingProcedures = [
             .sessionStart: [
-                SignalingStep(from: .cnAR, to: .peerAR, size: .pbq, repeatRule: .perMAGInDomain),
-                SignalingStep(from: .servingAR, to: .cnAR, size: .pqa),
+                SignalingMessage(message: "m", from: .cnAR, to: .peerAR, size: .pbq, repeatRule: .perMAGInDomain),
+                SignalingMessage(message: "m", from: .servingAR, to: .cnAR, size: .pqa),
             ]
         ]
         let m = try Hand.metrics(SDPMIPModel(), procedures)

@@ -77,6 +77,18 @@ struct CrossingDistributionTests {
         #expect(abs(mean - d.mean) < 1e-6, "\(mean) vs \(d.mean)")
     }
 
+    /// Many crossings per session: the quadrature must still find S_k's mass far from 0
+    /// (a regression: QAGIU alone returned ~0 for k ≥ 26). Σ_{k≥1} P(K ≥ k) = E[T]/E[X].
+    @Test func quadratureRouteWithManyCrossings() throws {
+        let d = CrossingDistribution(residence: try .gamma(shape: 2, mean: 1), session: try .lognormal(sigma: 0.3, mean: 8))
+        let tails = try d.tails(upTo: 30)
+        #expect(tails[30] < 1e-4)
+        for k in 1...30 { #expect(tails[k] <= tails[k - 1]) }
+        // The omitted terms Σ_{k>30} P(K ≥ k) decay faster than geometrically from P(K ≥ 30).
+        let missing = d.mean - tails.dropFirst().reduce(0, +)
+        #expect(missing > 0 && missing < 5 * tails[30], "missing \(missing), P(K >= 30) = \(tails[30])")
+    }
+
     @Test func unsupportedPairThrows() throws {
         let d = CrossingDistribution(residence: try .weibull(shape: 2, mean: 1), session: try .lognormal(sigma: 1, mean: 1))
         #expect(d.route == .none)

@@ -31,6 +31,17 @@ struct SessionAnchoringTests {
         #expect(abs(try model.anchorsInUseAtHandoff() - series) < 1e-9)
     }
 
+    /// The generalised series route with exponential residence against the integral form.
+    @Test func anchorsSeriesRouteAgreesWithIntegral() throws {
+        let expo = SessionAnchoring(residence: try .exponential(mean: 30), session: try .exponential(mean: 50), sessionRate: 0.05, grid: .square)
+        // Same laws, but the residence written as a one-phase hyperexponential forces the series route.
+        let viaSeries = SessionAnchoring(residence: try .hyperexponential(p: [0.5, 0.5], means: [30, 30]), session: try .exponential(mean: 50),
+                                         sessionRate: 0.05, grid: .square)
+        #expect(expo.anchorsRoute == .exponentialIntegral)
+        #expect(viaSeries.anchorsRoute == .series)
+        #expect(abs(try expo.anchorsInUseAtHandoff() - (try viaSeries.anchorsInUseAtHandoff())) < 1e-9)
+    }
+
     @Test func tunnelledFractionExamples() throws {
         // §3.1: exponential residence (η = 1), Erlang-2 sessions of mean 2: 0.625; exponential sessions of mean 2: 2/3.
         let erlang = SessionAnchoring(residence: try .exponential(mean: 1), session: try .gamma(shape: 2, mean: 2), sessionRate: 0.5, grid: .square)

@@ -96,4 +96,20 @@ struct RandomStreamTests {
         #expect(abs(Double(heads) / Double(n) - 0.1) <= 4 * (0.09 / Double(n)).squareRoot())
         #expect(abs(poisson.mean - 3) <= 4 * (3 / Double(n)).squareRoot())
     }
+
+    /// With 32-bit seeds, 2×10^5 child streams would contain two identical
+    /// streams with probability 1 − exp(−(2×10^5)²/2^33) ≈ 99 %. taus2 is
+    /// seeded from all 64 bits, so the first 64 bits of output of every child
+    /// differ (a chance collision of distinct streams has probability ~10^-9).
+    @Test("200,000 taus2 child streams are pairwise distinct")
+    func childStreamsDoNotCollide() {
+        let parent = RandomStream(seed: 7)
+        var seen = Set<UInt64>()
+        for i in 0..<200_000 {
+            let child = parent.child(i)
+            let hi = UInt64(child.uniform() * 4_294_967_296), lo = UInt64(child.uniform() * 4_294_967_296)
+            seen.insert(hi << 32 | lo)
+        }
+        #expect(seen.count == 200_000)
+    }
 }

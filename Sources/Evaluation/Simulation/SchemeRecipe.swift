@@ -23,24 +23,22 @@ struct SchemeRecipe: Sendable {
 
     init(card: SchemeCard, model: any SchemeModel, context c: SchemeContext, c2: SchemeContext, scenario s: Scenario) throws {
         id = card.id
-        func steps(_ e: ProcedureEvent) -> [SignalingStep] {
-            card.messages(for: e).map { SignalingStep(from: $0.from, to: $0.to, size: $0.size, repeatRule: $0.repeatRule) }
-        }
-        func cost(_ e: ProcedureEvent) -> EventCost { EventCost(steps(e), model: model, c1: c, c2: c2, scenario: s) }
+        let periods = SignalingCost.Periods(s)
+        func cost(_ e: ProcedureEvent) -> EventCost { EventCost(card.messages(for: e), model: model, c1: c, c2: c2, scenario: s) }
         handoff = cost(.handoff)
         domainHandoff = cost(.domainHandoff)
         sessionStart = cost(.sessionStart)
         refresh = cost(.refresh)
+        // Periodic exchanges as the closed form counts them (`SignalingCost.periodicRate`),
+        // grouped into ticks by period: messages and byte-hops per tick, per MN.
         var ticks: [Double: (Double, Double)] = [:]
-        for m in steps(.periodic) {
-            // As the closed form (`SignalingCost`): one exchange per pair of elements per
-            // period, shared by the MNs of the end that serves fewer.
-            let interval = SignalingCost.Periods(s).period(of: m.size)
-            let shared = max(1, min(model.mnsServed(by: m.from, in: c), model.mnsServed(by: m.to, in: c)))
+        for m in card.messages(for: .periodic) {
+            let interval = periods.period(of: m.size)
+            let perTick = SignalingCost.periodicRate(of: m, model: model, context: c, periods: periods) * interval
             let one = EventCost([m], model: model, c1: c, c2: c2, scenario: s)
             var t = ticks[interval] ?? (0, 0)
-            t.0 += one.messages(anchors: 0, sessions: 0) / shared
-            t.1 += one.byteHops(anchors: 0, steps: 0, sessions: 0) / shared
+            t.0 += one.messages(anchors: 0, sessions: 0) * perTick
+            t.1 += one.byteHops(anchors: 0, steps: 0, sessions: 0) * perTick
             ticks[interval] = t
         }
         periodic = ticks.keys.sorted().map { ($0, ticks[$0]!.0, ticks[$0]!.1) }

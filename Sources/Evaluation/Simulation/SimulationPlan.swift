@@ -111,28 +111,24 @@ struct EventCost: Sendable {
     /// from the closed forms' `SchemeContext.wiredHops` evaluated with the old anchor
     /// at 1 and at 2 grid steps (`c1`, `c2`): it is linear in the steps, so
     /// per-anchor cost = (h(1) − slope) + slope·D with D the simulated distance.
-    init(_ messages: [SignalingStep], model: any SchemeModel, c1: SchemeContext, c2: SchemeContext, scenario s: Scenario)
+    init(_ messages: [SignalingMessage], model: any SchemeModel, c1: SchemeContext, c2: SchemeContext, scenario s: Scenario)
     {
         let ww = s.messages.wirelessWeight, wd = s.messages.wiredWeight
         for m in messages {
-            let bytes = s.size(m.size)
-            let wl = c1.wirelessHops(m.from, m.to)
-            let h1 = c1.wiredHops(m.from, m.to, model: model), h2 = c2.wiredHops(m.from, m.to, model: model)
-            let slope = h2 - h1
+            let bh1 = SignalingCost.byteHops(of: m, model: model, context: c1, wirelessWeight: ww, wiredWeight: wd)
+            let bh2 = SignalingCost.byteHops(of: m, model: model, context: c2, wirelessWeight: ww, wiredWeight: wd)
+            let slope = bh2 - bh1
             switch m.repeatRule {
             case .perActiveOldAnchor:
                 mA += 1
-                bA += bytes * (ww * wl + wd * (h1 - slope))
-                bD += bytes * wd * slope
+                bA += bh1 - slope
+                bD += slope
+            // Otherwise a message to "the" old anchor goes to the AR just left: one grid step (c1).
+            case .perCN:
+                mS += 1; bS += bh1
             default:
-                // A single message to "the" old anchor goes to the AR just left: one grid step.
-                let perMessage = bytes * (ww * wl + wd * h1)
-                switch m.repeatRule {
-                case .perCN: mS += 1; bS += perMessage
-                default:
-                    let k = SignalingCost.count(m.repeatRule, event: .handoff, context: c1)
-                    m0 += k; b0 += k * perMessage
-                }
+                let k = SignalingCost.count(m.repeatRule, event: .handoff, context: c1)
+                m0 += k; b0 += k * bh1
             }
         }
     }

@@ -20,6 +20,8 @@ public struct DMAModel: SchemeModel {
 
     public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
 
+    public var usesSessionAnchoring: Bool { true }
+
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
         [.anchoringAccessRouter(c, name: "mar")]
     }

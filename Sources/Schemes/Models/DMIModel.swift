@@ -18,6 +18,8 @@ public struct DMIModel: SchemeModel {
 
     public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
 
+    public var usesSessionAnchoring: Bool { true }
+
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
         var ha = FailureElement.centralAnchor(c, name: "ha", mns: c.mnsPerHA)
         ha.sessionsBroken = 0

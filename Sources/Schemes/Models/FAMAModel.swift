@@ -19,6 +19,8 @@ public struct FAMAModel: SchemeModel {
 
     public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
 
+    public var usesSessionAnchoring: Bool { true }
+
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
         [.anchoringAccessRouter(c, name: "dar")]
     }

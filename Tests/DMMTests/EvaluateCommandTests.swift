@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@Suite("dmm evaluate") struct EvaluateCommandTests {
+    func tidy(_ args: [String]) throws -> [String: [String: Double]] {
+        let result = try CLI.run(["evaluate", "--format", "csv"] + args)
+        #expect(result.status == 0, "\(result.stderr)")
+        var out: [String: [String: Double]] = [:]
+        for line in result.stdout.components(separatedBy: "\r\n").dropFirst() where !line.isEmpty {
+            let f = line.components(separatedBy: ",")
+            out[f[0], default: [:]][f[1]] = Double(f[4])
+        }
+        return out
+    }
+
+    @Test func csvIsTidyWithEveryScheme() throws {
+        let result = try CLI.run(["evaluate", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines[0] == "scheme,metric,unit,method,estimate,ci_low,ci_high,samples")
+        let rows = lines.dropFirst().map { $0.components(separatedBy: ",") }
+        #expect(Set(rows.map { $0[0] }) == ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail"])
+        #expect(rows.allSatisfy { $0.count == 8 && $0[3] == "closed-form" && Double($0[4])!.isFinite && Double($0[4])! >= 0 })
+        #expect(rows.contains { $0[0] == "fama" && $0[1] == "handoff_latency_new_session" && $0[2] == "ms" })
+        #expect(rows.contains { $0[0] == "mipv6" && $0[1] == "blast_radius.ha" && $0[2] == "sessions" })
+    }
+
+    /// MIPv6 under the default scenario, from analytic-models.md 6.1-6.3 with RP-1
+    /// links (q = 0.1, 11 Mb/s, 2 ms; 100 Mb/s, 0.5 + 0.5 ms per hop), T_L2 50 ms,
+    /// T_DAD 1000 ms, RS 56 B, RA 96 B, BU = BA = 80 B, h_AR-HA = 8.
+    @Test func mipv6LatencyMatchesTheFormula() throws {
+        func wl(_ s: Double) -> Double { (1.1 / 0.9) * (8 * s / 11e6 * 1000 + 2) }
+        func wd(_ s: Double, _ h: Double) -> Double { h * (8 * s / 1e8 * 1000 + 1) }
+        let expected = 50 + wl(56) + wl(96) + 1000 + 2 * wl(80) + 2 * wd(80, 8)
+        let m = try tidy(["--schemes", "mipv6,pmipv6"])
+        #expect(abs(m["mipv6"]!["handoff_latency"]! - expected) < 1e-9)
+        #expect(abs(m["pmipv6"]!["handoff_latency"]! - (50 + 2 * wd(76, 4) + wl(96))) < 1e-9)
+        #expect(m.keys.sorted() == ["mipv6", "pmipv6"])
+    }
+
+    @Test func setOverridesChangeTheNumbers() throws {
+        let optimistic = try tidy(["--schemes", "mipv6", "--set", "links.dad=optimistic"])
+        let standard = try tidy(["--schemes", "mipv6"])
+        #expect(abs(standard["mipv6"]!["handoff_latency"]! - optimistic["mipv6"]!["handoff_latency"]! - 1000) < 1e-9)
+    }
+
+    @Test func wideFormatsHaveUnitsInTheHeader() throws {
+        let md = try CLI.run(["evaluate", "--schemes", "pmipv6,dma"])
+        #expect(md.status == 0)
+        let header = md.stdout.components(separatedBy: "\n")[0]
+        for column in ["scheme", "signaling_cost_byte_hops_per_s", "signaling_rate_msgs_per_s", "handoff_latency_ms",
+                       "path_stretch_ratio", "tunnelled_fraction_ratio", "blast_radius_sessions", "outage_s",
+                       "disruption_session_s_per_mn_year"] {
+            #expect(header.contains("| \(column) "), "\(column)")
+        }
+        let rfc = try CLI.run(["evaluate", "--format", "rfc"])
+        #expect(rfc.status == 0)
+        #expect(rfc.stdout.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        let json = try CLI.run(["evaluate", "--format", "json", "--schemes", "sail"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.allSatisfy { Set($0.keys) == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"] })
+    }
+
+    @Test func listParametersGivesPathUnitValueAndSource() throws {
+        let result = try CLI.run(["evaluate", "--list-parameters", "--format", "csv", "--scenario", "campus"])
+        #expect(result.status == 0)
+        let lines = result.stdout.components(separatedBy: "\r\n")
+        #expect(lines[0] == "path,unit,value,source")
+        #expect(lines.contains("mobility.residence,s,exponential:mean=600,ours: one minute per AR (urban small cells); exponential is the reference case of analytic-models.md 2.3"))
+        #expect(lines.contains("mobility.residence.mean,s,600,parameter of mobility.residence"))
+        #expect(lines.contains("failure.anchor_mtbf_h,h,8760,analytic-models.md 7.1 (ours: one failure a year)"))
+        #expect(lines.contains { $0.hasPrefix("messages.binding_sync,bytes,80,") })
+    }
+
+    @Test func scenarioErrorsExitTwoWithTheExactMessage() throws {
+        let cases: [([String], String)] = [
+            (["--set", "traffic.sesion_rate=1"],
+             "error: unknown scenario parameter 'traffic.sesion_rate'; did you mean traffic.session_rate, traffic.session_duration? ('dmm evaluate --list-parameters' lists every path)\n"),
+            (["--set", "links.wireless.loss=1.5"],
+             "error: scenario parameter 'links.wireless.loss' = '1.5' is not allowed; allowed: a number in [0, 1)\n"),
+            (["--set", "topology.global_ha_count=2.5"],
+             "error: scenario parameter 'topology.global_ha_count' = '2.5' is not allowed; allowed: an integer in [1, 100000]\n"),
+            (["--set", "mobility.residence.mean=-1"],
+             "error: scenario parameter 'mobility.residence.mean': law 'exponential:mean=-1': parameter 'mean' = -1 is out of range; allowed: a number > 0\n"),
+            (["--scenario", "nosuch"],
+             "error: unknown scenario 'nosuch'; available: campus, default, urban-cdn, vehicular, or a path to a YAML file\n"),
+            (["--method", "monte-carlo"],
+             "error: --method monte-carlo: monte-carlo arrives with the simulator; use --method closed-form\n"),
+        ]
+        for (args, message) in cases {
+            let result = try CLI.run(["evaluate"] + args)
+            #expect(result.status == 2, "\(args)")
+            #expect(result.stderr == message, "\(args)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test func yamlSyntaxErrorNamesFileLineAndColumn() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dmm-bad-\(UUID().uuidString).yaml")
+        try "mobility:\n  residence: [a\ntraffic: 1\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["evaluate", "--scenario", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: \(file.path):3:8: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)\n")
+    }
+
+    @Test func tableExtendedCarriesTheMetrics() throws {
+        let result = try CLI.run(["table", "--extended", "--format", "csv", "--set", "topology.global_ha_count=8"])
+        #expect(result.status == 0)
+        let header = result.stdout.components(separatedBy: "\r\n")[0]
+        #expect(header.hasSuffix(",signaling_cost_byte_hops_per_s,signaling_rate_msgs_per_s,handoff_latency_ms,path_stretch_ratio,tunnelled_fraction_ratio,blast_radius_sessions,outage_s,disruption_session_s_per_mn_year"))
+        let bad = try CLI.run(["table", "--set", "topology.global_ha_count=8"])
+        #expect(bad.status == 2)
+    }
+}
