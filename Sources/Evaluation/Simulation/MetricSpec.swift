@@ -105,6 +105,8 @@ struct MetricSpec: Sendable {
             }
             for f in failures {
                 add("blast_radius.\(f.name)", "sessions") { t in (f.mnsServed * dependent(f, t), t.probes) }
+                add("unreachable_mns.\(f.name)", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
+                add("outage.\(f.name)", "s") { t in (outage(f, t).0, t.probes) }
             }
         }
         return specs

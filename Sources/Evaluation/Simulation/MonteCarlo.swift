@@ -37,6 +37,11 @@ public enum MonteCarlo {
     /// Mean seconds per year used for per-MN-year figures (8760 h, as the MTBF defaults).
     static let yearS = 8760.0 * 3600
 
+    /// Replications (progress steps) a run of `samples` handoffs makes.
+    public static func replications(samples: Int) -> Int {
+        (max(1, samples) + SimulationPlan.handoffsPerReplication - 1) / SimulationPlan.handoffsPerReplication
+    }
+
     public static func evaluate(
         scenario: Scenario, schemes: [SchemeCard], samples: Int, seed: UInt64, jobs: Int,
         progress: ((Int, Int) -> Void)? = nil

@@ -46,11 +46,7 @@ struct SimulationPlan: Sendable {
         self.grid = grid
         domainSide = side
         domainARs = Double(DomainCrossing.arCount(grid: grid, domainSize: side))
-        var residence = s.mobility.residence
-        if s.mobility.crossingModel == "fluid_flow", let shape = FluidFlow.CellShape(rawValue: s.mobility.cellShape) {
-            residence = try residence.withMean(
-                FluidFlow.meanResidence(speed: s.mobility.speedMps, cellSize: s.mobility.cellSizeM, shape: shape))
-        }
+        let residence = try s.effectiveResidence()
         self.residence = residence
         session = s.traffic.sessionDuration
         sessionRate = s.traffic.sessionRate
