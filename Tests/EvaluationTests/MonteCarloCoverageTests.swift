@@ -4,64 +4,73 @@ import Schemes
 import Stochastics
 import Testing
 
-/// The Monte Carlo intervals against the closed forms where those are exact under
-/// the scenario (exponential residence and sessions, square grid: see `MonteCarlo`).
+/// The Monte Carlo intervals against the closed forms: every closed form that
+/// `ClosedFormAccuracy` calls exact must be covered; each documented
+/// approximation errs on its stated side, within its stated bound.
 @Suite struct MonteCarloCoverageTests {
-    /// Widens a 95 % interval to ±4 standard errors (the standards' 3-4 SE rule), so
-    /// ~50 exact checks at fixed seeds do not fail by chance.
+    /// Standard error of a Monte Carlo row, from its 95 % interval.
+    static func se(_ mc: MetricEstimate) -> Double { (mc.ciHigh! - mc.ciLow!) / 2 / 1.96 }
+
+    /// ±4 standard errors (the standards' 3-4 SE rule, so that a few hundred exact
+    /// checks at fixed seeds do not fail by chance), or the last bits of rounding
+    /// for a quantity the simulation finds deterministic.
     static func covers(_ mc: MetricEstimate, _ exact: Double) -> Bool {
-        let half = (mc.ciHigh! - mc.ciLow!) / 2
-        let se = half / 1.96
-        return abs(mc.estimate - exact) <= max(4 * se, 1e-9 * max(1, abs(exact)))
+        abs(mc.estimate - exact) <= max(4 * se(mc), 1e-9 * max(1, abs(exact)))
     }
 
-    static let exactPerNode: [String] = [
-        "signaling_cost", "signaling_cost.handoff", "signaling_cost.refresh", "signaling_cost.session_setup",
-        "signaling_cost.overhead", "signaling_rate", "handoff_latency", "path_stretch", "tunnelled_fraction",
-        "tunnel_overhead", "blast_radius", "unreachable_mns", "outage", "failure_probability", "disruption",
+    /// All eleven schemes on one simulated trajectory; the local-CN fraction is
+    /// raised so that both CN legs of every path are exercised.
+    @Test(arguments: [(7 as UInt64, 0.3), (11, 0.0)])
+    func everyExactClosedFormIsCovered(seed: UInt64, localFraction: Double) throws {
+        var s = MonteCarloFixtures.scenario
+        s.traffic.localCNFraction = localFraction
+        let cards = MonteCarloFixtures.cards
+        let mc = try MonteCarlo.evaluate(scenario: s, schemes: cards, samples: 120_000, seed: seed, jobs: 2)
+        let cf = try ClosedForm.evaluate(scenario: s, schemes: cards)
+        var checked = 0
+        for card in cards {
+            let approximate = try ClosedFormAccuracy.approximations(scenario: s, card: card)
+            for row in cf where row.scheme == card.id && !approximate.contains(row.metric) {
+                let est = try #require(MonteCarloFixtures.find(mc, card.id, row.metric), "\(card.id) \(row.metric) not simulated")
+                #expect(Self.covers(est, row.estimate),
+                        "\(card.id) \(row.metric): exact closed form \(row.estimate) vs MC \(est.estimate) [\(est.ciLow!), \(est.ciHigh!)]")
+                checked += 1
+            }
+        }
+        #expect(checked >= 180)  // 192 exact (scheme, metric) pairs at the default scenario
+    }
+
+    /// Documented approximations (`ClosedFormAccuracy`), default scenario: each errs
+    /// high, and by at most the stated relative bound (+ 4 SE of noise). Gaps
+    /// measured with 8,000,000 simulated handoffs (`dmm evaluate --method both
+    /// --samples 8000000`), ±0.1 % or better: the bound is about 1.5x the gap.
+    /// - per-flow signaling +2.5 % (FAMA): E[N_a] counted per residence and the
+    ///   first-order anchor distance; DLMA +13.5 %: the previous LMA at
+    ///   `oldAnchorSteps` instead of the AR just left;
+    /// - per-flow handoff latency +0.03 %: first-order distance in h_AA·D·(per-hop ms);
+    /// - per-flow tunnelled fraction +6.7 %: r*(μ) counts time back at the anchor AR
+    ///   as tunnelled; the anchoring AR's blast radius inherits ρ·Δr*/(1 + r*) = +2.9 %;
+    /// - SAIL's outage +0.5 %: the next BU after a failure is 1/(η + refresh rate)
+    ///   away, while refreshes are periodic, not Poisson.
+    static let approximations: [(scheme: String, metric: String, bound: Double)] = [
+        ("fama", "signaling_cost", 0.04), ("fama", "handoff_latency", 0.0005), ("fama", "tunnelled_fraction", 0.10),
+        ("fama", "blast_radius", 0.045), ("dma", "tunnelled_fraction", 0.10), ("dma", "blast_radius", 0.045),
+        ("sail", "outage", 0.008), ("dlma", "signaling_cost", 0.20),
     ]
 
-    @Test(arguments: ["mipv6", "pmipv6", "hmipv6", "spmip", "sdpmip", "ghaha"])
-    func perNodeSchemesCoverExactClosedForms(_ id: String) throws {
-        var s = MonteCarloFixtures.scenario
-        s.traffic.localCNFraction = 0.3  // exercise both CN legs
-        let mc = try MonteCarlo.evaluate(scenario: s, schemes: [MonteCarloFixtures.card(id)], samples: 120_000, seed: 7, jobs: 2)
-        let cf = try MonteCarloFixtures.closedForms(s, scheme: id)
-        for metric in Self.exactPerNode {
-            guard let exact = MonteCarloFixtures.find(cf, id, metric)?.estimate,
-                  let est = MonteCarloFixtures.find(mc, id, metric) else { continue }
-            #expect(Self.covers(est, exact), "\(id) \(metric): closed form \(exact) vs MC \(est.estimate) [\(est.ciLow!), \(est.ciHigh!)]")
-        }
-    }
-
-    /// Per-flow DMM: the data path (Σ α(j) E[D_j], r*(μ)) is exact for exponential laws on the square grid.
-    @Test(arguments: ["fama", "dmi", "dma"])
-    func perFlowPathCoversExactClosedForms(_ id: String) throws {
+    @Test func approximationsErrOnTheirSideWithinTheStatedBound() throws {
         let s = MonteCarloFixtures.scenario
-        let mc = try MonteCarlo.evaluate(scenario: s, schemes: [MonteCarloFixtures.card(id)], samples: 120_000, seed: 11, jobs: 2)
-        let cf = try MonteCarloFixtures.closedForms(s, scheme: id)
-        for metric in ["path_stretch", "tunnel_overhead", "handoff_latency_new_session"] {
-            let exact = try #require(MonteCarloFixtures.find(cf, id, metric)).estimate
-            let est = try #require(MonteCarloFixtures.find(mc, id, metric))
-            #expect(Self.covers(est, exact), "\(id) \(metric): closed form \(exact) vs MC \(est.estimate) [\(est.ciLow!), \(est.ciHigh!)]")
-        }
-    }
-
-    /// Approximations are held to a stated tolerance, within 25 % of the simulated
-    /// value: first-order per-flow signaling and latency (E[N_a] per residence, mean
-    /// anchor distance), tunnelled fraction and DAR blast radius (the closed form
-    /// counts a session whose MN came back to its anchor AR as tunnelled: 1 − α(0)),
-    /// DLMA's previous-LMA distance (closed form: `oldAnchorSteps`; simulated: the AR
-    /// just left), SAIL's outage (next BU as if refreshes were Poisson).
-    @Test(arguments: ["fama", "dma", "sail", "dlma"])
-    func approximationsWithinStatedTolerance(_ id: String) throws {
-        let s = MonteCarloFixtures.scenario
-        let mc = try MonteCarlo.evaluate(scenario: s, schemes: [MonteCarloFixtures.card(id)], samples: 60_000, seed: 3, jobs: 2)
-        let cf = try MonteCarloFixtures.closedForms(s, scheme: id)
-        for metric in ["signaling_cost", "handoff_latency", "outage", "tunnelled_fraction", "blast_radius"] {
+        let ids = Array(Set(Self.approximations.map(\.scheme))).sorted()
+        let cards = ids.map(MonteCarloFixtures.card)
+        let mc = try MonteCarlo.evaluate(scenario: s, schemes: cards, samples: 120_000, seed: 3, jobs: 2)
+        let cf = try ClosedForm.evaluate(scenario: s, schemes: cards)
+        for (id, metric, bound) in Self.approximations {
+            #expect(try ClosedFormAccuracy.approximations(scenario: s, card: MonteCarloFixtures.card(id)).contains(metric))
             let approx = try #require(MonteCarloFixtures.find(cf, id, metric)).estimate
-            let est = try #require(MonteCarloFixtures.find(mc, id, metric)).estimate
-            #expect(abs(approx - est) <= 0.25 * est, "\(id) \(metric): closed form \(approx) vs MC \(est)")
+            let est = try #require(MonteCarloFixtures.find(mc, id, metric))
+            let noise = 4 * Self.se(est)
+            #expect(approx - est.estimate >= -noise && approx - est.estimate <= bound * est.estimate + noise,
+                    "\(id) \(metric): closed form \(approx) vs MC \(est.estimate) ± \(noise)")
         }
     }
 }

@@ -1,4 +1,4 @@
-import Evaluation
+@testable import Evaluation
 import Schemes
 import Stochastics
 import Testing
@@ -7,8 +7,8 @@ import Testing
     /// With loss q = 0 the only random part of a MIPv6 handoff is the RA delay
     /// D_RA ~ Uniform(0, 2·ra_delay_ms), so L = L0 + D_RA with L0 the closed form
     /// at ra_delay 0: its p-quantile is L0 + 2·ra_delay·p exactly. The histogram's
-    /// resolution is 0.01 ms; the tolerance is that plus 4 binomial standard errors
-    /// of the quantile (2·ra_delay·4√(p(1−p)/n)).
+    /// relative error is 2^-9 (`LatencyHistogram`); the tolerance is that plus 4
+    /// binomial standard errors of the quantile (2·ra_delay·4√(p(1−p)/n)).
     @Test func percentilesOfUniformRADelayAreLinear() throws {
         var s = MonteCarloFixtures.scenario
         s.links.wireless.loss = 0
@@ -20,7 +20,7 @@ import Testing
         for p in [0.5, 0.95, 0.99] {
             let q = try #require(MonteCarloFixtures.find(mc, "mipv6", "handoff_latency_p\(Int(p * 100))"))
             let n = Double(q.samples!)
-            let tolerance = 0.01 + 500 * 4 * (p * (1 - p) / n).squareRoot()
+            let tolerance = LatencyHistogram.relativeError * (l0 + 500 * p) + 500 * 4 * (p * (1 - p) / n).squareRoot()
             #expect(abs(q.estimate - (l0 + 500 * p)) <= tolerance, "p\(p): \(q.estimate) vs \(l0 + 500 * p)")
             #expect(q.ciLow! <= q.estimate && q.estimate <= q.ciHigh!)
         }

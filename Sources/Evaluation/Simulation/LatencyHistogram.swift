@@ -1,34 +1,45 @@
 import Foundation
 import Stochastics
 
-/// Fixed-bin histogram of handoff latencies (ms) with integer weights: memory
+/// Histogram of handoff latencies (ms) with integer weights, in log-linear
+/// bins read off the Double's bit pattern (as HdrHistogram does): each binary
+/// octave [2^e, 2^(e+1)) is cut into 2^8 equal bins, so a bin is at most 1/256
+/// of its lower edge wide and a quantile read at its bin's centre is within a
+/// relative 2^-9 (≈ 0.2 %) of the exact sample quantile, for latencies from
+/// 2^-7 ms (7.8 µs) to 2^24 ms (4.7 h); smaller values fall in one bin read as
+/// 2^-8 ms, larger ones in one read as 2^24 ms.
+///
+/// 7,938 bins (62 KB): per-thread copies for all schemes stay in cache, memory
 /// does not grow with the number of samples, and integer counts add exactly,
 /// so per-thread histograms merge to the same totals in any order.
-///
-/// Bins: 0.01 ms wide up to 2621.44 ms (2^18 bins), then 1 % wide (log scale)
-/// up to ~1.3e6 ms; a quantile is read at its bin's centre, so its
-/// discretisation error is at most 0.005 ms below 2.6 s (0.5 % above).
 struct LatencyHistogram: Sendable {
-    static let width = 0.01
-    static let linearBins = 1 << 18
-    static let logBins = 1024
-    static let linearTop = width * Double(linearBins)
-    static let logStep = log(1.01)
+    static let mantissaBits = 8
+    static let shift = UInt64(52 - mantissaBits)
+    static let lowest = 0x1p-7, highest = 0x1p24
+    static let base = Int(lowest.bitPattern >> shift)
+    static let top = Int(highest.bitPattern >> shift)
+    /// Bin 0: below `lowest`; bins 1...top−base: the octave bins; the last: `highest` and above.
+    static let binCount = top - base + 2
+    /// Bound on |bin centre − x| / x for x in [lowest, highest).
+    static let relativeError = 1.0 / Double(1 << (mantissaBits + 1))
 
     private(set) var counts: [UInt64]
     private(set) var total: UInt64 = 0
 
-    init() { counts = [UInt64](repeating: 0, count: Self.linearBins + Self.logBins) }
+    init() { counts = [UInt64](repeating: 0, count: Self.binCount) }
 
     @inline(__always) static func bin(_ ms: Double) -> Int {
-        if ms < linearTop { return Swift.max(0, Int(ms / width)) }
-        return linearBins + Swift.min(logBins - 1, Int(log(ms / linearTop) / logStep))
+        guard ms >= lowest else { return 0 }  // also NaN
+        guard ms < highest else { return binCount - 1 }
+        return Int(ms.bitPattern >> shift) - base + 1
     }
 
     static func centre(_ bin: Int) -> Double {
-        if bin < linearBins { return (Double(bin) + 0.5) * width }
-        let k = Double(bin - linearBins)
-        return linearTop * exp((k + 0.5) * logStep)
+        if bin <= 0 { return lowest / 2 }
+        if bin >= binCount - 1 { return highest }
+        let lo = Double(bitPattern: UInt64(bin - 1 + base) << shift)
+        let hi = Double(bitPattern: UInt64(bin + base) << shift)
+        return (lo + hi) / 2
     }
 
     @inline(__always) mutating func add(_ ms: Double, weight: UInt64 = 1) {

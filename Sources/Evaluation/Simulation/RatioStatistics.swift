@@ -18,6 +18,12 @@ struct RatioStatistics: Sendable {
         sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
     }
 
+    /// Adds another set of replications' sums (the caller fixes the order, for determinism).
+    mutating func merge(_ o: RatioStatistics) {
+        n += o.n
+        sx += o.sx; sy += o.sy; sxx += o.sxx; syy += o.syy; sxy += o.sxy
+    }
+
     /// Σx/Σy with its interval; nil when nothing was observed (Σy = 0).
     func interval(level: Double = 0.95) -> ConfidenceInterval? {
         guard sy > 0 else { return nil }
