@@ -64,7 +64,8 @@ struct LatencyHistogram: Sendable {
     }
 
     /// The p-quantile with a distribution-free 95 % interval from order
-    /// statistics: ranks n p ± 1.96 √(n p (1 − p)). ASSUMPTION: the weighted
+    /// statistics: ranks n p ± 1.96 √(n p (1 − p)), widened by the relative
+    /// resolution 2^-9 of the bins. ASSUMPTION: the weighted
     /// observations are treated as n independent ones; sessions crossing the
     /// same handoff share its draws, so the interval is somewhat optimistic.
     func quantile(_ p: Double) -> ConfidenceInterval? {
@@ -74,6 +75,9 @@ struct LatencyHistogram: Sendable {
         let q = value(atRank: (n * p).rounded(.up))
         let lo = value(atRank: (n * p - half).rounded(.down))
         let hi = value(atRank: Swift.min(n, (n * p + half).rounded(.up)))
-        return ConfidenceInterval(estimate: q, low: Swift.min(lo, q), high: Swift.max(hi, q), samples: Int(total))
+        // Widened by the bins' resolution: the sample quantile lies within it of its bin's centre.
+        return ConfidenceInterval(
+            estimate: q, low: Swift.min(lo, q) * (1 - Self.relativeError), high: Swift.max(hi, q) * (1 + Self.relativeError),
+            samples: Int(total))
     }
 }
