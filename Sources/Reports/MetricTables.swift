@@ -57,32 +57,41 @@ public enum MetricTables {
         var marks: Set<String> = []
         for s in schemes {
             table.append([s] + present.map { m in
-                let estimates = values[s]?[m] ?? []
-                let cf = estimates.first { $0.method == .closedForm }
-                let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil && $0.ciHigh != nil }
-                switch (cf, mc) {
-                case (nil, nil): return ""
-                case let (cf?, nil): return cell(cf.estimate)
-                case let (nil, mc?): return interval(mc)
-                case let (cf?, mc?):
-                    var mark = ""
-                    if !covers(mc, cf.estimate) {
-                        mark = approximate(s, m) ? approximationMark : exactMark
-                        marks.insert(mark)
-                    }
-                    return "\(cell(cf.estimate))\(mark) (MC \(interval(mc)))"
-                }
+                let (text, mark) = cellText(values[s]?[m] ?? [], approximate: approximate(s, m))
+                if let mark { marks.insert(mark) }
+                return text
             })
         }
+        table.footnotes += markFootnotes(marks)
+        return table
+    }
+
+    /// The cell of one (scheme, metric) from its estimates (see `wide`), and the mark it carries.
+    public static func cellText(_ estimates: [MetricEstimate], approximate: Bool) -> (String, String?) {
+        let cf = estimates.first { $0.method == .closedForm }
+        let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil && $0.ciHigh != nil }
+        switch (cf, mc) {
+        case (nil, nil): return ("", nil)
+        case let (cf?, nil): return (cell(cf.estimate), nil)
+        case let (nil, mc?): return (interval(mc), nil)
+        case let (cf?, mc?):
+            let mark = covers(mc, cf.estimate) ? nil : (approximate ? approximationMark : exactMark)
+            return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
+        }
+    }
+
+    /// The footnotes explaining the marks used, in a fixed order.
+    public static func markFootnotes(_ marks: Set<String>) -> [String] {
+        var notes: [String] = []
         if marks.contains(exactMark) {
-            table.footnotes.append(
+            notes.append(
                 "\(exactMark) An exact closed form outside its Monte Carlo 95 % interval: a bug signal if the gap stays when --samples grows (about 1 exact cell in 20 falls outside by chance).")
         }
         if marks.contains(approximationMark) {
-            table.footnotes.append(
+            notes.append(
                 "\(approximationMark) A documented closed-form approximation outside its Monte Carlo 95 % interval: the difference is the approximation's gap.")
         }
-        return table
+        return notes
     }
 
     /// Marks of a closed form outside its Monte Carlo interval: exact, approximation.

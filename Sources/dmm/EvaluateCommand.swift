@@ -52,22 +52,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "closed-form, monte-carlo or both.")
     var method: Method = .closedForm
 
-    @Option(help: "Monte Carlo: simulated handoffs (1...1000000000000).")
-    var samples: Int = EvaluateCommand.defaultSamples
-
-    @Option(help: "Monte Carlo: seed of the run (same seed, same output, whatever --jobs).")
-    var seed: UInt64 = 1
-
-    @Option(help: "Monte Carlo: worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
-    var progress = false
-
-    /// Default simulated handoffs: a few seconds over all eleven schemes in a
-    /// release build on two cores, and intervals narrow enough to separate most
-    /// approximations from their closed form.
-    static let defaultSamples = 4_000_000
+    @OptionGroup var monteCarlo: MonteCarloOptions
 
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .markdown
@@ -105,25 +90,12 @@ struct EvaluateCommand: ParsableCommand {
         }
     }
 
-    func validate() throws {
-        guard (1...1_000_000_000_000).contains(samples) else {
-            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
-        }
-        guard (1...1024).contains(jobs) else {
-            throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")
-        }
-    }
-
     /// The chosen method's rows rendered in `format`.
     func evaluate(_ scenario: Scenario, cards: [SchemeCard]) throws -> String {
         var rows: [MetricEstimate] = []
         if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: cards) }
         if method != .closedForm {
-            let reporter = progress || Diagnostics.stderrIsTerminal
-                ? MobilityProgress(label: "monte-carlo", chunks: MonteCarlo.replications(samples: samples)) : nil
-            rows += try MonteCarlo.evaluate(
-                scenario: scenario, schemes: cards, samples: samples, seed: seed, jobs: jobs,
-                progress: reporter.map { r in { _, _ in r.step() } })
+            rows += try monteCarlo.simulate(scenario, cards: cards)
         }
         switch format {
         case .csv, .json:
@@ -134,17 +106,14 @@ struct EvaluateCommand: ParsableCommand {
             }.map(\.element)
             return TableRenderer.render(MetricTables.tidy(sorted), as: format)
         case .markdown, .latex, .rfc:
-            var approximations: [String: Set<String>] = [:]
-            if method == .both {
-                for card in cards { approximations[card.id] = try ClosedFormAccuracy.approximations(scenario: scenario, card: card) }
-            }
+            let approximations = method == .both ? try Self.approximations(scenario, cards: cards) : [:]
             let caption: String
             switch method {
             case .closedForm: caption = "Closed-form metrics per MN, scenario \(scenarioOptions.scenario)."
             case .monteCarlo:
-                caption = "Monte Carlo metrics per MN (estimate \u{00B1} 95 % half-width; \(samples) handoffs, seed \(seed)), scenario \(scenarioOptions.scenario)."
+                caption = "Monte Carlo metrics per MN (estimate \u{00B1} 95 % half-width; \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)), scenario \(scenarioOptions.scenario)."
             case .both:
-                caption = "Metrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; \(samples) handoffs, seed \(seed)), scenario \(scenarioOptions.scenario)."
+                caption = "Metrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)), scenario \(scenarioOptions.scenario)."
             }
             var notes = [
                 "Per-element failure figures (blast_radius.<element>, unreachable_mns.<element>, outage.<element>) are in the csv and json output."
@@ -157,6 +126,13 @@ struct EvaluateCommand: ParsableCommand {
                 approximate: { scheme, metric in approximations[scheme]?.contains(metric) ?? false })
             return TableRenderer.render(table, as: format)
         }
+    }
+
+    /// Per scheme, the metrics whose closed form is a documented approximation (`ClosedFormAccuracy`).
+    static func approximations(_ scenario: Scenario, cards: [SchemeCard]) throws -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for card in cards { out[card.id] = try ClosedFormAccuracy.approximations(scenario: scenario, card: card) }
+        return out
     }
 
     /// Evaluates `count` scenarios, each built with `Scenario.setting` (as a sweep
