@@ -119,7 +119,7 @@ struct EvaluateCommand: ParsableCommand {
                 "Per-element failure figures (blast_radius.<element>, unreachable_mns.<element>, outage.<element>) are in the csv and json output."
             ]
             if method != .monteCarlo {
-                notes.append("Exact under the scenario's assumptions except: the distance to an old anchor in DMM handoffs (first order), E[N_a] for non-exponential laws (mean-matched), SAIL's wait for the next BU and the per-flow failure probability; the Monte Carlo reports the gap.")
+                notes.append("Exact under the scenario's assumptions except: the distance to an old anchor in DMM handoffs (first order), E[N_a] for non-exponential laws (mean-matched) and at refreshes (counted as at a handoff), the per-flow tunnelled fraction (a return to the anchor AR counts as tunnelled) with the anchoring AR's blast radius and the failure probability built on it, and SAIL's wait for the next BU; the Monte Carlo reports the gap (--method both).")
             }
             let table = MetricTables.wide(
                 rows, caption: caption, footnotes: notes,
