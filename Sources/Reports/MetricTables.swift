@@ -85,7 +85,7 @@ public enum MetricTables {
         var notes: [String] = []
         if marks.contains(exactMark) {
             notes.append(
-                "\(exactMark) An exact closed form outside its Monte Carlo 95 % interval: a bug signal if the gap stays when --samples grows (about 1 exact cell in 20 falls outside by chance).")
+                "\(exactMark) An exact closed form outside its Monte Carlo 95 % interval: a bug signal if the gap stays when --samples grows or --seed changes. About 1 exact cell in 20 falls outside by chance, and all schemes share one simulated trajectory, so a chance miss of a shared count (handoffs, refreshes) marks several schemes at once.")
         }
         if marks.contains(approximationMark) {
             notes.append(
