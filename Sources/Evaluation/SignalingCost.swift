@@ -67,16 +67,11 @@ public struct SignalingCost: Sendable, Equatable {
                 case .domainHandoff: rate = m.domainCrossingFraction * m.crossingRate
                 case .sessionStart: rate = m.sessionRate
                 case .refresh: rate = m.refreshRate
-                case .periodic:
-                    // A periodic exchange runs per pair of elements: shared by the MNs of
-                    // the smaller end (a MAG's 50 MNs for MAG-LMA heartbeats).
-                    let sharers = min(model.mnsServed(by: step.from, in: c), model.mnsServed(by: step.to, in: c))
-                    rate = 1 / (periods.period(of: step.size) * sharers)
+                case .periodic: rate = Self.periodicRate(of: step, model: model, context: c, periods: periods)
                 case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * 3600)
                 }
-                let perMessage = c.size(step.size)
-                    * (wirelessWeight * c.wirelessHops(step.from, step.to)
-                        + wiredWeight * c.wiredHops(step.from, step.to, model: model))
+                let perMessage = Self.byteHops(
+                    of: step, model: model, context: c, wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)
                 part.byteHopsPerS += rate * count * perMessage
                 part.msgsPerS += rate * count
             }
@@ -93,6 +88,29 @@ public struct SignalingCost: Sendable, Equatable {
     private func add(_ p: Part, to q: inout Part) {
         q.byteHopsPerS += p.byteHopsPerS
         q.msgsPerS += p.msgsPerS
+    }
+
+    /// Byte-hops of one sending of `message`: s_m (w_wl n_wl(m) + w_wd h(m)), with
+    /// h(m) the wired hops between its ends under `model` in `c` (an old anchor at
+    /// `Motion.oldAnchorSteps` grid steps) and n_wl(m) = 1 when one end is the MN.
+    /// The Monte Carlo reads it per message too, with the old anchor at its simulated distance.
+    public static func byteHops(
+        of message: SignalingMessage, model: any SchemeModel, context c: SchemeContext,
+        wirelessWeight: Double, wiredWeight: Double
+    ) -> Double {
+        c.size(message.size)
+            * (wirelessWeight * c.wirelessHops(message.from, message.to)
+                + wiredWeight * c.wiredHops(message.from, message.to, model: model))
+    }
+
+    /// Sendings per second per MN of a periodic message: 1/(T × sharers). A periodic
+    /// exchange runs per pair of elements, shared by the MNs of the end that serves
+    /// fewer (a MAG's 50 MNs for MAG-LMA heartbeats); T from `periods`.
+    public static func periodicRate(
+        of message: SignalingMessage, model: any SchemeModel, context c: SchemeContext, periods: Periods
+    ) -> Double {
+        let sharers = min(model.mnsServed(by: message.from, in: c), model.mnsServed(by: message.to, in: c))
+        return 1 / (periods.period(of: message.size) * sharers)
     }
 
     /// How many times a message with this rule is sent per occurrence of `event`.

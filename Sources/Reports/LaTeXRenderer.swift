@@ -6,7 +6,7 @@
 /// Escapes the ten LaTeX specials: & % $ # _ { } become \& \% \$ \# \_ \{ \},
 /// ~ ^ \ become \textasciitilde{} \textasciicircum{} \textbackslash{}; and
 /// < > | (which OT1 fonts misprint) become \textless{} \textgreater{} \textbar{}.
-/// A line break inside a cell becomes a space.
+/// ± † ‡ become \ensuremath{\pm} \dag{} \ddag{}. A line break inside a cell becomes a space.
 public enum LaTeXRenderer {
     public static func render(_ table: Table) -> String {
         var out = "% Requires \\usepackage{booktabs} in the preamble.\n"
@@ -37,6 +37,10 @@ public enum LaTeXRenderer {
             case "<": out += "\\textless{}"
             case ">": out += "\\textgreater{}"
             case "|": out += "\\textbar{}"
+            // Monte Carlo cells (MetricTables): portable spellings, no package needed.
+            case "\u{00B1}": out += "\\ensuremath{\\pm}"
+            case "\u{2020}": out += "\\dag{}"
+            case "\u{2021}": out += "\\ddag{}"
             default: out.append(character)
             }
         }

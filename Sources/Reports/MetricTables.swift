@@ -9,7 +9,8 @@ public enum MetricTables {
     /// The metrics of the wide table and of `dmm table --extended`, in order.
     public static let wideMetrics = [
         "signaling_cost", "signaling_cost.handoff", "signaling_cost.refresh", "signaling_cost.session_setup",
-        "signaling_cost.overhead", "signaling_rate", "handoff_latency", "handoff_latency_new_session", "path_stretch",
+        "signaling_cost.overhead", "signaling_rate", "handoff_latency", "handoff_latency_new_session",
+        "handoff_latency_p50", "handoff_latency_p95", "handoff_latency_p99", "path_stretch",
         "tunnelled_fraction", "tunnel_overhead", "blast_radius", "unreachable_mns", "outage", "failure_probability",
         "disruption",
     ]
@@ -32,23 +33,92 @@ public enum MetricTables {
 
     /// A row per scheme (in first-seen order), a column per metric in `metrics`
     /// that at least one scheme has; a scheme without a metric gets an empty cell.
+    ///
+    /// Cells: a closed form alone as `cell`; a Monte Carlo estimate alone as
+    /// "x ± h" (h the half-width of its 95 % interval, two significant digits);
+    /// both as "cf (MC x ± h)". A closed form outside its Monte Carlo interval is
+    /// marked † when `approximate` says it is exact (a bug signal, or a 1-in-20
+    /// chance) and ‡ when it is a documented approximation (the gap); the
+    /// footnote explaining a mark is added when the mark is used.
     public static func wide(_ rows: [MetricEstimate], metrics: [String] = wideMetrics, caption: String? = nil,
-                            footnotes: [String] = []) -> Table {
+                            footnotes: [String] = [], approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
+    ) -> Table {
         let units = units(rows)
         let present = metrics.filter { units[$0] != nil }
         var schemes: [String] = []
-        var values: [String: [String: MetricEstimate]] = [:]
+        var values: [String: [String: [MetricEstimate]]] = [:]
         for r in rows {
             if values[r.scheme] == nil { schemes.append(r.scheme) }
-            values[r.scheme, default: [:]][r.metric] = r
+            values[r.scheme, default: [:]][r.metric, default: []].append(r)
         }
         var table = Table(
             columns: [Table.Column("scheme")] + present.map { Table.Column(header($0, unit: units[$0]!), alignment: .right) },
             caption: caption, footnotes: footnotes)
+        var marks: Set<String> = []
         for s in schemes {
-            table.append([s] + present.map { m in values[s]?[m].map { cell($0.estimate) } ?? "" })
+            table.append([s] + present.map { m in
+                let (text, mark) = cellText(values[s]?[m] ?? [], approximate: approximate(s, m))
+                if let mark { marks.insert(mark) }
+                return text
+            })
         }
+        table.footnotes += markFootnotes(marks)
         return table
+    }
+
+    /// The cell of one (scheme, metric) from its estimates (see `wide`), and the mark it carries.
+    public static func cellText(_ estimates: [MetricEstimate], approximate: Bool) -> (String, String?) {
+        let cf = estimates.first { $0.method == .closedForm }
+        let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil && $0.ciHigh != nil }
+        switch (cf, mc) {
+        case (nil, nil): return ("", nil)
+        case let (cf?, nil): return (cell(cf.estimate), nil)
+        case let (nil, mc?): return (interval(mc), nil)
+        case let (cf?, mc?):
+            let mark = covers(mc, cf.estimate) ? nil : (approximate ? approximationMark : exactMark)
+            return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
+        }
+    }
+
+    /// The footnotes explaining the marks used, in a fixed order.
+    public static func markFootnotes(_ marks: Set<String>) -> [String] {
+        var notes: [String] = []
+        if marks.contains(exactMark) {
+            notes.append(
+                "\(exactMark) An exact closed form outside its Monte Carlo 95 % interval: a bug signal if the gap stays when --samples grows or --seed changes. About 1 exact cell in 20 falls outside by chance, and all schemes share one simulated trajectory, so a chance miss of a shared count (handoffs, refreshes) marks several schemes at once.")
+        }
+        if marks.contains(approximationMark) {
+            notes.append(
+                "\(approximationMark) A documented closed-form approximation outside its Monte Carlo 95 % interval: the difference is the approximation's gap.")
+        }
+        return notes
+    }
+
+    /// Marks of a closed form outside its Monte Carlo interval: exact, approximation.
+    public static let exactMark = "\u{2020}", approximationMark = "\u{2021}"
+
+    /// Whether `mc`'s interval holds `x`, allowing the last bits of rounding (a
+    /// zero-width interval of a deterministic quantity equals its closed form up to them).
+    public static func covers(_ mc: MetricEstimate, _ x: Double) -> Bool {
+        guard let lo = mc.ciLow, let hi = mc.ciHigh else { return false }
+        let slack = 1e-9 * Swift.max(1, abs(x))
+        return lo - slack <= x && x <= hi + slack
+    }
+
+    /// "x ± h": estimate with four significant digits, half-width with two.
+    static func interval(_ mc: MetricEstimate) -> String {
+        let half = ((mc.ciHigh ?? mc.estimate) - (mc.ciLow ?? mc.estimate)) / 2
+        return "\(cell(mc.estimate)) \u{00B1} \(significant(half, 2))"
+    }
+
+    /// `x` with `digits` significant digits, without exponent between 1e-3 and 1e6.
+    static func significant(_ x: Double, _ digits: Int) -> String {
+        guard x.isFinite else { return "" }
+        if x == 0 { return "0" }
+        let a = abs(x)
+        if a >= 1e6 || a < 1e-3 { return String(format: "%.\(digits - 1)e", x) }
+        let decimals = max(0, digits - 1 - Int(floor(log10(a))))
+        return String(format: "%.\(decimals)f", x)
     }
 
     /// One estimate a row with `MetricEstimate.columns`; numbers at full precision.

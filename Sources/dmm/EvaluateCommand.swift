@@ -19,12 +19,22 @@ struct EvaluateCommand: ParsableCommand {
             columns scheme,metric,unit,method,estimate,ci_low,ci_high,samples and add
             the per-element failure figures (blast_radius.<element>, ...).
 
+            --method monte-carlo simulates --samples handoffs of one MN walking the AR
+            grid with its sessions, all schemes on the same trajectory (DESIGN.md 2.6):
+            csv/json rows get ci_low/ci_high (95 %) and samples, and handoff latency
+            also gets handoff_latency_p50/p95/p99. --method both prints both methods:
+            tidy rows for each, and wide cells "closed form (MC estimate ± half-width)"
+            with † on an exact closed form outside the interval and ‡ on a documented
+            approximation outside it. Same --seed, same bytes for any --jobs.
+
             Examples:
               dmm evaluate
               dmm evaluate --scenario vehicular --schemes mipv6,pmipv6,dma
               dmm evaluate --set mobility.residence.mean=30 --set links.dad=optimistic
               dmm evaluate --set traffic.session_duration=lognormal:sigma=1,mean=300 --format csv
               dmm evaluate --scenario my-scenario.yaml --format rfc --output metrics.txt
+              dmm evaluate --method both --schemes mipv6,pmipv6,dma
+              dmm evaluate --method monte-carlo --samples 20000000 --seed 7 --jobs 2 --format csv
               dmm evaluate --list-parameters
               dmm evaluate --bench 20000        (release build: closed-form points per second)
             """
@@ -41,6 +51,8 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "closed-form, monte-carlo or both.")
     var method: Method = .closedForm
+
+    @OptionGroup var monteCarlo: MonteCarloOptions
 
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .markdown
@@ -67,29 +79,60 @@ struct EvaluateCommand: ParsableCommand {
         } else if listParameters {
             text = TableRenderer.render(Self.parameterTable(scenario, name: scenarioOptions.scenario), as: format)
         } else {
-            guard method == .closedForm else {
-                throw CommandInputError("--method \(method.rawValue): monte-carlo arrives with the simulator; use --method closed-form")
-            }
             let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
             let cards = try Self.select(schemes, from: catalog)
-            let rows = try ClosedForm.evaluate(scenario: scenario, schemes: cards)
-            switch format {
-            case .csv, .json: text = TableRenderer.render(MetricTables.tidy(rows), as: format)
-            case .markdown, .latex, .rfc:
-                let table = MetricTables.wide(
-                    rows, caption: "Closed-form metrics per MN, scenario \(scenarioOptions.scenario).",
-                    footnotes: [
-                        "Per-element failure figures (blast_radius.<element>, unreachable_mns.<element>, outage.<element>) are in the csv and json output.",
-                        "Exact under the scenario's assumptions except: the distance to an old anchor in DMM handoffs (first order), E[N_a] for non-exponential laws (mean-matched), SAIL's wait for the next BU and the per-flow failure probability; the Monte Carlo reports the gap.",
-                    ])
-                text = TableRenderer.render(table, as: format)
-            }
+            text = try evaluate(scenario, cards: cards)
         }
         if let output {
             try OutputFile.write(text, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// The chosen method's rows rendered in `format`.
+    func evaluate(_ scenario: Scenario, cards: [SchemeCard]) throws -> String {
+        var rows: [MetricEstimate] = []
+        if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: cards) }
+        if method != .closedForm {
+            rows += try monteCarlo.simulate(scenario, cards: cards)
+        }
+        switch format {
+        case .csv, .json:
+            // Scheme by scheme, closed form before Monte Carlo, metrics in each method's order.
+            let order = Dictionary(cards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let sorted = rows.enumerated().sorted {
+                (order[$0.element.scheme] ?? 0, $0.offset) < (order[$1.element.scheme] ?? 0, $1.offset)
+            }.map(\.element)
+            return TableRenderer.render(MetricTables.tidy(sorted), as: format)
+        case .markdown, .latex, .rfc:
+            let approximations = method == .both ? try Self.approximations(scenario, cards: cards) : [:]
+            let caption: String
+            switch method {
+            case .closedForm: caption = "Closed-form metrics per MN, scenario \(scenarioOptions.scenario)."
+            case .monteCarlo:
+                caption = "Monte Carlo metrics per MN (estimate \u{00B1} 95 % half-width; \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)), scenario \(scenarioOptions.scenario)."
+            case .both:
+                caption = "Metrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)), scenario \(scenarioOptions.scenario)."
+            }
+            var notes = [
+                "Per-element failure figures (blast_radius.<element>, unreachable_mns.<element>, outage.<element>) are in the csv and json output."
+            ]
+            if method != .monteCarlo {
+                notes.append("Exact under the scenario's assumptions except: the distance to an old anchor in DMM handoffs (first order), E[N_a] for non-exponential laws (mean-matched) and at refreshes (counted as at a handoff), the per-flow tunnelled fraction (a return to the anchor AR counts as tunnelled) with the anchoring AR's blast radius and the failure probability built on it, and SAIL's wait for the next BU; the Monte Carlo reports the gap (--method both).")
+            }
+            let table = MetricTables.wide(
+                rows, caption: caption, footnotes: notes,
+                approximate: { scheme, metric in approximations[scheme]?.contains(metric) ?? false })
+            return TableRenderer.render(table, as: format)
+        }
+    }
+
+    /// Per scheme, the metrics whose closed form is a documented approximation (`ClosedFormAccuracy`).
+    static func approximations(_ scenario: Scenario, cards: [SchemeCard]) throws -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for card in cards { out[card.id] = try ClosedFormAccuracy.approximations(scenario: scenario, card: card) }
+        return out
     }
 
     /// Evaluates `count` scenarios, each built with `Scenario.setting` (as a sweep

@@ -18,7 +18,8 @@ struct TableCommand: ParsableCommand {
             columns plus mobility kind, anchoring (per-flow or per-node), anchor
             placement, CN reachability, single points of failure, anycast and the
             RFC 7333 requirements met, then the closed-form metrics of every scheme for
-            the chosen scenario (--scenario, --set; see dmm evaluate). Formats: markdown (pipe table), csv (RFC 4180),
+            the chosen scenario (--scenario, --set; --method closed-form|monte-carlo|both
+            with --samples, --seed, --jobs as in dmm evaluate). Formats: markdown (pipe table), csv (RFC 4180),
             latex (booktabs), rfc (ASCII, at most 72 columns, for Internet-Drafts),
             json (array of objects with the csv's keys).
 
@@ -27,6 +28,7 @@ struct TableCommand: ParsableCommand {
               dmm table --format rfc
               dmm table --extended --format csv --output schemes.csv
               dmm table --extended --scenario vehicular --set topology.global_ha_count=8
+              dmm table --extended --method both --format rfc
               DMM_MODELS=./my-models dmm table --extended --format latex
             """
     )
@@ -45,15 +47,27 @@ struct TableCommand: ParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
+    @Option(help: "With --extended: metrics by closed-form, monte-carlo or both (see dmm evaluate).")
+    var method: EvaluateCommand.Method = .closedForm
+
+    @OptionGroup var monteCarlo: MonteCarloOptions
+
     func run() throws {
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        let table: Table
+        var table: Table
         if extended {
             let scenario = try scenarioOptions.load(models: models)
-            table = try SchemeTables.extended(catalog, extra: [try Self.metricColumns(catalog, scenario: scenario)])
+            var rows: [MetricEstimate] = []
+            if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: catalog.cards) }
+            if method != .closedForm { rows += try monteCarlo.simulate(scenario, cards: catalog.cards) }
+            let approximations = method == .both ? try EvaluateCommand.approximations(scenario, cards: catalog.cards) : [:]
+            var marks: Set<String> = []
+            table = try SchemeTables.extended(
+                catalog, extra: [Self.metricColumns(rows, approximations: approximations, marks: &marks)])
+            table.footnotes += MetricTables.markFootnotes(marks)
         } else {
-            guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty else {
-                throw CommandInputError("--scenario and --set apply to dmm table --extended (Table 1 has no metrics)")
+            guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, method == .closedForm else {
+                throw CommandInputError("--scenario, --set and --method apply to dmm table --extended (Table 1 has no metrics)")
             }
             table = try SchemeTables.seedTable1(catalog)
         }
@@ -65,19 +79,30 @@ struct TableCommand: ParsableCommand {
         }
     }
 
-    /// The headline closed-form metrics of every card under `scenario`, units in the headers.
-    static func metricColumns(_ catalog: SchemeCatalog, scenario: Scenario) throws -> SchemeColumns {
-        let rows = try ClosedForm.evaluate(scenario: scenario, schemes: catalog.cards)
+    /// The headline metrics of every card (`MetricTables.extendedMetrics`), units in
+    /// the headers, cells as in `dmm evaluate`'s wide tables; the marks used are added to `marks`.
+    static func metricColumns(
+        _ rows: [MetricEstimate], approximations: [String: Set<String>], marks: inout Set<String>
+    ) -> SchemeColumns {
         var units: [String: String] = [:]
-        var values: [String: [String: Double]] = [:]
+        var values: [String: [String: [MetricEstimate]]] = [:]
         for r in rows {
             units[r.metric] = r.unit
-            values[r.scheme, default: [:]][r.metric] = r.estimate
+            values[r.scheme, default: [:]][r.metric, default: []].append(r)
         }
         let metrics = MetricTables.extendedMetrics
-        let table = values
+        var cells: [String: [String]] = [:]
+        for (scheme, byMetric) in values {
+            cells[scheme] = metrics.map { m in
+                let (text, mark) = MetricTables.cellText(
+                    byMetric[m] ?? [], approximate: approximations[scheme]?.contains(m) ?? false)
+                if let mark { marks.insert(mark) }
+                return text
+            }
+        }
+        let table = cells
         return SchemeColumns(
             columns: metrics.map { Table.Column(MetricTables.header($0, unit: units[$0] ?? ""), alignment: .right) },
-            cells: { card in metrics.map { m in table[card.id]?[m].map(MetricTables.cell) ?? "" } })
+            cells: { card in table[card.id] ?? metrics.map { _ in "" } })
     }
 }

@@ -84,13 +84,67 @@ import Testing
              "error: scenario parameter 'mobility.residence.mean': law 'exponential:mean=-1': parameter 'mean' = -1 is out of range; allowed: a number > 0\n"),
             (["--scenario", "nosuch"],
              "error: unknown scenario 'nosuch'; available: campus, default, urban-cdn, vehicular, or a path to a YAML file\n"),
-            (["--method", "monte-carlo"],
-             "error: --method monte-carlo: monte-carlo arrives with the simulator; use --method closed-form\n"),
         ]
         for (args, message) in cases {
             let result = try CLI.run(["evaluate"] + args)
             #expect(result.status == 2, "\(args)")
             #expect(result.stderr == message, "\(args)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test func bothMethodsSideBySide() throws {
+        let md = try CLI.run(["evaluate", "--method", "both", "--schemes", "mipv6,dma", "--samples", "50000"])
+        #expect(md.status == 0, "\(md.stderr)")
+        let lines = md.stdout.components(separatedBy: "\n")
+        let header = lines[0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(header == [
+            "scheme", "signaling_cost_byte_hops_per_s", "signaling_cost.handoff_byte_hops_per_s",
+            "signaling_cost.refresh_byte_hops_per_s", "signaling_cost.session_setup_byte_hops_per_s",
+            "signaling_cost.overhead_byte_hops_per_s", "signaling_rate_msgs_per_s", "handoff_latency_ms",
+            "handoff_latency_new_session_ms", "handoff_latency_p50_ms", "handoff_latency_p95_ms", "handoff_latency_p99_ms",
+            "path_stretch_ratio", "tunnelled_fraction_ratio", "tunnel_overhead_byte_hops_per_packet", "blast_radius_sessions",
+            "unreachable_mns_mns", "outage_s", "failure_probability_ratio", "disruption_session_s_per_mn_year",
+        ])
+        // MIPv6's outage is the anchor's repair time: closed form and simulation agree, interval of width 0.
+        #expect(lines[2].contains("| 14400 (MC 14400 \u{00B1} 0) |"))
+        #expect(md.stdout.contains("Table 1: Metrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; 50000 handoffs, seed 1), scenario default."))
+
+        let csv = try CLI.run(["evaluate", "--method", "both", "--schemes", "pmipv6", "--samples", "50000", "--format", "csv"])
+        #expect(csv.status == 0)
+        let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+        #expect(rows[0] == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"])
+        let cf = rows.dropFirst().filter { $0[3] == "closed-form" }, mc = rows.dropFirst().filter { $0[3] == "monte-carlo" }
+        #expect(cf.allSatisfy { $0[5].isEmpty && $0[6].isEmpty && $0[7].isEmpty })
+        #expect(mc.allSatisfy { Double($0[5])! <= Double($0[4])! && Double($0[4])! <= Double($0[6])! && Int($0[7])! >= 1 })
+        // One row per (scheme, metric, method): every closed-form metric has its Monte Carlo row.
+        #expect(Set(cf.map { $0[1] }).isSubset(of: Set(mc.map { $0[1] })))
+        #expect(Set(mc.map { $0[1] }).subtracting(cf.map { $0[1] })
+                == ["handoff_latency_p50", "handoff_latency_p95", "handoff_latency_p99"])
+    }
+
+    @Test func sameSeedSameBytesForAnyJobs() throws {
+        let args = ["evaluate", "--method", "monte-carlo", "--samples", "60000", "--seed", "9", "--format", "csv"]
+        let one = try CLI.run(args + ["--jobs", "1"])
+        #expect(one.status == 0)
+        for jobs in ["2", "4"] {
+            let other = try CLI.run(args + ["--jobs", jobs])
+            #expect(other.stdout == one.stdout, "--jobs \(jobs)")
+        }
+        #expect(try CLI.run(args.dropLast(4) + ["--seed", "10", "--format", "csv", "--jobs", "1"]).stdout != one.stdout)
+    }
+
+    @Test func badMonteCarloOptionsExitTwo() throws {
+        let cases: [([String], String)] = [
+            (["--samples", "0"], "error: --samples 0 is out of range; allowed: 1...1000000000000\n"),
+            (["--jobs", "0"], "error: --jobs 0 is out of range; allowed: 1...1024\n"),
+            (["--samples", "many"], "error: The value 'many' is invalid for '--samples <samples>'\nHelp:  --samples <samples>  Monte Carlo: simulated handoffs (1...1000000000000).\n"),
+            (["--jobs", "two"], "error: The value 'two' is invalid for '--jobs <jobs>'\nHelp:  --jobs <jobs>  Monte Carlo: worker threads (1...1024); default: the number of cores.\n"),
+        ]
+        for (args, message) in cases {
+            let result = try CLI.run(["evaluate", "--method", "monte-carlo"] + args)
+            #expect(result.status == 2, "\(args)")
+            #expect(result.stderr.hasPrefix(message), "\(args): \(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
     }

@@ -1,0 +1,39 @@
+/// What one replication measured: sums over its window of simulated time.
+/// Shared sums describe the trajectory once (common random numbers); each
+/// scheme's signaling, path and failure numbers are linear in them. Only the
+/// nonlinear per-scheme quantities (latency, P(session meets a failure)) are
+/// summed per scheme.
+struct ReplicationTally: Sendable {
+    /// Sums of (count, old anchors with live sessions, their grid steps, active sessions) over events.
+    struct EventSums: Sendable {
+        var count = 0.0, anchors = 0.0, steps = 0.0, sessions = 0.0
+        mutating func add(anchors a: Int, steps d: Int, sessions s: Int) {
+            count += 1; anchors += Double(a); steps += Double(d); sessions += Double(s)
+        }
+    }
+
+    struct PerScheme: Sendable {
+        /// Σ weight·latency and Σ weight over (handoff, active session) pairs, ms.
+        var latencySum = 0.0, latencyWeight = 0.0
+        var newSessionSum = 0.0, newSessionCount = 0.0
+        /// Σ over sessions ending in the window of P(the session meets a failure).
+        var hitProbability = 0.0
+    }
+
+    var windowS = 0.0
+    var handoffs = EventSums()
+    var domainHandoffs = EventSums()
+    var refreshes = EventSums()
+    var sessionStarts = 0.0
+    var sessionsEnded = 0.0
+    // Session-time integrals (s): remote / local sessions, Σ grid steps to anchor,
+    // time away from anchor, and remote sessions whose CN enters at another HA.
+    var timeRemote = 0.0, timeLocal = 0.0, stepsRemote = 0.0, stepsLocal = 0.0
+    var awayRemote = 0.0, awayLocal = 0.0, otherHARemote = 0.0
+    // Failure probes at independent Poisson instants.
+    var probes = 0.0, probeSessions = 0.0, probeAway = 0.0
+    var probePhase = 0.0, probeWait = 0.0, probeSessionsPhase = 0.0, probeSessionsWait = 0.0
+    var schemes: [PerScheme]
+
+    init(schemes n: Int) { schemes = Array(repeating: PerScheme(), count: n) }
+}

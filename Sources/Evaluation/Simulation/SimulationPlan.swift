@@ -1,0 +1,141 @@
+import Foundation
+import Mobility
+import Schemes
+import Stochastics
+
+/// Everything the simulated trajectory needs, prepared once per run: the
+/// scenario's laws and rates, and for every scheme the linear "counting
+/// recipes" that turn the shared simulated state into that scheme's numbers
+/// (common random numbers: one trajectory, all schemes evaluated on it).
+struct SimulationPlan: Sendable {
+    // MARK: scenario
+    let residence: ProbabilityLaw
+    let session: ProbabilityLaw
+    let sessionRate: Double
+    let localFraction: Double
+    let grid: GridKind
+    let domainSide: Int
+    let domainARs: Double
+    let bindingLifetimeS: Double
+    let refresh: Bool
+    /// 1/N_HA: probability that a CN's anycast-nearest HA is the MN's (`GlobalHASet`).
+    let sameHAProbability: Double
+    let crossingRate: Double
+    /// Warm-up before measuring, s: the replication starts empty, and 20 mean
+    /// session durations (plus 2 residences) let the M/G/∞ session population and
+    /// the anchors reach equilibrium (for exponential sessions the leftover bias is
+    /// e^−20 ≈ 2e−9; for heavy-tailed laws it is P(T > warm-up)).
+    let warmupS: Double
+    /// Measured simulated time per replication, s (`handoffsPerReplication` mean residences).
+    let windowS: Double
+    // links, ms
+    let wirelessLoss: Double
+    let raDelayMaxMs: Double
+    let tauRS: Double, tauRA: Double
+    /// Failure rate of one anchor, 1/s (failure_recovery events, as the closed form counts them).
+    let anchorFailureRate: Double
+    let schemes: [SchemeRecipe]
+
+    /// Simulated handoffs per replication (one replication = one chunk of work).
+    static let handoffsPerReplication = 4096
+
+    init(scenario s: Scenario, cards: [SchemeCard]) throws {
+        guard let grid = GridKind(rawValue: s.mobility.grid) else { throw MonteCarloError.domainSize(s.mobility.domainSize, grid: s.mobility.grid) }
+        let side = s.mobility.domainSize
+        if (grid == .square && side < 1) || side < 0 { throw MonteCarloError.domainSize(side, grid: s.mobility.grid) }
+        self.grid = grid
+        domainSide = side
+        domainARs = Double(DomainCrossing.arCount(grid: grid, domainSize: side))
+        let residence = try s.effectiveResidence()
+        self.residence = residence
+        session = s.traffic.sessionDuration
+        sessionRate = s.traffic.sessionRate
+        localFraction = s.traffic.localCNFraction
+        bindingLifetimeS = s.timers.bindingLifetimeS
+        refresh = s.timers.refresh
+        sameHAProbability = 1 / Double(max(1, s.topology.globalHACount))
+        crossingRate = 1 / residence.mean
+        warmupS = 20 * session.mean + 2 * residence.mean
+        windowS = Double(Self.handoffsPerReplication) * residence.mean
+        wirelessLoss = s.links.wireless.loss
+        raDelayMaxMs = 2 * s.links.raDelayMs
+        anchorFailureRate = 1 / (s.failure.anchorMtbfH * 3600)
+
+        let c = Self.context(s, crossingRate: crossingRate, domainARs: domainARs)
+        let c2 = Self.context(s, crossingRate: crossingRate, domainARs: domainARs, steps: 2)
+        tauRS = Self.tau(s.size(.rs), c)
+        tauRA = Self.tau(s.size(.ra), c)
+        var recipes: [SchemeRecipe] = []
+        for card in cards {
+            guard let model = SchemeModels.model(for: card.id) else { throw MonteCarloError.noModel(card.id) }
+            recipes.append(try SchemeRecipe(card: card, model: model, context: c, c2: c2, scenario: s))
+        }
+        schemes = recipes
+    }
+
+    /// Wireless attempt time τ = 8 s/B_wl + L_wl, ms (T_wl without retransmissions, analytic-models.md 6.1).
+    static func tau(_ bytes: Double, _ c: SchemeContext) -> Double {
+        8 * bytes / c.links.wirelessBps * 1000 + c.links.wirelessLatencyMs
+    }
+
+    /// The scenario as a `SchemeContext` (issue 5's `init(scenario:motion:)`), for
+    /// the scheme models' placements and failure elements and the shared hop
+    /// function. The motion quantities the closed forms need (E[N_a], r*(μ), ...)
+    /// are not filled: the simulation measures them. `oldAnchorSteps` = `steps`
+    /// lets `EventCost` read the old-anchor distance as a linear function of the
+    /// simulated grid steps.
+    static func context(_ s: Scenario, crossingRate: Double, domainARs: Double, steps: Double = 1) -> SchemeContext {
+        let rho = s.traffic.sessionRate * s.traffic.sessionDuration.mean
+        let motion = SchemeContext.Motion(
+            crossingRate: crossingRate, domainCrossingFraction: 0, domainARs: domainARs,
+            sessionRate: s.traffic.sessionRate, activeSessions: rho, anchorsInUse: 0, tunnelledFraction: 1,
+            meanAnchorDistance: steps, refreshRate: 0)
+        return SchemeContext(scenario: s, motion: motion)
+    }
+}
+
+/// Messages and byte-hops of one event of one scheme as a linear function of the
+/// simulated state: count = m0 + mA·(old anchors with live sessions) + mS·(active sessions);
+/// (at a session start `sessions` is 1: the new session's own CN)
+/// byte-hops = b0 + bA·anchors + bD·(Σ anchors' grid steps) + bS·sessions.
+struct EventCost: Sendable {
+    var m0 = 0.0, mA = 0.0, mS = 0.0
+    var b0 = 0.0, bA = 0.0, bD = 0.0, bS = 0.0
+
+    init() {}
+
+    /// Builds the cost of `messages` (a card's procedure for one event). Hops come
+    /// from the closed forms' `SchemeContext.wiredHops` evaluated with the old anchor
+    /// at 1 and at 2 grid steps (`c1`, `c2`): it is linear in the steps, so
+    /// per-anchor cost = (h(1) − slope) + slope·D with D the simulated distance.
+    init(_ messages: [SignalingMessage], model: any SchemeModel, c1: SchemeContext, c2: SchemeContext, scenario s: Scenario)
+    {
+        let ww = s.messages.wirelessWeight, wd = s.messages.wiredWeight
+        for m in messages {
+            let bh1 = SignalingCost.byteHops(of: m, model: model, context: c1, wirelessWeight: ww, wiredWeight: wd)
+            let bh2 = SignalingCost.byteHops(of: m, model: model, context: c2, wirelessWeight: ww, wiredWeight: wd)
+            let slope = bh2 - bh1
+            switch m.repeatRule {
+            case .perActiveOldAnchor:
+                mA += 1
+                bA += bh1 - slope
+                bD += slope
+            // Otherwise a message to "the" old anchor goes to the AR just left: one grid step (c1).
+            case .perCN:
+                mS += 1; bS += bh1
+            case .perCNPerMAGInDomain:
+                // Per live session (simulated), times the domain's other MAGs (a constant).
+                let mags = SignalingCost.count(.perMAGInDomain, event: .handoff, context: c1)
+                mS += mags; bS += mags * bh1
+            default:
+                let k = SignalingCost.count(m.repeatRule, event: .handoff, context: c1)
+                m0 += k; b0 += k * bh1
+            }
+        }
+    }
+
+    @inline(__always) func messages(anchors: Double, sessions: Double) -> Double { m0 + mA * anchors + mS * sessions }
+    @inline(__always) func byteHops(anchors: Double, steps: Double, sessions: Double) -> Double {
+        b0 + bA * anchors + bD * steps + bS * sessions
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import Mobility
+import Stochastics
+
+/// One replication: one MN walking the AR grid for a warm-up and then a fixed
+/// window of simulated time, with its sessions, evaluated for all schemes at
+/// once (DESIGN.md 2.6).
+///
+/// Model: residences i.i.d. from the scenario's law, the first one the
+/// equilibrium residual (`sampleResidual`: the run starts at a random instant);
+/// at each handoff the MN moves to a uniformly chosen neighbour on the square
+/// (4) or hexagonal (6) grid, and a domain handoff is a move into another
+/// domain tile (`DomainCrossing.domain`). Sessions arrive Poisson(λ_s), last a
+/// draw of the session law, are anchored (per-flow schemes) at the AR where they
+/// start, and have a local CN with the scenario's probability. Binding refreshes
+/// fire every binding lifetime after the last handoff. Failure probes are a
+/// Poisson process independent of everything else: a failure process is
+/// independent of the MN, so the state seen at a failure has the law seen at
+/// any independent Poisson instant (PASTA); probing more often than the rare
+/// failures (MTBF ~ a year) estimates the same quantities with far less noise.
+/// Likewise P(a session meets a failure) is estimated by conditioning on the
+/// simulated session: 1 − exp(−∫ hazard), with the hazard the sum of the
+/// failure rates of the elements it depends on along its simulated life.
+final class Trajectory {
+    struct Session {
+        var start: Double, end: Double
+        var ax: Int, ay: Int
+        var local: Bool, otherHA: Bool
+        var steps: Int
+        var atAnchor: Double
+    }
+
+    let plan: SimulationPlan
+    let stream: RandomStream
+    // One Trajectory belongs to one thread: skip the dynamic exclusivity checks
+    // (they cost ~15 % of the run in swift_beginAccess on these arrays).
+    @exclusivity(unchecked) private var sessions: [Session] = []
+    @exclusivity(unchecked) private var anchorX: [Int] = []
+    @exclusivity(unchecked) private var anchorY: [Int] = []
+    @exclusivity(unchecked) private var anchorSteps: [Int] = []
+    @exclusivity(unchecked) private var anchorCount: [Int] = []
+
+    init(plan: SimulationPlan, stream: RandomStream) {
+        self.plan = plan
+        self.stream = stream
+        sessions.reserveCapacity(32)
+    }
+
+    /// Geometric number of failed air attempts before success, P(F ≥ f) = q^f (inversion).
+    @inline(__always) private func failures(_ logQ: Double) -> Double {
+        logQ == 0 ? 0 : (log(stream.uniformPositive()) / logQ).rounded(.down)
+    }
+
+    func run(windowS: Double, histograms: inout [LatencyHistogram]) -> ReplicationTally {
+        let p = plan
+        var tally = ReplicationTally(schemes: p.schemes.count)
+        let warm = p.warmupS, end = p.warmupS + windowS
+        tally.windowS = windowS
+        let moves = p.grid.steps
+        let logQ = p.wirelessLoss > 0 ? log(p.wirelessLoss) : 0
+        let lifetime = p.refresh ? p.bindingLifetimeS : Double.infinity
+        let probeMean = p.residence.mean
+        var x = 0, y = 0
+        var dom = DomainCrossing.domain(of: 0, 0, grid: p.grid, domainSize: p.domainSide)
+        var t = 0.0, residenceStart = 0.0
+        var nextHandoff = p.residence.sampleResidual(stream)
+        var nextArrival = p.sessionRate > 0 ? stream.exponential(mean: 1 / p.sessionRate) : .infinity
+        var nextRefresh = lifetime
+        var nextProbe = warm + stream.exponential(mean: probeMean)
+        sessions.removeAll(keepingCapacity: true)
+        // Aggregates of the live sessions, constant between events.
+        var nR = 0.0, nL = 0.0, dR = 0.0, dL = 0.0, aR = 0.0, aL = 0.0, xR = 0.0
+        func refreshAggregates() {
+            nR = 0; nL = 0; dR = 0; dL = 0; aR = 0; aL = 0; xR = 0
+            for s in sessions {
+                let d = Double(s.steps), away: Double = s.steps > 0 ? 1 : 0
+                if s.local { nL += 1; dL += d; aL += away } else {
+                    nR += 1; dR += d; aR += away
+                    if s.otherHA { xR += 1 }
+                }
+            }
+        }
+
+        while true {
+            var nextEnd = Double.infinity, endIndex = -1
+            for (i, s) in sessions.enumerated() where s.end < nextEnd { nextEnd = s.end; endIndex = i }
+            let tn = min(nextHandoff, nextArrival, nextRefresh, nextEnd, nextProbe, end)
+            if tn > warm {
+                let dt = tn - max(t, warm)
+                tally.timeRemote += nR * dt; tally.timeLocal += nL * dt
+                tally.stepsRemote += dR * dt; tally.stepsLocal += dL * dt
+                tally.awayRemote += aR * dt; tally.awayLocal += aL * dt
+                tally.otherHARemote += xR * dt
+            }
+            t = tn
+            let measuring = t >= warm
+            if t >= end { break }
+            if tn == nextEnd {
+                let s = sessions.remove(at: endIndex)
+                var atAnchor = s.atAnchor
+                if s.ax == x && s.ay == y { atAnchor += t - max(s.start, residenceStart) }
+                if measuring {
+                    let duration = s.end - s.start, away = max(0, duration - atAnchor)
+                    tally.sessionsEnded += 1
+                    for (k, r) in p.schemes.enumerated() {
+                        var hazard = 0.0
+                        for f in r.failures {
+                            switch f.dependency {
+                            case .serving, .all: hazard += f.rate * duration
+                            case .servingOrAnchor: hazard += f.rate * (duration + away)
+                            case .none: break
+                            }
+                        }
+                        tally.schemes[k].hitProbability += -expm1(-hazard)
+                    }
+                }
+                refreshAggregates()
+            } else if tn == nextHandoff {
+                // Leave (x, y): sessions anchored there stop accumulating time at their anchor.
+                for i in sessions.indices where sessions[i].ax == x && sessions[i].ay == y {
+                    sessions[i].atAnchor += t - max(sessions[i].start, residenceStart)
+                }
+                let m = moves[stream.uniformInt(moves.count)]
+                x += m.0; y += m.1
+                let newDom = DomainCrossing.domain(of: x, y, grid: p.grid, domainSize: p.domainSide)
+                let crossed = newDom != dom
+                dom = newDom
+                for i in sessions.indices { sessions[i].steps = p.grid.distance(sessions[i].ax - x, sessions[i].ay - y) }
+                if measuring { handoff(crossed: crossed, logQ: logQ, tally: &tally, histograms: &histograms) }
+                refreshAggregates()
+                residenceStart = t
+                nextHandoff = t + p.residence.sample(stream)
+                nextRefresh = t + lifetime
+            } else if tn == nextArrival {
+                let s = Session(start: t, end: t + p.session.sample(stream), ax: x, ay: y,
+                                local: stream.uniform() < p.localFraction,
+                                otherHA: stream.uniform() >= p.sameHAProbability, steps: 0, atAnchor: 0)
+                sessions.append(s)
+                if measuring { tally.sessionStarts += 1 }
+                refreshAggregates()
+                nextArrival = t + stream.exponential(mean: 1 / p.sessionRate)
+            } else if tn == nextRefresh {
+                if measuring {
+                    let (a, d) = oldAnchors()
+                    tally.refreshes.add(anchors: a, steps: d, sessions: sessions.count)
+                }
+                nextRefresh = t + lifetime
+            } else {
+                // Failure probe.
+                let n = Double(sessions.count)
+                let phase = stream.uniform()
+                let wait = min(nextHandoff, nextRefresh) - t
+                tally.probes += 1
+                tally.probeSessions += n
+                tally.probeAway += aR + aL
+                tally.probePhase += phase
+                tally.probeWait += wait
+                tally.probeSessionsPhase += n * phase
+                tally.probeSessionsWait += n * wait
+                nextProbe = t + stream.exponential(mean: probeMean)
+            }
+        }
+        return tally
+    }
+
+    /// Distinct ARs other than the serving one that anchor ≥ 1 live session, and Σ of their grid steps.
+    private func oldAnchors() -> (Int, Int) {
+        groupAnchors()
+        var a = 0, d = 0
+        for i in anchorSteps.indices where anchorSteps[i] > 0 { a += 1; d += anchorSteps[i] }
+        return (a, d)
+    }
+
+    /// Groups live sessions by anchor AR: anchorX/Y/Steps/Count.
+    private func groupAnchors() {
+        anchorX.removeAll(keepingCapacity: true); anchorY.removeAll(keepingCapacity: true)
+        anchorSteps.removeAll(keepingCapacity: true); anchorCount.removeAll(keepingCapacity: true)
+        outer: for s in sessions {
+            for j in anchorX.indices where anchorX[j] == s.ax && anchorY[j] == s.ay {
+                anchorCount[j] += 1
+                continue outer
+            }
+            anchorX.append(s.ax); anchorY.append(s.ay); anchorSteps.append(s.steps); anchorCount.append(1)
+        }
+    }
+
+    private func handoff(crossed: Bool, logQ: Double, tally: inout ReplicationTally, histograms: inout [LatencyHistogram]) {
+        let p = plan
+        let (a, d) = oldAnchors()  // also fills the anchor groups
+        let n = sessions.count
+        tally.handoffs.add(anchors: a, steps: d, sessions: n)
+        if crossed { tally.domainHandoffs.add(anchors: a, steps: d, sessions: n) }
+        // Shared draws of this handoff's random latency parts (common to all schemes).
+        let ra = p.tauRA * (1 + 2 * failures(logQ))
+        let dRA = p.raDelayMaxMs > 0 ? p.raDelayMaxMs * stream.uniform() : 0
+        let detection = p.tauRS * (1 + 2 * failures(logQ)) + dRA + ra
+        let fReq = 1 + 2 * failures(logQ), fAck = 1 + 2 * failures(logQ)
+        let fReq2 = 1 + 2 * failures(logQ), fAck2 = 1 + 2 * failures(logQ)
+        for (k, r) in p.schemes.enumerated() {
+            let l = r.latency
+            let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
+            var base = l.fixedMs + attach
+            if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
+            if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
+            if crossed {
+                base += l.domainFixedMs
+                if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
+            }
+            if let fresh = l.newSessionFixedMs {
+                let newLatency = fresh + attach
+                tally.schemes[k].newSessionSum += newLatency
+                tally.schemes[k].newSessionCount += 1
+            }
+            guard n > 0 else { continue }
+            if l.perFlow {
+                for j in anchorSteps.indices {
+                    let w = anchorCount[j]
+                    let latency = anchorSteps[j] == 0 ? (l.newSessionFixedMs ?? 0) + attach : base + l.perStepMs * Double(anchorSteps[j])
+                    tally.schemes[k].latencySum += Double(w) * latency
+                    tally.schemes[k].latencyWeight += Double(w)
+                    histograms[k].add(latency, weight: UInt64(w))
+                }
+            } else {
+                tally.schemes[k].latencySum += Double(n) * base
+                tally.schemes[k].latencyWeight += Double(n)
+                histograms[k].add(base, weight: UInt64(n))
+            }
+        }
+    }
+}
