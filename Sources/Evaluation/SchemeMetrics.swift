@@ -6,7 +6,7 @@ import Stochastics
 ///
 /// Failure figures (analytic-models.md 7.3): blast radius = sessions broken by
 /// the failure of the scheme's most critical single element (max over element
-/// kinds); unreachable_mns and outage are that element's; the probability that a
+/// kinds); unreachable and outage are that element's; the probability that a
 /// session meets a failure is 1 − G*(Λ) with Λ = Σ exposure/MTBF over the
 /// element kinds whose failure breaks sessions (exact for Poisson failures and
 /// a session that depends on one element of each kind; a per-flow DMM session
@@ -51,7 +51,7 @@ public enum SchemeMetrics {
             ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable)
         }) {
             try add("blast_radius", "sessions", worst.sessionsBroken)
-            try add("unreachable_mns", "mns", worst.mnsUnreachable)
+            try add("unreachable", "mns", worst.mnsUnreachable)
             try add("outage", "s", worst.outageS)
         }
         let lambda = elements.filter { $0.sessionsBroken > 0 }.reduce(0) { $0 + $1.exposure / ($1.mtbfH * 3600) }
@@ -62,7 +62,7 @@ public enum SchemeMetrics {
         try add("disruption", "session_s_per_mn_year", disruption)
         for e in elements {
             try add("blast_radius.\(e.name)", "sessions", e.sessionsBroken)
-            try add("unreachable_mns.\(e.name)", "mns", e.mnsUnreachable)
+            try add("unreachable.\(e.name)", "mns", e.mnsUnreachable)
             try add("outage.\(e.name)", "s", e.outageS)
         }
         return out

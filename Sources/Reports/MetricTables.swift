@@ -11,7 +11,7 @@ public enum MetricTables {
         "signaling_cost", "signaling_cost.handoff", "signaling_cost.refresh", "signaling_cost.session_setup",
         "signaling_cost.overhead", "signaling_rate", "handoff_latency", "handoff_latency_new_session",
         "handoff_latency_p50", "handoff_latency_p95", "handoff_latency_p99", "path_stretch",
-        "tunnelled_fraction", "tunnel_overhead", "blast_radius", "unreachable_mns", "outage", "failure_probability",
+        "tunnelled_fraction", "tunnel_overhead", "blast_radius", "unreachable", "outage", "failure_probability",
         "disruption",
     ]
 

@@ -116,7 +116,7 @@ struct EvaluateCommand: ParsableCommand {
                 caption = "Metrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)), scenario \(scenarioOptions.scenario)."
             }
             var notes = [
-                "Per-element failure figures (blast_radius.<element>, unreachable_mns.<element>, outage.<element>) are in the csv and json output."
+                "Per-element failure figures (blast_radius.<element>, unreachable.<element>, outage.<element>) are in the csv and json output."
             ]
             if method != .monteCarlo {
                 notes.append("Exact under the scenario's assumptions except: the distance to an old anchor in DMM handoffs (first order), E[N_a] for non-exponential laws (mean-matched) and at refreshes (counted as at a handoff), the per-flow tunnelled fraction (a return to the anchor AR counts as tunnelled) with the anchoring AR's blast radius and the failure probability built on it, and SAIL's wait for the next BU; the Monte Carlo reports the gap (--method both).")

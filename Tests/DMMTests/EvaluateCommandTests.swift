@@ -104,7 +104,7 @@ import Testing
             "signaling_cost.overhead_byte_hops_per_s", "signaling_rate_msgs_per_s", "handoff_latency_ms",
             "handoff_latency_new_session_ms", "handoff_latency_p50_ms", "handoff_latency_p95_ms", "handoff_latency_p99_ms",
             "path_stretch_ratio", "tunnelled_fraction_ratio", "tunnel_overhead_byte_hops_per_packet", "blast_radius_sessions",
-            "unreachable_mns_mns", "outage_s", "failure_probability_ratio", "disruption_session_s_per_mn_year",
+            "unreachable_mns", "outage_s", "failure_probability_ratio", "disruption_session_s_per_mn_year",
         ])
         // MIPv6's outage is the anchor's repair time: closed form and simulation agree, interval of width 0.
         #expect(lines[2].contains("| 14400 (MC 14400 \u{00B1} 0) |"))

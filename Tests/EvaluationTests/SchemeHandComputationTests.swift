@@ -35,7 +35,7 @@ import Testing
         #expect(Hand.close(m["blast_radius"], 10000))
         #expect(Hand.close(m["blast_radius.ha"], 10000))
         #expect(Hand.close(m["blast_radius.ar"], 50))
-        #expect(Hand.close(m["unreachable_mns"], 10000))
+        #expect(Hand.close(m["unreachable"], 10000))
         #expect(Hand.close(m["outage"], 14400))
         // Λ = 2/(8760 h); exponential sessions: P = 300Λ/(1 + 300Λ)
         let lambda = 2 / yearS
@@ -110,7 +110,7 @@ import Testing
         #expect(Hand.close(m["tunnelled_fraction"], 0.5))
         // DAR: 50 attached sessions + 50 × 0.5 anchored there and away
         #expect(Hand.close(m["blast_radius.dar"], 75))
-        #expect(Hand.close(m["unreachable_mns"], 50))
+        #expect(Hand.close(m["unreachable"], 50))
         // one failure a year × 75/50 × 14400 s
         #expect(Hand.close(m["disruption"], 1.5 * 14400))
         // the anchor always, the serving AR half the time: Λ = 1.5/(8760 h)

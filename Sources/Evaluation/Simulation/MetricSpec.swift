@@ -94,7 +94,7 @@ struct MetricSpec: Sendable {
             // The most critical element kind, ranked as the closed form ranks it.
             if let f = failures.max(by: { $0.severity < $1.severity }) {
                 add("blast_radius", "sessions") { t in (f.mnsServed * dependent(f, t), t.probes) }
-                add("unreachable_mns", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
+                add("unreachable", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
                 add("outage", "s") { t in (outage(f, t).0, t.probes) }
             }
             add("failure_probability", "ratio") { t in (t.schemes[k].hitProbability, t.sessionsEnded) }
@@ -105,7 +105,7 @@ struct MetricSpec: Sendable {
             }
             for f in failures {
                 add("blast_radius.\(f.name)", "sessions") { t in (f.mnsServed * dependent(f, t), t.probes) }
-                add("unreachable_mns.\(f.name)", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
+                add("unreachable.\(f.name)", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
                 add("outage.\(f.name)", "s") { t in (outage(f, t).0, t.probes) }
             }
         }
