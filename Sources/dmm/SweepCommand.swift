@@ -71,7 +71,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Run seed; each point's seed is mixed from it and the point's coordinates.")
     var seed: UInt64 = 1
 
-    @Option(help: "Monte Carlo samples per point.")
+    @Option(help: "Monte Carlo: simulated handoffs per point (default \(SweepModel.defaultSamples)).")
     var samples: Int?
 
     @Flag(help: "Print the throughput (scenario-scheme points per second) on stderr at the end.")
@@ -80,21 +80,22 @@ struct SweepCommand: ParsableCommand {
     mutating func validate() throws {
         guard (1...1024).contains(jobs) else { throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024") }
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=SPEC, e.g. --vary mobility.residence.mean=10:600:30:log") }
-        if let samples, samples < 1 { throw ValidationError("--samples \(samples) must be at least 1") }
+        if let samples, !(1...1_000_000_000_000).contains(samples) {
+            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        }
     }
 
     func run() throws {
         let shard = try self.shard.map(SweepShard.parse) ?? .whole
         let axes = try vary.map(SweepAxis.parse)
         let grid = try SweepGrid(axes: axes, seed: seed)
-        guard method == .closedForm else {
-            throw CommandInputError("--method \(method.rawValue): monte-carlo arrives with the simulator; use --method closed-form")
-        }
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        let model = SweepModel(base: try scenarioOptions.load(models: models), cards: try EvaluateCommand.select(schemes, from: catalog))
+        let model = SweepModel(
+            base: try scenarioOptions.load(models: models), cards: try EvaluateCommand.select(schemes, from: catalog),
+            method: method, samples: samples ?? SweepModel.defaultSamples)
         for axis in axes { try model.check(axis) }
         var options = ["scenario_name": scenarioOptions.scenario, "schemes": model.schemes.joined(separator: ","), "method": method.rawValue]
-        if let samples { options["samples"] = String(samples) }
+        if method != .closedForm { options["samples"] = String(model.samples) }
         let metadata = SweepMetadata(
             version: DMM.version, gitCommit: Self.gitCommit(), commandLine: CommandLine.arguments,
             scenario: model.scenarioJSON, axes: axes, seed: seed, options: options, shard: shard, points: grid.count)

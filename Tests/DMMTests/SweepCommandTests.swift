@@ -36,6 +36,30 @@ struct SweepCommandTests {
         #expect(lines.last == "")
     }
 
+    /// Monte Carlo points run on their own seeds: the bytes do not depend on
+    /// --jobs or on sharding, and every Monte Carlo row carries its interval.
+    @Test func monteCarloSweepIsIndependentOfJobsAndShards() throws {
+        let mc = ["--method", "both", "--samples", "20000", "--schemes", "mipv6,fama"]
+        try sweep("mc1.csv", mc + ["--jobs", "1"])
+        try sweep("mc2.csv", mc + ["--jobs", "2"])
+        try sweep("mcpart1.csv", mc + ["--shard", "1/2"])
+        try sweep("mcpart2.csv", mc + ["--shard", "2/2"])
+        let merged = try CLI.run(["merge", path("mcpart1.csv"), path("mcpart2.csv"), "--output", path("mcall.csv")])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let one = try read("mc1.csv")
+        #expect(one == (try read("mc2.csv")))
+        #expect(one == (try read("mcall.csv")))
+        let rows = one.components(separatedBy: "\r\n").dropFirst().filter { $0.contains(",monte-carlo,") }
+        #expect(rows.count > 0)
+        for row in rows {
+            let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            // estimate, ci_low, ci_high, samples: a finite interval around the estimate.
+            let (e, lo, hi) = (Double(f[6])!, Double(f[7])!, Double(f[8])!)
+            #expect(lo <= e && e <= hi, "\(row)")
+            #expect(Int(f[9])! >= 2)
+        }
+    }
+
     @Test func benchReportsThroughputOnStderr() throws {
         let result = try sweep("bench.csv", ["--jobs", "1", "--bench"])
         // 6 x 3 points, 4 schemes.
@@ -104,6 +128,7 @@ struct SweepCommandTests {
         (["--vary", "links.wireless.loss=0,0.1", "--shard", "4/3"], "--shard 4/3: K must be in 1...3"),
         (["--vary", "links.wireless.loss=0,0.1", "--shard", "0/3"], "--shard 0/3: K must be in 1...3"),
         (["--vary", "links.wireless.loss=0,0.1", "--jobs", "0"], "--jobs 0 is out of range; allowed: 1...1024"),
+        (["--vary", "links.wireless.loss=0,0.1", "--method", "monte-carlo", "--samples", "0"], "--samples 0 is out of range; allowed: 1...1000000000000"),
     ])
     func badInputExitsTwoWithTheReason(arguments: [String], reason: String) throws {
         let out = path("bad.csv")
