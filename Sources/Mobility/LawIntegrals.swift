@@ -79,6 +79,36 @@ extension ProbabilityLaw {
         }
     }
 
+    /// E[X² 1{X > t}], in closed form for every family (lognormal:
+    /// e^{2ζ+2σ²} Φ((ζ + 2σ² − ln t)/σ); Weibull: λ² Γ(1+2/β) Q(1+2/β, (t/λ)^β);
+    /// gamma: k(k+1)θ² Q(k+2, t/θ); Pareto: A x_m^A t^{2−A}/(A−2)). Infinite
+    /// when E[X²] is. Bounds the cut-off remainder of `SessionAnchoring.walkAverages`.
+    func secondMomentAbove(_ t: Double) -> Double {
+        if t <= 0 { return secondMoment }
+        func gammaPart(_ k: Double, _ m: Double) -> Double {
+            let theta = m / k
+            return k * (k + 1) * theta * theta * gsl_sf_gamma_inc_Q(k + 2, t / theta)
+        }
+        switch form {
+        case let .exponential(m): return gammaPart(1, m)
+        case let .gamma(k, m): return gammaPart(k, m)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            return (0..<ph.p.count).reduce(0) { $0 + ph.p[$1] * gammaPart(Double(ph.shapes[$1]), ph.means[$1]) }
+        case let .weibull(b, _, l):
+            return l * l * tgamma(1 + 2 / b) * gsl_sf_gamma_inc_Q(1 + 2 / b, pow(t / l, b))
+        case let .lognormal(s, _, z):
+            return exp(2 * z + 2 * s * s) * gsl_cdf_ugaussian_P((z + 2 * s * s - log(t)) / s)
+        case let .pareto(a, _, xm):
+            if a <= 2 { return .infinity }
+            return t <= xm ? secondMoment : a * pow(xm, a) * pow(t, 2 - a) / (a - 2)
+        case let .uniform(a, b):
+            if t <= a { return secondMoment }
+            if t >= b { return 0 }
+            return (b * b * b - t * t * t) / (3 * (b - a))
+        case let .deterministic(v): return v > t ? v * v : 0
+        }
+    }
+
     /// Whether the law is a gamma law (exponential included), for which the
     /// n-fold sum of i.i.d. copies is gamma again.
     var gammaShapeAndScale: (shape: Double, scale: Double)? {
