@@ -60,18 +60,18 @@ struct GammaRenewal: Sendable {
 
     /// E[g(N_e(t))] = Σ_{j≥1} F_{S_j}(t) (g_j − g_{j−1}) for each sequence g of
     /// `values` (g_0 = 0), written into `out`. F_{S_j}(t) decreases in j: below a
-    /// window [lo, hi] around t/m (checked: F_{S_lo}(t) rounds to 1, F_{S_hi}(t) ≤ 1e-18)
+    /// window [lo, hi] around t/m (checked: F_{S_lo}(t) rounds to 1, F_{S_hi}(t) ≤ 1e-15, about the rounding error of the closed form)
     /// the terms telescope to g_{lo−1}, above it they are dropped. Returns false
     /// when the sequences are too short for t.
     func walkMean(_ t: Double, values: [[Double]], into out: inout [Double]) -> Bool {
         for i in out.indices { out[i] = 0 }
         if t <= 0 { return true }
         let n = t / mean
-        let spread = 14 * (n / shape + 1).squareRoot() + 4
+        let spread = 10 * (n / shape + 1).squareRoot() + 4
         var lo = Swift.max(1, Int((n - spread).rounded(.down)))
         while lo > 1 && sumCDF(lo, t) < 1 { lo = Swift.max(1, lo - Int(spread) - 1) }
         var hi = Int((n + spread).rounded(.up))
-        while sumCDF(hi, t) > 1e-18 { hi += Int(spread) + 1 }
+        while sumCDF(hi, t) > 1e-15 { hi += Int(spread) + 1 }
         let count = values[0].count
         if hi >= count { return false }
         for i in out.indices { out[i] = values[i][lo - 1] }

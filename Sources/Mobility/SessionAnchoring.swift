@@ -201,17 +201,19 @@ public struct SessionAnchoring: Sendable {
     ///   summed until P(K_e ≥ H) ≤ 1e-13; the remainder is at most
     ///   Σ_{j>H} P(K_e ≥ j) = E[K_e] − Σ_{j≤H} P(K_e ≥ j) (|Δg| ≤ 1, E[K_e] =
     ///   E[T_e]/E[X] exact), and the result is exact when that is ≤ 1e-9.
-    /// - gamma residence with any other session law of finite variance: one
-    ///   integral per average, ∫₀^∞ (P(T > t)/E[T]) E[g(N_e(t))] dt, with
+    /// - gamma residence with any other session law with E[T^{3/2}] < ∞: one
+    ///   integral, ∫₀^∞ (P(T > t)/E[T]) E[g(N_e(t))] dt, with
     ///   E[g(N_e(t))] = Σ_j F_{S_j}(t) Δg_j and F_{S_j} in closed form
-    ///   (`GammaRenewal`); the integral stops at t_max where the remainder
-    ///   ∫_{t_max}^∞ (P(T > t)/E[T]) max(1, t/E[X]) dt (D_j ≤ j) is ≤ 1e-13.
+    ///   (`GammaRenewal`), both averages from the same evaluations; the integral
+    ///   stops at t_max where a bound on the remainder (see the code) is ≤ 1e-13,
+    ///   and is exact when that bound is ≤ 1e-9.
     /// - otherwise (heavy-tailed sessions): the quadrature tails cut at 60 terms, not exact.
     /// On the hexagonal grid, D_j beyond 160 steps is extrapolated
     /// (`AnchorDistance.walkSequences`); not exact unless P(K_e > 160) ≤ 1e-9.
     public func walkAverages() throws -> WalkAverages {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)
-        if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale, session.secondMoment.isFinite {
+        if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale,
+           session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
         let cap = crossings.route == .quadrature ? 60 : 20_000
@@ -246,13 +248,15 @@ public struct SessionAnchoring: Sendable {
         case let .uniform(_, b): support = b
         default: break
         }
-        // Cut-off: the weight's remainder times D_j ≤ j, i.e. E[g(N_e(t))] ≤ max(1, t/m).
+        // Cut-off: E[g(N_e(t))] ≤ 1 + √(2t/m), since P(D_j ≠ 0) ≤ 1 and E[D_j] ≤ √(E[D_j²]) ≤ √(2j)
+        // (D ≤ √2·|S_j| on the square grid, ≤ (2/√3)·|S_j| on the hexagonal one, E|S_j|² = j
+        // for unit steps; Jensen for N_e(t), E[N_e(t)] = t/m). So the remainder past t is at most
+        // (E[(T − t)⁺] + √(2/m)·(2/3)·E[T^{3/2} 1{T > t}])/E[T].
         let cap = 1e5 * m
-        var tmax = Swift.min(support, 16 * (s.residualMean + m))
+        var tmax = Swift.min(support, 16 * (sm + m))
         var remainder = 0.0
         while tmax < support {
-            // ∫_t^∞ P(T > u)(1 + u/m) du ≤ E[(T − t)⁺] + E[T² 1{T > t}]/(2m).
-            remainder = (s.integratedTail(tmax) + s.secondMomentAbove(tmax) / (2 * m)) / sm
+            remainder = (s.integratedTail(tmax) + (2 / m).squareRoot() * 2 / 3 * s.partialMoment(1.5, above: tmax)) / sm
             if remainder <= 1e-13 || tmax >= cap { break }
             tmax = Swift.min(cap, tmax * 2)
         }
@@ -262,7 +266,10 @@ public struct SessionAnchoring: Sendable {
         let hexCut = AnchorDistance.hexagonalExactSteps + 1
         var beyondHex = [Double](repeating: 0, count: count)
         if grid == .hexagonal && count > hexCut { for j in hexCut..<count { beyondHex[j] = 1 } }
+        // Breakpoints at the scales of T, X and T_e, then doubling to t_max (the tail is long).
         var points = [0.125, 0.25, 0.5, 1, 2, 4, 8].flatMap { [$0 * sm, $0 * m, $0 * s.residualMean] }
+        var b = 8 * Swift.max(sm, m)
+        while b < tmax { points.append(b); b *= 2 }
         switch s.form {
         case let .uniform(a, _): points.append(a)
         case let .pareto(_, _, xm): points.append(xm)
