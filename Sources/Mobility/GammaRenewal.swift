@@ -14,8 +14,8 @@ import Foundation
 /// two numbers of size t; P, Q are GSL's regularised incomplete gamma functions.
 ///
 /// `walkMean` needs F_{S_j}(t) for hundreds of consecutive j at one t. When the
-/// shape is a fraction p/q (q ≤ 64; every integer and every binary fraction
-/// such as 0.25 or 2.5), it walks ladders a, a+1, a+2, … in each of the q
+/// shape is a fraction p/q (q ≤ 1024; every integer, binary fraction
+/// such as 0.25 or decimal such as 1.37), it walks ladders a, a+1, a+2, … in each of the q
 /// classes of a mod 1 with Q(a+1, x) = Q(a, x) + d(a), d(a) = x^a e^{−x}/Γ(a+1),
 /// d(a+1) = d(a)·x/(a+1): one GSL call per class instead of four per j, and
 /// I_a/θ = (x − a)P(a, x) + a d(a), J_a/θ = (a − x)Q(a, x) + a d(a).
@@ -23,13 +23,14 @@ struct GammaRenewal: Sendable {
     let shape: Double
     let scale: Double
     var mean: Double { shape * scale }
-    /// shape = p/q, when q ≤ 64 and p ≤ 4096.
+    /// shape = p/q, when q ≤ 1024 and p ≤ 4096.
     let ladder: (p: Int, q: Int)?
 
-    init(shape: Double, scale: Double) {
+    /// `ladders: false` evaluates every F_{S_j} by `sumCDF` (tests compare the two).
+    init(shape: Double, scale: Double, ladders: Bool = true) {
         self.shape = shape
         self.scale = scale
-        ladder = (1...64).lazy.compactMap { q -> (p: Int, q: Int)? in
+        ladder = !ladders ? nil : (1...1024).lazy.compactMap { q -> (p: Int, q: Int)? in
             let pq = shape * Double(q)
             return pq == pq.rounded() && pq >= 1 && pq <= 4096 ? (Int(pq), q) : nil
         }.first
