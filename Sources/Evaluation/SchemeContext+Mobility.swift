@@ -6,7 +6,8 @@ extension SchemeContext.Motion {
     /// The mobility and session quantities of `scenario` from the Mobility closed
     /// forms: η = 1/E[X] (or the fluid-flow rate, 2.7, with the residence law
     /// rescaled to that mean); p_d from `DomainCrossing` (2.6, exact in the mean);
-    /// E[N_a], the tunnelled fraction and the packet-averaged anchor distance from
+    /// E[N_a], the tunnelled fraction (time away from the session's first AR,
+    /// Σ α(j) P(D_j ≠ 0)) and the packet-averaged anchor distance from
     /// `SessionAnchoring` (3.1-3.3; E[N_a] exact for exponential residence and
     /// sessions, mean-matched otherwise); the refresh rate from `BindingRefresh` (4).
     ///
@@ -20,15 +21,17 @@ extension SchemeContext.Motion {
         let residence = try s.effectiveResidence()
         let anchoring = SessionAnchoring(
             residence: residence, session: s.traffic.sessionDuration, sessionRate: s.traffic.sessionRate, grid: grid)
+        // Time away from the first AR and the anchor distance come from one α(j) series.
+        let walk = sessionAnchoring ? try anchoring.walkAverages() : nil
         self.init(
             crossingRate: 1 / residence.mean,
-            domainCrossingFraction: DomainCrossing.fraction(grid: grid, domainSize: s.mobility.domainSize),
-            domainARs: Double(DomainCrossing.arCount(grid: grid, domainSize: s.mobility.domainSize)),
+            domainCrossingFraction: try DomainCrossing.fraction(grid: grid, domainSize: s.mobility.domainSize),
+            domainARs: Double(try DomainCrossing.arCount(grid: grid, domainSize: s.mobility.domainSize)),
             sessionRate: s.traffic.sessionRate,
             activeSessions: anchoring.rho,
             anchorsInUse: sessionAnchoring ? try anchoring.anchorsInUseAtHandoff() : 0,
-            tunnelledFraction: sessionAnchoring ? try anchoring.tunnelledFraction() : 0,
-            meanAnchorDistance: sessionAnchoring ? try anchoring.meanAnchorDistanceSteps() : 0,
+            tunnelledFraction: walk?.awayFraction ?? 0,
+            meanAnchorDistance: walk?.meanDistanceSteps ?? 0,
             refreshRate: s.timers.refresh ? BindingRefresh.rate(residence: residence, lifetime: s.timers.bindingLifetimeS) : 0)
     }
 }

@@ -1,14 +1,18 @@
 import Foundation
 
-/// E[D_j], the mean grid distance between an AR and where a symmetric
+/// The law of D_j, the grid distance between an AR and where a symmetric
 /// nearest-neighbour random walk started there is after j steps
-/// (analytic-models.md §3.2).
+/// (analytic-models.md §3.2): its mean E[D_j] and P(D_j = 0), the probability
+/// that the walk is back at its start.
 ///
-/// Square grid: E[D_j] = 2j·C(2j, j)/4^j exactly, for every j.
+/// Square grid, exact for every j:
+/// - E[D_j] = 2j·C(2j, j)/4^j;
+/// - P(D_j = 0) = (C(j, j/2)/2^j)² for even j, 0 for odd j (the walk rotated by
+///   45° is a pair of independent ±1 walks, each back at 0 w.p. C(j, j/2)/2^j).
 /// Hexagonal grid (axial coordinates, distance (|q|+|r|+|q+r|)/2): exact
 /// dynamic programming over the walk's law, for j ≤ `hexagonalExactSteps`.
 public enum AnchorDistance {
-    /// Largest j for which the hexagonal value is exact (the DP costs O(j³)).
+    /// Largest j for which the hexagonal values are exact (the DP costs O(j³)).
     public static let hexagonalExactSteps = 160
 
     /// E[D_j] for j = 0...count−1 (for the hexagonal grid, count ≤ hexagonalExactSteps + 1).
@@ -23,16 +27,54 @@ public enum AnchorDistance {
             }
             return out
         case .hexagonal:
-            return Array(hexagonalTable.prefix(count))
+            return Array(hexagonalTable.mean.prefix(count))
         }
     }
 
-    static let hexagonalTable: [Double] = {
+    /// P(D_j = 0) for j = 0...count−1 (for the hexagonal grid, count ≤ hexagonalExactSteps + 1).
+    public static func originProbabilities(grid: GridKind, count: Int) -> [Double] {
+        switch grid {
+        case .square:
+            var out = [Double]()
+            var c = 1.0  // C(2n, n)/4^n, n = j/2
+            for j in 0..<count {
+                if j % 2 == 1 { out.append(0); continue }
+                let n = j / 2
+                if n > 0 { c *= Double(2 * n - 1) / Double(2 * n) }
+                out.append(c * c)
+            }
+            return out
+        case .hexagonal:
+            return Array(hexagonalTable.origin.prefix(count))
+        }
+    }
+
+    /// E[D_j] and P(D_j ≠ 0) for j = 0..<count, any count. Exact on the square
+    /// grid; on the hexagonal grid beyond J = `hexagonalExactSteps` extrapolated by
+    /// the walk's diffusive scaling, E[D_j] ≈ E[D_J]·√(j/J) and
+    /// P(D_j = 0) ≈ P(D_J = 0)·J/j (local limit theorem), which is not exact.
+    public static func walkSequences(grid: GridKind, count: Int) -> (meanDistance: [Double], away: [Double]) {
+        let exact = grid == .square ? count : Swift.min(count, hexagonalExactSteps + 1)
+        var mean = meanDistances(grid: grid, count: exact)
+        var origin = originProbabilities(grid: grid, count: exact)
+        if exact < count {
+            let last = exact - 1, d = mean[last], z = origin[last]
+            mean.reserveCapacity(count)
+            origin.reserveCapacity(count)
+            for j in exact..<count {
+                mean.append(d * (Double(j) / Double(last)).squareRoot())
+                origin.append(z * Double(last) / Double(j))
+            }
+        }
+        return (mean, origin.map { 1 - $0 })
+    }
+
+    static let hexagonalTable: (mean: [Double], origin: [Double]) = {
         let jmax = hexagonalExactSteps
         let w = 2 * jmax + 1
         var p = [Double](repeating: 0, count: w * w), next = p
         p[jmax * w + jmax] = 1
-        var out = [0.0]
+        var mean = [0.0], origin = [1.0]
         let moves = GridKind.hexagonal.steps
         for j in 1...jmax {
             let lo = jmax - j, hi = jmax + j
@@ -48,8 +90,9 @@ public enum AnchorDistance {
             swap(&p, &next)
             var e = 0.0
             for q in lo...hi { for r in lo...hi { e += p[q * w + r] * Double(GridKind.hexagonal.distance(q - jmax, r - jmax)) } }
-            out.append(e)
+            mean.append(e)
+            origin.append(p[jmax * w + jmax])
         }
-        return out
+        return (mean, origin)
     }()
 }

@@ -17,8 +17,10 @@ import Stochastics
 ///   at the AR being left, and active sessions.
 /// - A session from its start: duration T, first residence the equilibrium
 ///   residual, then full residences and grid steps until T; measured: time
-///   away from the first AR and time-weighted grid distance to it. The
-///   fractions are ratio estimators ΣA/ΣT with delta-method intervals.
+///   spent away from the first AR (grid distance ≠ 0: a walk that comes back
+///   to it is not tunnelled), time after the first handover, and the
+///   time-weighted grid distance to the first AR. The fractions are ratio
+///   estimators ΣA/ΣT with delta-method intervals.
 ///
 /// Determinism as in `CrossingSimulation`: chunk i uses stream child(i),
 /// chunk results are merged in index order.
@@ -35,11 +37,13 @@ public struct AnchoringSimulation: Sendable {
         var anchors = RunningStatistics(), distinctARs = RunningStatistics()
         var leftAR = RunningStatistics(), active = RunningStatistics()
         var n = 0.0, t = 0.0, a = 0.0, d = 0.0, tt = 0.0, aa = 0.0, dd = 0.0, at = 0.0, dt = 0.0
+        var f = 0.0, ff = 0.0, ft = 0.0
 
         mutating func merge(_ o: Sums) {
             anchors.merge(o.anchors); distinctARs.merge(o.distinctARs)
             leftAR.merge(o.leftAR); active.merge(o.active)
             n += o.n; t += o.t; a += o.a; d += o.d; tt += o.tt; aa += o.aa; dd += o.dd; at += o.at; dt += o.dt
+            f += o.f; ff += o.ff; ft += o.ft
         }
     }
 
@@ -70,6 +74,7 @@ public struct AnchoringSimulation: Sendable {
             .sessionsAtLeftAR: total.leftAR.confidenceInterval(),
             .activeSessions: total.active.confidenceInterval(),
             .tunnelledFraction: ratio(total.a, total.aa, total.at),
+            .afterFirstHandoffFraction: ratio(total.f, total.ff, total.ft),
             .meanAnchorDistanceSteps: ratio(total.d, total.dd, total.dt),
         ]
     }
@@ -138,20 +143,23 @@ extension AnchoringSimulation {
             // A session from its start.
             let t = session.draw(stream)
             var clock = residence.drawResidual(stream)
-            let away = Swift.max(0, t - clock)
-            var distanceTime = 0.0
+            let afterFirst = Swift.max(0, t - clock)
+            var distanceTime = 0.0, away = 0.0
             var px = 0, py = 0
             while clock < t {
                 m = moves[stream.uniformInt(degree)]
                 px += m.0
                 py += m.1
                 let stay = residence.draw(stream)
-                distanceTime += Double(grid.distance(px, py)) * Swift.min(stay, t - clock)
+                let distance = grid.distance(px, py), spent = Swift.min(stay, t - clock)
+                distanceTime += Double(distance) * spent
+                if distance != 0 { away += spent }
                 clock += stay
             }
             sums.n += 1
             sums.t += t; sums.tt += t * t
             sums.a += away; sums.aa += away * away; sums.at += away * t
+            sums.f += afterFirst; sums.ff += afterFirst * afterFirst; sums.ft += afterFirst * t
             sums.d += distanceTime; sums.dd += distanceTime * distanceTime; sums.dt += distanceTime * t
         }
         return sums

@@ -22,7 +22,7 @@ import Stochastics
 /// - `.quadrature`: any other session law (non-integer gamma, lognormal, Weibull,
 ///   Pareto, uniform, deterministic) with gamma or exponential residence:
 ///   P(K ≥ k) = E_T[F_{S_k}(T)], F_{S_k}(t) = ∫₀^t η Q(k_r, u/θ) P((k−1)k_r, (t−u)/θ) du
-///   (§2.5), nested GSL quadrature.
+///   (§2.5), in closed form (`GammaRenewal`) inside one GSL quadrature per k.
 /// Other pairs (a non-Erlang session with a non-gamma residence) have no exact
 /// route here: `tail` throws `CrossingError.noExactRoute`; use the Monte Carlo.
 ///
@@ -88,8 +88,9 @@ public struct CrossingDistribution: Sendable {
         try tails(upTo: kmax, route: route)
     }
 
-    /// Same, through a chosen route (tests compare routes).
-    func tails(upTo kmax: Int, route: Route) throws -> [Double] {
+    /// Same, through a chosen route (tests compare routes); `nestedQuadrature`
+    /// evaluates F_{S_k} by `sumCDFByQuadrature` (the reference for the closed form).
+    func tails(upTo kmax: Int, route: Route, nestedQuadrature: Bool = false) throws -> [Double] {
         var out = [1.0]
         if kmax <= 0 { return out }
         switch route {
@@ -130,7 +131,7 @@ public struct CrossingDistribution: Sendable {
             let session = self.session, timeAverage = self.timeAverage, sm = session.mean
             for k in 1...kmax {
                 let cdf = { (t: Double) -> Double in
-                    (try? Self.sumCDF(k: k, t: t, shape: kr, scale: theta, residence: residence)) ?? .nan
+                    (try? (nestedQuadrature ? Self.sumCDFByQuadrature : Self.sumCDF)(k, t, kr, theta, residence)) ?? .nan
                 }
                 let value: Double
                 if case let .deterministic(v) = session.form, !timeAverage {
@@ -191,8 +192,15 @@ public struct CrossingDistribution: Sendable {
         return total
     }
 
-    /// F_{S_k}(t) for gamma residence (shape k_r, scale θ), §2.5.
+    /// F_{S_k}(t) for gamma residence (shape k_r, scale θ), §2.5, in closed form
+    /// (`GammaRenewal.sumCDF`).
     static func sumCDF(k: Int, t: Double, shape kr: Double, scale theta: Double, residence: ProbabilityLaw) throws -> Double {
+        GammaRenewal(shape: kr, scale: theta).sumCDF(k, t)
+    }
+
+    /// The same by the nested quadrature of §2.5,
+    /// F_{S_k}(t) = ∫₀^t η Q(k_r, u/θ) P((k−1)k_r, (t−u)/θ) du (tests compare the two).
+    static func sumCDFByQuadrature(k: Int, t: Double, shape kr: Double, scale theta: Double, residence: ProbabilityLaw) throws -> Double {
         if t <= 0 { return 0 }
         let m = residence.mean
         if k == 1 { return 1 - residence.integratedTail(t) / m }

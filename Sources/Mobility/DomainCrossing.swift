@@ -1,4 +1,5 @@
 import Foundation
+import Stochastics
 
 /// The fraction of AR crossings that also cross a domain boundary (HMIPv6 MAP
 /// domain, PMIPv6 LMA domain, DMM anchor region), analytic-models.md §2.6.
@@ -12,25 +13,36 @@ import Foundation
 ///   n = 0 is a single AR): p_d = (12n + 6)/(6N) = (2n + 1)/(3n² + 3n + 1).
 /// Fluid flow gives the same values. The domain-crossing rate is p_d·η, exact in the mean.
 public enum DomainCrossing {
-    /// p_d for a domain of `domainSize` (m ≥ 1 for square, n ≥ 0 rings for hexagonal).
-    public static func fraction(grid: GridKind, domainSize: Int) -> Double {
+    /// Allowed domain sizes: m in 1...1_000_000 ARs a side (square), n in
+    /// 0...1_000_000 rings (hexagonal); the bound keeps the AR count within Int.
+    public static func allowedSizes(grid: GridKind) -> ClosedRange<Int> {
+        grid == .square ? 1...1_000_000 : 0...1_000_000
+    }
+
+    /// p_d for a domain of `domainSize`; throws `DomainSizeError` (an
+    /// `InvalidInput`) outside `allowedSizes(grid:)`.
+    public static func fraction(grid: GridKind, domainSize: Int) throws(DomainSizeError) -> Double {
+        try check(grid: grid, domainSize: domainSize)
         switch grid {
         case .square:
-            precondition(domainSize >= 1, "a square domain needs m >= 1")
             return 1 / Double(domainSize)
         case .hexagonal:
-            precondition(domainSize >= 0, "a hexagonal domain needs n >= 0 rings")
             let n = Double(domainSize)
             return (2 * n + 1) / (3 * n * n + 3 * n + 1)
         }
     }
 
-    /// ARs in a domain: m² (square), 3n² + 3n + 1 (hexagonal).
-    public static func arCount(grid: GridKind, domainSize: Int) -> Int {
+    /// ARs in a domain: m² (square), 3n² + 3n + 1 (hexagonal); throws like `fraction`.
+    public static func arCount(grid: GridKind, domainSize: Int) throws(DomainSizeError) -> Int {
+        try check(grid: grid, domainSize: domainSize)
         switch grid {
         case .square: return domainSize * domainSize
         case .hexagonal: return 3 * domainSize * domainSize + 3 * domainSize + 1
         }
+    }
+
+    static func check(grid: GridKind, domainSize: Int) throws(DomainSizeError) {
+        guard allowedSizes(grid: grid).contains(domainSize) else { throw DomainSizeError(grid: grid, domainSize: domainSize) }
     }
 
     /// The domain holding cell (x, y), as the integer coordinates of its
@@ -66,5 +78,17 @@ public enum DomainCrossing {
         case .hexagonal:
             return (-m...m).flatMap { q in (-m...m).compactMap { r in GridKind.hexagonal.distance(q, r) <= m ? (q, r) : nil } }
         }
+    }
+}
+
+/// A domain size outside `DomainCrossing.allowedSizes(grid:)`.
+public struct DomainSizeError: InvalidInput, Equatable, Sendable {
+    public let grid: GridKind
+    public let domainSize: Int
+
+    public var description: String {
+        let allowed = DomainCrossing.allowedSizes(grid: grid)
+        let unit = grid == .square ? "ARs a side" : "rings around the centre AR"
+        return "domain size \(domainSize) is out of range for the \(grid.rawValue) grid; allowed: \(allowed.lowerBound)...\(allowed.upperBound) \(unit)"
     }
 }

@@ -79,6 +79,37 @@ extension ProbabilityLaw {
         }
     }
 
+    /// E[X^r 1{X > t}] for r > 0, in closed form for every family (gamma:
+    /// θ^r Γ(k+r)/Γ(k) Q(k+r, t/θ); Weibull: λ^r Γ(1+r/β) Q(1+r/β, (t/λ)^β);
+    /// lognormal: e^{rζ+r²σ²/2} Φ((ζ + rσ² − ln t)/σ); Pareto: A x_m^A t^{r−A}/(A−r)
+    /// for t ≥ x_m). Infinite when E[X^r] is. Bounds the cut-off remainder of
+    /// `SessionAnchoring.walkAverages`.
+    func partialMoment(_ r: Double, above t: Double) -> Double {
+        func gammaPart(_ k: Double, _ m: Double) -> Double {
+            let theta = m / k
+            return exp(r * log(theta) + lgamma(k + r) - lgamma(k)) * (t <= 0 ? 1 : gsl_sf_gamma_inc_Q(k + r, t / theta))
+        }
+        switch form {
+        case let .exponential(m): return gammaPart(1, m)
+        case let .gamma(k, m): return gammaPart(k, m)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            return (0..<ph.p.count).reduce(0) { $0 + ph.p[$1] * gammaPart(Double(ph.shapes[$1]), ph.means[$1]) }
+        case let .weibull(b, _, l):
+            return pow(l, r) * tgamma(1 + r / b) * (t <= 0 ? 1 : gsl_sf_gamma_inc_Q(1 + r / b, pow(t / l, b)))
+        case let .lognormal(s, _, z):
+            return exp(r * z + r * r * s * s / 2) * (t <= 0 ? 1 : gsl_cdf_ugaussian_P((z + r * s * s - log(t)) / s))
+        case let .pareto(a, _, xm):
+            if a <= r { return .infinity }
+            let u = Swift.max(t, xm)
+            return a * pow(xm, a) * pow(u, r - a) / (a - r)
+        case let .uniform(a, b):
+            let u = Swift.max(t, a)
+            if u >= b { return 0 }
+            return (pow(b, r + 1) - pow(u, r + 1)) / ((r + 1) * (b - a))
+        case let .deterministic(v): return v > t ? pow(v, r) : 0
+        }
+    }
+
     /// Whether the law is a gamma law (exponential included), for which the
     /// n-fold sum of i.i.d. copies is gamma again.
     var gammaShapeAndScale: (shape: Double, scale: Double)? {

@@ -23,6 +23,7 @@ public struct SessionAnchoring: Sendable {
         case sessionsAtLeftAR = "sessions_at_left_ar"
         case activeSessions = "active_sessions"
         case tunnelledFraction = "tunnelled_fraction"
+        case afterFirstHandoffFraction = "after_first_handoff_fraction"
         case meanAnchorDistanceSteps = "mean_anchor_distance_steps"
     }
 
@@ -56,8 +57,8 @@ public struct SessionAnchoring: Sendable {
         switch quantity {
         case .anchorsInUseAtHandoff: return isExactClosedForm
         case .distinctAnchorARsAtHandoff: return false
-        case .sessionsAtLeftAR, .activeSessions, .tunnelledFraction: return true
-        case .meanAnchorDistanceSteps: return (try? distanceSeries().exact) ?? false
+        case .sessionsAtLeftAR, .activeSessions, .afterFirstHandoffFraction: return true
+        case .tunnelledFraction, .meanAnchorDistanceSteps: return (try? walkAverages().exact) ?? false
         }
     }
 
@@ -70,6 +71,7 @@ public struct SessionAnchoring: Sendable {
         case .sessionsAtLeftAR: return try sessionsAtLeftAR()
         case .activeSessions: return rho
         case .tunnelledFraction: return try tunnelledFraction()
+        case .afterFirstHandoffFraction: return try afterFirstHandoffFraction()
         case .meanAnchorDistanceSteps: return try meanAnchorDistanceSteps()
         }
     }
@@ -139,10 +141,21 @@ public struct SessionAnchoring: Sendable {
     }
 
     /// Fraction of a session's time (its traffic at a constant packet rate)
-    /// spent away from the AR where it started: 1 − E[min(R, T)]/E[T], with
-    /// E[min(R, T)] = ∫₀^∞ P(R > t) P(T > t) dt and P(R > t) = E[(X − t)⁺]/E[X]
-    /// (§3.1). Exact for every pair of laws; for exponential sessions it is r*(μ).
-    public func tunnelledFraction() throws -> Double {
+    /// spent away from the AR where it started, i.e. tunnelled from its anchor:
+    /// Σ_{j≥0} α(j) P(D_j ≠ 0) = Σ_{j≥1} P(K_e ≥ j) (P(D_{j−1} = 0) − P(D_j = 0)),
+    /// with α(j) the fraction of session time after exactly j handovers (§3.1)
+    /// and P(D_j = 0) the probability that the grid walk is back at its start
+    /// after j steps (`AnchorDistance.originProbabilities`, §3.2). Less than
+    /// `afterFirstHandoffFraction`: the 2-D walk returns to the start AR, and
+    /// meanwhile the packets are not tunnelled. Exactness as for
+    /// `meanAnchorDistanceSteps` (the same series, `walkAverages`).
+    public func tunnelledFraction() throws -> Double { try walkAverages().awayFraction }
+
+    /// Fraction of a session's time after its first handover: 1 − α(0) =
+    /// 1 − E[min(R, T)]/E[T], with E[min(R, T)] = ∫₀^∞ P(R > t) P(T > t) dt and
+    /// P(R > t) = E[(X − t)⁺]/E[X] (§3.1). Exact for every pair of laws; for
+    /// exponential sessions it is r*(μ). An upper bound of `tunnelledFraction`.
+    public func afterFirstHandoffFraction() throws -> Double {
         if case let .exponential(m) = session.form {
             let mu = 1 / m
             return (1 - (try residence.laplace(mu))) / (mu * residence.mean)
@@ -156,22 +169,53 @@ public struct SessionAnchoring: Sendable {
     }
 
     /// Packet-averaged grid distance (AR hops) between the session's first AR
-    /// and the serving AR: Σ_j α_e(j) E[D_j] = Σ_{j≥1} P(K_e ≥ j)(E[D_j] − E[D_{j−1}]),
-    /// where α_e(j) is the fraction of session time after exactly j handovers
+    /// and the serving AR: Σ_j α(j) E[D_j] = Σ_{j≥1} P(K_e ≥ j)(E[D_j] − E[D_{j−1}]),
+    /// where α(j) is the fraction of session time after exactly j handovers
     /// (§3.1: the crossing law for the session's time-stationary residual T_e,
     /// equal to T for exponential sessions) and E[D_j] is `AnchorDistance` (§3.2).
     /// Exponential residence and sessions on the square grid give p/√(1−p),
-    /// p = η/(η+μ). Exact up to truncation of the series (below 1e-12), except
-    /// on the hexagonal grid beyond 160 handovers (E[D_j] extrapolated as
-    /// E[D_160]·√(j/160)) and for sessions needing the quadrature route (series
-    /// cut at 60 terms); `isExact(.meanAnchorDistanceSteps)` says which.
-    public func meanAnchorDistanceSteps() throws -> Double { try distanceSeries().value }
+    /// p = η/(η+μ). See `walkAverages` for the routes and when it is exact.
+    public func meanAnchorDistanceSteps() throws -> Double { try walkAverages().meanDistanceSteps }
 
     /// `meanAnchorDistanceSteps` and whether it is exact (see there), from one evaluation.
-    public func meanAnchorDistanceWithExactness() throws -> (value: Double, exact: Bool) { try distanceSeries() }
+    public func meanAnchorDistanceWithExactness() throws -> (value: Double, exact: Bool) {
+        let w = try walkAverages()
+        return (w.meanDistanceSteps, w.exact)
+    }
 
-    func distanceSeries() throws -> (value: Double, exact: Bool) {
+    /// The two packet averages over the session's grid walk, from one α(j) series.
+    public struct WalkAverages: Sendable, Equatable {
+        /// Σ_j α(j) P(D_j ≠ 0): `tunnelledFraction`.
+        public var awayFraction: Double
+        /// Σ_j α(j) E[D_j]: `meanAnchorDistanceSteps`.
+        public var meanDistanceSteps: Double
+        /// Whether both are exact to 1e-9 (see `walkAverages`).
+        public var exact: Bool
+    }
+
+    /// Σ_j α(j) g_j for g_j = P(D_j ≠ 0) and g_j = E[D_j], i.e.
+    /// Σ_{j≥1} P(K_e ≥ j)(g_j − g_{j−1}) (g_0 = 0), both from one evaluation.
+    ///
+    /// Routes (from `CrossingDistribution` of the time-averaged crossing law):
+    /// - exponential or Erlang-mixture sessions: the closed-form tails P(K_e ≥ j),
+    ///   summed until P(K_e ≥ H) ≤ 1e-13; the remainder is at most
+    ///   Σ_{j>H} P(K_e ≥ j) = E[K_e] − Σ_{j≤H} P(K_e ≥ j) (|Δg| ≤ 1, E[K_e] =
+    ///   E[T_e]/E[X] exact), and the result is exact when that is ≤ 1e-9.
+    /// - gamma residence with any other session law with E[T^{3/2}] < ∞: one
+    ///   integral, ∫₀^∞ (P(T > t)/E[T]) E[g(N_e(t))] dt, with
+    ///   E[g(N_e(t))] = Σ_j F_{S_j}(t) Δg_j and F_{S_j} in closed form
+    ///   (`GammaRenewal`), both averages from the same evaluations; the integral
+    ///   stops at t_max where a bound on the remainder (see the code) is ≤ 1e-13,
+    ///   and is exact when that bound is ≤ 1e-9.
+    /// - otherwise (heavy-tailed sessions): the quadrature tails cut at 60 terms, not exact.
+    /// On the hexagonal grid, D_j beyond 160 steps is extrapolated
+    /// (`AnchorDistance.walkSequences`); not exact unless P(K_e > 160) ≤ 1e-9.
+    public func walkAverages() throws -> WalkAverages {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)
+        if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale,
+           session.partialMoment(1.5, above: 0).isFinite {
+            return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
+        }
         let cap = crossings.route == .quadrature ? 60 : 20_000
         // Tails decay at least geometrically; grow the horizon until the tail is negligible.
         var horizon = 64
@@ -180,20 +224,94 @@ public struct SessionAnchoring: Sendable {
             horizon = Swift.min(cap, horizon * 4)
             tails = try crossings.tails(upTo: horizon)
         }
-        var exact = tails[horizon] <= 1e-9
-        var distances = AnchorDistance.meanDistances(grid: grid, count: Swift.min(horizon + 1, grid == .square ? horizon + 1 : AnchorDistance.hexagonalExactSteps + 1))
-        if distances.count < horizon + 1 {
-            let last = distances.count - 1, d = distances[last]
-            if tails[last + 1] > 1e-9 { exact = false }
-            for j in (last + 1)...horizon { distances.append(d * (Double(j) / Double(last)).squareRoot()) }
+        let (distance, away) = AnchorDistance.walkSequences(grid: grid, count: horizon + 1)
+        var d = 0.0, a = 0.0, sum = 0.0
+        for j in stride(from: horizon, through: 1, by: -1) {
+            d += tails[j] * (distance[j] - distance[j - 1])
+            a += tails[j] * (away[j] - away[j - 1])
+            sum += tails[j]
         }
-        var total = 0.0
-        for j in stride(from: horizon, through: 1, by: -1) { total += tails[j] * (distances[j] - distances[j - 1]) }
-        return (total, exact)
+        let mean = crossings.mean
+        var exact = mean.isFinite ? mean - sum <= 1e-9 + 1e-12 * mean : tails[horizon] <= 1e-9
+        if grid == .hexagonal && horizon > AnchorDistance.hexagonalExactSteps && tails[AnchorDistance.hexagonalExactSteps + 1] > 1e-9 {
+            exact = false
+        }
+        return WalkAverages(awayFraction: a, meanDistanceSteps: d, exact: exact)
+    }
+
+    /// The gamma-residence route of `walkAverages`.
+    private func renewalIntegral(_ renewal: GammaRenewal) throws -> WalkAverages {
+        let s = session, sm = s.mean, m = renewal.mean
+        var support = Double.infinity
+        switch s.form {
+        case let .deterministic(v): support = v
+        case let .uniform(_, b): support = b
+        default: break
+        }
+        // Cut-off: E[g(N_e(t))] ≤ 1 + √(2t/m), since P(D_j ≠ 0) ≤ 1 and E[D_j] ≤ √(E[D_j²]) ≤ √(2j)
+        // (D ≤ √2·|S_j| on the square grid, ≤ (2/√3)·|S_j| on the hexagonal one, E|S_j|² = j
+        // for unit steps; Jensen for N_e(t), E[N_e(t)] = t/m). So the remainder past t is at most
+        // (E[(T − t)⁺] + √(2/m)·(2/3)·E[T^{3/2} 1{T > t}])/E[T].
+        let cap = 1e5 * m
+        var tmax = Swift.min(support, 16 * (sm + m))
+        var remainder = 0.0
+        while tmax < support {
+            remainder = (s.integratedTail(tmax) + (2 / m).squareRoot() * 2 / 3 * s.partialMoment(1.5, above: tmax)) / sm
+            if remainder <= 1e-13 || tmax >= cap { break }
+            tmax = Swift.min(cap, tmax * 2)
+        }
+        let count = Int(tmax / m + 14 * (tmax / m / renewal.shape + 1).squareRoot() + 16) + 1
+        let (distance, away) = AnchorDistance.walkSequences(grid: grid, count: count)
+        let values = [away, distance]
+        let hexCut = AnchorDistance.hexagonalExactSteps + 1
+        var beyondHex = [Double](repeating: 0, count: count)
+        if grid == .hexagonal && count > hexCut { for j in hexCut..<count { beyondHex[j] = 1 } }
+        // Breakpoints at the scales of T, X and T_e, then doubling to t_max (the tail is long).
+        var points = [0.125, 0.25, 0.5, 1, 2, 4, 8].flatMap { [$0 * sm, $0 * m, $0 * s.residualMean] }
+        var b = 8 * Swift.max(sm, m)
+        while b < tmax { points.append(b); b *= 2 }
+        switch s.form {
+        case let .uniform(a, _): points.append(a)
+        case let .pareto(_, _, xm): points.append(xm)
+        default: break
+        }
+        let breakpoints = Array(Set(points.filter { $0 > 0 && $0 < tmax } + [tmax])).sorted()
+        // Both averages read the same E[g(N_e(t))] evaluations: cache them by t.
+        let cache = WalkMeanCache(renewal: renewal, values: values + (grid == .hexagonal ? [beyondHex] : []))
+        func average(_ i: Int, _ what: String) throws -> Double {
+            try CrossingDistribution.piecewiseFinite(what, breakpoints: breakpoints) { t in
+                let w = s.ccdf(t)
+                return w == 0 ? 0 : w / sm * cache.value(t)[i]
+            }
+        }
+        let a = try average(0, "time away from the first AR, residence \(residence.spec), session \(s.spec)")
+        let d = try average(1, "packet-averaged anchor distance, residence \(residence.spec), session \(s.spec)")
+        var exact = remainder <= 1e-9 && !cache.overflow
+        if grid == .hexagonal && count > hexCut {
+            if try average(2, "P(K_e > \(hexCut - 1))") > 1e-9 { exact = false }
+        }
+        return WalkAverages(awayFraction: a, meanDistanceSteps: d, exact: exact)
     }
 
     var isExponentialSession: Bool {
         if case .exponential = session.form { return true }
         return false
+    }
+}
+
+/// Memo of E[g(N_e(t))] by t for `SessionAnchoring.walkAverages` (one evaluation for every sequence).
+private final class WalkMeanCache {
+    let renewal: GammaRenewal
+    let values: [[Double]]
+    var memo: [Double: [Double]] = [:]
+    var overflow = false
+    init(renewal: GammaRenewal, values: [[Double]]) { self.renewal = renewal; self.values = values }
+
+    func value(_ t: Double) -> [Double] {
+        if let v = memo[t] { return v }
+        var out = [Double](repeating: 0, count: values.count)
+        if !renewal.walkMean(t, values: values, into: &out) { overflow = true }
+        memo[t] = out
+        return out
     }
 }

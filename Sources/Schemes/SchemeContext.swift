@@ -37,7 +37,9 @@ public struct SchemeContext: Sendable, Equatable {
         public var activeSessions: Double
         /// E[N_a]: earlier anchors with ≥ 1 active session at a handoff (3.3).
         public var anchorsInUse: Double
-        /// Fraction of session time (packets) away from the session's first AR (3.1).
+        /// Fraction of session time (packets) away from the session's first AR (3.1-3.2):
+        /// Σ_j α(j) P(D_j ≠ 0), α(j) the share of session time after j handoffs and D_j
+        /// the grid distance after j walk steps (the walk can come back to the first AR).
         public var tunnelledFraction: Double
         /// Packet-averaged anchor-to-serving-AR distance in grid steps, Σ α(j) E[D_j] (3.2).
         public var meanAnchorDistance: Double
@@ -56,7 +58,7 @@ public struct SchemeContext: Sendable, Equatable {
 
         /// Grid steps from the serving AR to an old anchor still carrying a session
         /// at a handoff. First-order approximation: the mean distance while away
-        /// from the anchor, E_pkt[D] / P(away), at least one step (a handoff has
+        /// from the anchor, E_pkt[D | D ≠ 0] = E_pkt[D] / P_pkt(D ≠ 0), at least one step (a handoff has
         /// just moved the MN one step). The Monte Carlo measures the exact value.
         public var oldAnchorSteps: Double {
             tunnelledFraction > 0 ? max(1, meanAnchorDistance / tunnelledFraction) : 1

@@ -21,6 +21,9 @@ struct MobilityAnchors: ParsableCommand {
               sessions_at_left_ar             active sessions anchored at the AR being left
               active_sessions                 rho = session rate x mean session
               tunnelled_fraction              share of session time away from its first AR
+                                              (grid distance > 0; returns to it are not tunnelled)
+              after_first_handoff_fraction    share of session time after its first handoff
+                                              (an upper bound of tunnelled_fraction)
               mean_anchor_distance_steps      packet-averaged grid distance, first AR to serving AR
             anchors_in_use_at_handoff is exact for exponential sessions (any
             residence law); otherwise closed_form is a mean-matched approximation
@@ -71,15 +74,17 @@ struct MobilityAnchors: ParsableCommand {
             columns: [.init("quantity"), .init("closed_form", alignment: .right), .init("estimate", alignment: .right),
                       .init("ci_low", alignment: .right), .init("ci_high", alignment: .right)],
             caption: "DMM anchoring: residence \(residence.spec), session \(session.spec), \(MobilityOutput.number(sessionRate)) sessions/s, \(grid.rawValue) grid")
+        var walkAverages: SessionAnchoring.WalkAverages?  // tunnelled_fraction and the distance share one series
         for q in SessionAnchoring.Quantity.allCases {
             var row = [q.rawValue]
             var value: Double?
             var exact = true
             if common.method.closedForm {
-                if q == .meanAnchorDistanceSteps {
+                if q == .meanAnchorDistanceSteps || q == .tunnelledFraction {
                     do {
-                        let series = try model.meanAnchorDistanceWithExactness()
-                        (value, exact) = (series.value, series.exact)
+                        let walk = try walkAverages ?? model.walkAverages()
+                        walkAverages = walk
+                        (value, exact) = (q == .tunnelledFraction ? walk.awayFraction : walk.meanDistanceSteps, walk.exact)
                     } catch let error as CrossingError {
                         let note = "closed_form of \(q.rawValue) left empty: \(error)"
                         table.footnotes.append(note)

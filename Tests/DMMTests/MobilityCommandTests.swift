@@ -12,7 +12,9 @@ struct MobilityCommandTests {
     }
 
     /// Exponential residence and sessions, equal means, ρ = 1: Ein(1) = 0.7965996 anchors,
-    /// ρ(1 − f*(μ)) = 0.5 at the left AR, r*(μ) = 0.5 tunnelled, p/√(1−p) = 1/√2 steps (p = 1/2).
+    /// ρ(1 − f*(μ)) = 0.5 at the left AR, r*(μ) = 0.5 of the time after the first handoff,
+    /// 1 − (1 − p)/AGM(1, √(1 − p²)) = 0.4634090 away from the first AR (Σ_n (C(2n,n)/4^n)² p^{2n}
+    /// = (2/π)K(p), evaluated by hand with the arithmetic-geometric mean), p/√(1−p) = 1/√2 steps (p = 1/2).
     @Test func anchorsClosedFormCSV() throws {
         let r = try CLI.run(["mobility", "anchors", "--residence", "exponential:mean=1", "--session", "exponential:mean=1", "--session-rate", "1"])
         #expect(r.status == 0)
@@ -22,7 +24,8 @@ struct MobilityCommandTests {
             distinct_anchor_ars_at_handoff,,,,\r
             sessions_at_left_ar,0.5,,,\r
             active_sessions,1,,,\r
-            tunnelled_fraction,0.5,,,\r
+            tunnelled_fraction,0.463409,,,\r
+            after_first_handoff_fraction,0.5,,,\r
             mean_anchor_distance_steps,0.7071068,,,\r
 
             """)

@@ -176,6 +176,20 @@ import Testing
         #expect(abs(cost - 1440 * eta) < 1e-9 * cost)
     }
 
+    /// Per-flow DMM (FAMA): the tunnelled fraction is the time away from the first AR.
+    /// Default scenario: exponential residence 60 s and sessions 300 s, so α(j) = (1 − p)p^j
+    /// with p = η/(η + μ) = 5/6, and on the square grid Σ_j α(j) P(D_j = 0) =
+    /// (1 − p)(2/π)K(p) = (1 − p)/AGM(1, √(1 − p²)) (§3.1-3.2). The DAR's blast radius is
+    /// M ρ (1 + that fraction) with M = 50 MNs per AR and ρ = (1/300)·300 = 1.
+    @Test func perFlowTunnelledFractionIsTimeAwayFromTheFirstAR() throws {
+        let p = 5.0 / 6
+        var (a, b) = (1.0, (1 - p * p).squareRoot())
+        for _ in 0..<40 { (a, b) = ((a + b) / 2, (a * b).squareRoot()) }
+        let away = 1 - (1 - p) / a
+        #expect(abs(try metric([], "fama", "tunnelled_fraction") - away) < 1e-10)
+        #expect(abs(try metric([], "fama", "blast_radius.dar") - 50 * (1 + away)) < 1e-8)
+    }
+
     /// Refreshes per residence Σ_{n≥1} F^c(n T_L) (analytic-models.md 4).
     @Test func bindingRefreshRate() throws {
         // Deterministic residence 100 s, lifetime 30 s: refreshes at 30, 60, 90 s → 3 per 100 s.

@@ -11,9 +11,9 @@ struct DomainAndFluidFlowTests {
     static let simulated: [(GridKind, Int)] = [(.square, 3), (.hexagonal, 1), (.hexagonal, 2)]
 
     @Test(arguments: domains)
-    func fractionMatchesBoundaryEdgesOfTheTiling(grid: GridKind, size: Int) {
+    func fractionMatchesBoundaryEdgesOfTheTiling(grid: GridKind, size: Int) throws {
         let cells = DomainCrossing.cells(grid: grid, domainSize: size)
-        #expect(cells.count == DomainCrossing.arCount(grid: grid, domainSize: size))
+        #expect(try cells.count == DomainCrossing.arCount(grid: grid, domainSize: size))
         var outward = 0
         for (x, y) in cells {
             #expect(DomainCrossing.domain(of: x, y, grid: grid, domainSize: size) == (0, 0))
@@ -22,20 +22,30 @@ struct DomainAndFluidFlowTests {
             }
         }
         let counted = Double(outward) / Double(grid.neighbourCount * cells.count)
-        #expect(abs(counted - DomainCrossing.fraction(grid: grid, domainSize: size)) < 1e-15)
+        #expect(try abs(counted - DomainCrossing.fraction(grid: grid, domainSize: size)) < 1e-15)
     }
 
-    @Test func tableV5Values() {
+    @Test func tableV5Values() throws {
         let expected: [(GridKind, Int, Double)] = [(.square, 2, 0.5), (.square, 3, 1.0 / 3), (.square, 5, 0.2),
                                                   (.hexagonal, 1, 0.428571), (.hexagonal, 2, 0.263158), (.hexagonal, 3, 0.189189)]
-        for (g, n, p) in expected { #expect(abs(DomainCrossing.fraction(grid: g, domainSize: n) - p) < 1e-6) }
+        for (g, n, p) in expected { #expect(try abs(DomainCrossing.fraction(grid: g, domainSize: n) - p) < 1e-6) }
     }
 
     @Test(arguments: simulated)
-    func randomWalkMonteCarloCoversFraction(grid: GridKind, size: Int) {
+    func randomWalkMonteCarloCoversFraction(grid: GridKind, size: Int) throws {
         let ci = DomainCrossingSimulation(grid: grid, domainSize: size).run(steps: 400_000, seed: 3, jobs: 2)
-        let exact = DomainCrossing.fraction(grid: grid, domainSize: size)
+        let exact = try DomainCrossing.fraction(grid: grid, domainSize: size)
         #expect(abs(ci.estimate - exact) <= 2 * ci.halfWidth, "\(ci) vs \(exact)")
+    }
+
+    /// Sizes outside the allowed range throw a typed input error naming the size and the range.
+    @Test(arguments: [(GridKind.square, 0), (.square, -3), (.hexagonal, -1), (.square, 1_000_001), (.hexagonal, Int.max)])
+    func outOfRangeDomainSizeThrows(grid: GridKind, size: Int) {
+        #expect(throws: DomainSizeError(grid: grid, domainSize: size)) { try DomainCrossing.fraction(grid: grid, domainSize: size) }
+        #expect(throws: DomainSizeError(grid: grid, domainSize: size)) { try DomainCrossing.arCount(grid: grid, domainSize: size) }
+        let message = DomainSizeError(grid: grid, domainSize: size).description
+        #expect(message.contains("\(size)") && message.contains(grid.rawValue) && message.contains("allowed: \(grid == .square ? 1 : 0)...1000000"))
+        #expect(DomainSizeError(grid: grid, domainSize: size) as Any is InvalidInput)
     }
 
     /// V7 of §2.7 (v = 10 m/s, size 500 m).

@@ -5,7 +5,8 @@
 /// own anchor). APPROXIMATION: D is the first-order `oldAnchorSteps`.
 /// New sessions: T_L2 + MD + T_DAD (new prefix, no anchor update; 6.3).
 /// Path: `PerFlowAnchoring` (exact in the mean). DAR failure: attached MNs'
-/// sessions plus those anchored there, M ρ (1 + r*(μ)) (7.3).
+/// sessions plus those anchored there, M ρ (1 + f_away) (7.3), f_away the time away from
+/// the first AR (`SchemeContext.Motion.tunnelledFraction`).
 public struct FAMAModel: SchemeModel {
     public init() {}
     public var id: String { "fama" }

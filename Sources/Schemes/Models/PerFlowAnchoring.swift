@@ -3,7 +3,8 @@
 /// the serving AR (analytic-models.md 5.5):
 /// σ = 1 + h_AA E_pkt[D]/(H + 1) with H = h_CN-AR (remote CN at equal distance
 /// from every AR) or h_loc (local CN); tunnel hops h_AA E_pkt[D]; tunnelled
-/// fraction r*(μ) (3.1). Exact in the mean for the remote-CN assumption.
+/// fraction: the time away from the first AR, Σ_j α(j) P(D_j ≠ 0) (3.1-3.2; a walk
+/// back at the anchor AR is not tunnelled). Exact in the mean for the remote-CN assumption.
 enum PerFlowAnchoring {
     static func dataPath(_ c: SchemeContext) -> DataPath {
         let tunnel = c.hops.arAr * c.motion.meanAnchorDistance
