@@ -42,20 +42,19 @@ import Testing
 
     /// Documented approximations (`ClosedFormAccuracy`), default scenario: each errs
     /// high, and by at most the stated relative bound (+ 4 SE of noise). Gaps
-    /// measured with 8,000,000 simulated handoffs (`dmm evaluate --method both
-    /// --samples 8000000`), ±0.1 % or better: the bound is about 1.5x the gap.
-    /// - per-flow signaling +2.5 % (FAMA): E[N_a] counted per residence and the
-    ///   first-order anchor distance; DLMA +13.5 %: the previous LMA at
-    ///   `oldAnchorSteps` instead of the AR just left;
-    /// - per-flow handoff latency +0.03 %: first-order distance in h_AA·D·(per-hop ms);
-    /// - per-flow tunnelled fraction +6.7 %: r*(μ) counts time back at the anchor AR
-    ///   as tunnelled; the anchoring AR's blast radius inherits ρ·Δr*/(1 + r*) = +2.9 %;
-    /// - SAIL's outage +0.5 %: the next BU after a failure is 1/(η + refresh rate)
+    /// measured with 16,000,000 simulated handoffs (`dmm evaluate --method both
+    /// --samples 16000000`, intervals ±0.2 % or better): the bound is about 1.5x the gap.
+    /// - per-flow signaling +7.5 % (FAMA): E[N_a] counted per residence times the
+    ///   first-order anchor distance E[D]/P(D ≠ 0); DLMA +15.1 %: the previous LMA
+    ///   at `oldAnchorSteps` instead of the AR just left;
+    /// - per-flow handoff latency +0.061 %: the first-order distance in h_AA·D·(per-hop ms);
+    /// - SAIL's outage +0.56 %: the next BU after a failure is 1/(η + refresh rate)
     ///   away, while refreshes are periodic, not Poisson.
+    /// (The per-flow tunnelled fraction Σ α(j) P(D_j ≠ 0) and the blast radius built
+    /// on it are exact and checked by `everyExactClosedFormIsCovered`.)
     static let approximations: [(scheme: String, metric: String, bound: Double)] = [
-        ("fama", "signaling_cost", 0.04), ("fama", "handoff_latency", 0.0005), ("fama", "tunnelled_fraction", 0.10),
-        ("fama", "blast_radius", 0.045), ("dma", "tunnelled_fraction", 0.10), ("dma", "blast_radius", 0.045),
-        ("sail", "outage", 0.008), ("dlma", "signaling_cost", 0.20),
+        ("fama", "signaling_cost", 0.11), ("fama", "handoff_latency", 0.0009), ("dma", "signaling_cost", 0.11),
+        ("sail", "outage", 0.008), ("dlma", "signaling_cost", 0.23),
     ]
 
     @Test func approximationsErrOnTheirSideWithinTheStatedBound() throws {

@@ -23,16 +23,14 @@ import Stochastics
 /// per-old-anchor message (rates are exact in the mean: η, p_d·η, λ_s, refresh
 /// count Σ F^c(n T_L)), handoff latency of the non-per-flow schemes (for
 /// S-PMIP only while its PBA+RA branch is the slower one), stretch / tunnelled
-/// overhead of every scheme and tunnelled fraction of the per-node ones (per-flow:
-/// Σ α(j) E[D_j] is exact for exponential laws on the square grid), blast radius,
+/// overhead and tunnelled fraction of every scheme (per-flow: Σ α(j) P(D_j ≠ 0)
+/// and Σ α(j) E[D_j] are exact where Mobility's walk averages are), blast radius,
 /// unreachable MNs, outages with a fixed repair time or hello detection, failure
-/// probability, disruption (per-node schemes).
+/// probability, disruption.
 /// APPROXIMATIONS (reported as gaps by `--method both`): per-flow DMM signaling
 /// and latency (closed forms use E[N_a] counted per residence and a first-order
 /// anchor distance; the simulation counts distinct ARs at their simulated
-/// distances), per-flow tunnelled fraction, DAR/MAR blast radius and failure
-/// probability (the closed form counts a session whose MN came back to its
-/// anchor AR as away: 1 − α(0)), DLMA's handoff signaling (closed form puts the
+/// distances), DLMA's handoff signaling (closed form puts the
 /// previous LMA at `oldAnchorSteps`; simulated: the AR just left), SAIL's outage (1/(η + refresh rate) for the wait until the next
 /// BU; refreshes are periodic, not Poisson), and any quantity whose closed form
 /// assumes exponential laws when the scenario's are not.

@@ -1,3 +1,4 @@
+import Mobility
 import Stochastics
 
 /// Why a Monte Carlo run cannot start; all are bad input (exit 2).
@@ -5,15 +6,15 @@ public enum MonteCarloError: Error, InvalidInput, CustomStringConvertible {
     case samples(Int)
     case jobs(Int)
     case noModel(String)
-    case domainSize(Int, grid: String)
+    case grid(String)
 
     public var description: String {
         switch self {
         case let .samples(n): return "--samples \(n): the number of simulated handoffs must be an integer >= 1"
         case let .jobs(n): return "--jobs \(n): the number of worker threads must be an integer >= 1"
         case let .noModel(id): return "scheme '\(id)': no Swift model exists to simulate it (known: \(SchemeModelsList.ids))"
-        case let .domainSize(n, grid):
-            return "mobility.domain_size \(n): a \(grid) domain needs a side (square) >= 1 or rings (hexagonal) >= 0"
+        case let .grid(name):
+            return "mobility.grid '\(name)': allowed: \(GridKind.allCases.map(\.rawValue).joined(separator: ", "))"
         }
     }
 }

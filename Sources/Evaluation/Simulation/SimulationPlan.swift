@@ -40,12 +40,11 @@ struct SimulationPlan: Sendable {
     static let handoffsPerReplication = 4096
 
     init(scenario s: Scenario, cards: [SchemeCard]) throws {
-        guard let grid = GridKind(rawValue: s.mobility.grid) else { throw MonteCarloError.domainSize(s.mobility.domainSize, grid: s.mobility.grid) }
+        guard let grid = GridKind(rawValue: s.mobility.grid) else { throw MonteCarloError.grid(s.mobility.grid) }
         let side = s.mobility.domainSize
-        if (grid == .square && side < 1) || side < 0 { throw MonteCarloError.domainSize(side, grid: s.mobility.grid) }
         self.grid = grid
         domainSide = side
-        domainARs = Double(DomainCrossing.arCount(grid: grid, domainSize: side))
+        domainARs = Double(try DomainCrossing.arCount(grid: grid, domainSize: side))
         let residence = try s.effectiveResidence()
         self.residence = residence
         session = s.traffic.sessionDuration
