@@ -2,9 +2,7 @@ import CGSL
 
 /// Adaptive quadrature over GSL's QAGS family (QUADPACK).
 ///
-/// The integrand is a Swift closure. `gsl_function` wants a C function pointer,
-/// which cannot capture, so the closure travels in `params` as an unretained
-/// box and a non-capturing closure literal calls it back.
+/// The integrand is a Swift closure, passed to GSL through `GSLFunction`.
 public enum Quadrature {
     /// Where to integrate.
     public enum Interval: Sendable, Equatable, CustomStringConvertible {
@@ -33,11 +31,6 @@ public enum Quadrature {
         public let absoluteError: Double
     }
 
-    private final class Box {
-        let f: (Double) -> Double
-        init(_ f: @escaping (Double) -> Double) { self.f = f }
-    }
-
     /// ∫ f over `interval`, to |error| ≤ max(epsabs, epsrel·|value|).
     ///
     /// Throws `GSLError` (with GSL's reason and `what`) when GSL reports a
@@ -58,16 +51,9 @@ public enum Quadrature {
             fatalError("gsl_integration_workspace_alloc failed: out of memory")
         }
         defer { gsl_integration_workspace_free(workspace) }
-        let box = Box(f)
         var result = 0.0
         var abserr = 0.0
-        let status: Int32 = withExtendedLifetime(box) {
-            var function = gsl_function(
-                function: { x, params in
-                    Unmanaged<Box>.fromOpaque(params!).takeUnretainedValue().f(x)
-                },
-                params: Unmanaged.passUnretained(box).toOpaque()
-            )
+        let status: Int32 = GSLFunction(f).withFunction { function in
             switch interval {
             case let .finite(a, b):
                 return gsl_integration_qags(&function, a, b, epsabs, epsrel, limit, workspace, &result, &abserr)

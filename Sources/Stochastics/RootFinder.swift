@@ -2,11 +2,6 @@ import CGSL
 
 /// Bracketing root finding over GSL's Brent solver.
 public enum RootFinder {
-    private final class Box {
-        let f: (Double) -> Double
-        init(_ f: @escaping (Double) -> Double) { self.f = f }
-    }
-
     /// The root of `f` in [lower, upper], where f(lower) and f(upper) differ in sign.
     ///
     /// Converges when the bracket is narrower than epsabs + epsrel·|root|
@@ -33,14 +28,7 @@ public enum RootFinder {
             fatalError("gsl_root_fsolver_alloc failed: out of memory")
         }
         defer { gsl_root_fsolver_free(solver) }
-        let box = Box(f)
-        return try withExtendedLifetime(box) {
-            var function = gsl_function(
-                function: { x, params in
-                    Unmanaged<Box>.fromOpaque(params!).takeUnretainedValue().f(x)
-                },
-                params: Unmanaged.passUnretained(box).toOpaque()
-            )
+        return try GSLFunction(f).withFunction { function in
             try GSLError.check(gsl_root_fsolver_set(solver, &function, lower, upper), what())
             for _ in 0..<maxIterations {
                 try GSLError.check(gsl_root_fsolver_iterate(solver), what())
