@@ -241,3 +241,16 @@ struct SessionAnchoringTests {
         #expect(a == b)
     }
 }
+
+/// The memo of `AnchorDistance.walkSequences` serves prefixes of longer computations: they must be
+/// bit-identical to a fresh computation of the shorter length (both grids, across the hexagonal cut).
+@Test(arguments: GridKind.allCases)
+func walkSequencesMemoMatchesFreshComputation(grid: GridKind) {
+    _ = AnchorDistance.walkSequences(grid: grid, count: 5000)
+    for count in [1, 2, 65, AnchorDistance.hexagonalExactSteps, AnchorDistance.hexagonalExactSteps + 1,
+                  AnchorDistance.hexagonalExactSteps + 2, 257, 4999] {
+        let memo = AnchorDistance.walkSequences(grid: grid, count: count)
+        let fresh = AnchorDistance.computeWalkSequences(grid: grid, count: count)
+        #expect(memo.meanDistance == fresh.meanDistance && memo.away == fresh.away, "count \(count)")
+    }
+}
