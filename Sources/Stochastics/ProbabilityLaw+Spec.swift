@@ -67,7 +67,7 @@ extension ProbabilityLaw {
     public static func parse(_ text: String) throws -> ProbabilityLaw {
         let spec = text.trimmingSpaces()
         func fail(_ message: String) -> LawError { LawError(spec: spec, message) }
-        let allowedFamilies = families.joined(separator: ", ")
+        var allowedFamilies: String { families.joined(separator: ", ") }  // only for messages
         guard let colon = spec.firstIndex(of: ":") else {
             if let names = parameterNames[spec] {
                 throw fail("missing parameters; write \(spec):\(names.map { "\($0)=..." }.joined(separator: ","))")
