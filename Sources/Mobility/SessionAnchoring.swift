@@ -91,8 +91,8 @@ public struct SessionAnchoring: Sendable {
     /// - exponential sessions, any residence, ρ ≤ 12: the binomial series of §3.3
     ///   generalised [derived here]: with W = e^{−μX}, V_j = e^{−μS_j} a product of
     ///   j i.i.d. copies of W, E[N_a] = Σ_{m≥1} (−1)^{m+1} (ρ^m/m!) E[(1 − W)^m]/(1 − f*(mμ)),
-    ///   E[(1 − W)^m] by quadrature. Exact (the alternating series loses about
-    ///   ρ/ln 10 digits, hence the bound on ρ).
+    ///   summed inside one quadrature (`anchorsSeries`). Exact (the alternating sum
+    ///   loses about ρ/ln 10 digits at a node, hence the bound on ρ).
     /// - otherwise the mean-matched approximation: the first formula with
     ///   η = 1/E[X], μ = 1/E[T]. `isExactClosedForm` is false and the Monte Carlo
     ///   gives the exact value.
