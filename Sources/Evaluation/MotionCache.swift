@@ -1,4 +1,5 @@
 import Foundation
+import Mobility
 import Schemes
 import Stochastics
 
@@ -32,7 +33,31 @@ final class MotionCache: @unchecked Sendable {
         }
     }
 
+    /// The inputs of `SessionAnchoring.walkAverages`: it does not read the session
+    /// rate, so a sweep over λ_s (or SMR) computes it once per pair of laws.
+    struct WalkKey: Hashable {
+        let residence: ProbabilityLaw
+        let session: ProbabilityLaw
+        let grid: GridKind
+    }
+
     static let shared = MotionCache()
+    private var walks: [WalkKey: SessionAnchoring.WalkAverages] = [:]
+
+    func walk(_ anchoring: SessionAnchoring) throws -> SessionAnchoring.WalkAverages {
+        let key = WalkKey(residence: anchoring.residence, session: anchoring.session, grid: anchoring.grid)
+        lock.lock()
+        let hit = walks[key]
+        lock.unlock()
+        if let hit { return hit }
+        let value = try anchoring.walkAverages()
+        lock.lock()
+        if walks.count >= capacity { walks.removeAll(keepingCapacity: true) }
+        walks[key] = value
+        lock.unlock()
+        return value
+    }
+
     let capacity = 4096
     private var entries: [Key: SchemeContext.Motion] = [:]
     private let lock = NSLock()
@@ -43,7 +68,7 @@ final class MotionCache: @unchecked Sendable {
         let hit = entries[key]
         lock.unlock()
         if let hit { return hit }
-        let motion = try SchemeContext.Motion(closedFormFor: s, sessionAnchoring: sessionAnchoring)
+        let motion = try SchemeContext.Motion(closedFormFor: s, sessionAnchoring: sessionAnchoring, walkAverages: walk)
         lock.lock()
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[key] = motion

@@ -14,7 +14,12 @@ extension SchemeContext.Motion {
     /// With `sessionAnchoring` false those three are left at 0 and not computed
     /// (for non-exponential sessions they take quadratures): pass false only when
     /// no scheme evaluated reads them (`ClosedForm` decides from models and cards).
-    public init(closedFormFor s: Scenario, sessionAnchoring: Bool = true) throws {
+    ///
+    /// `walkAverages`, when given, stands for `SessionAnchoring.walkAverages()` of the
+    /// scenario's effective residence law, session law and grid (`MotionCache` reuses
+    /// it across scenarios that differ elsewhere, e.g. in the session rate).
+    public init(closedFormFor s: Scenario, sessionAnchoring: Bool = true,
+                walkAverages: ((SessionAnchoring) throws -> SessionAnchoring.WalkAverages)? = nil) throws {
         guard let grid = GridKind(rawValue: s.mobility.grid) else {
             throw ScenarioError("scenario parameter 'mobility.grid' = '\(s.mobility.grid)' is not allowed; allowed: square, hexagonal")
         }
@@ -22,7 +27,7 @@ extension SchemeContext.Motion {
         let anchoring = SessionAnchoring(
             residence: residence, session: s.traffic.sessionDuration, sessionRate: s.traffic.sessionRate, grid: grid)
         // Time away from the first AR and the anchor distance come from one α(j) series.
-        let walk = sessionAnchoring ? try anchoring.walkAverages() : nil
+        let walk = sessionAnchoring ? try (walkAverages?(anchoring) ?? anchoring.walkAverages()) : nil
         self.init(
             crossingRate: 1 / residence.mean,
             domainCrossingFraction: try DomainCrossing.fraction(grid: grid, domainSize: s.mobility.domainSize),

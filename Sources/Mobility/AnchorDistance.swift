@@ -53,7 +53,31 @@ public enum AnchorDistance {
     /// grid; on the hexagonal grid beyond J = `hexagonalExactSteps` extrapolated by
     /// the walk's diffusive scaling, E[D_j] ≈ E[D_J]·√(j/J) and
     /// P(D_j = 0) ≈ P(D_J = 0)·J/j (local limit theorem), which is not exact.
+    /// Memoised: every entry depends on j and the grid only (the hexagonal extrapolation
+    /// starts at the fixed J once count > J + 1), so a longer computed pair serves any
+    /// shorter request as its prefix; closed-form sweeps ask for the same sequences at every point.
     public static func walkSequences(grid: GridKind, count: Int) -> (meanDistance: [Double], away: [Double]) {
+        sequenceMemo.lock.lock()
+        let cached = sequenceMemo.byGrid[grid]
+        sequenceMemo.lock.unlock()
+        if let cached, cached.meanDistance.count >= count {
+            return (Array(cached.meanDistance.prefix(count)), Array(cached.away.prefix(count)))
+        }
+        let fresh = computeWalkSequences(grid: grid, count: count)
+        sequenceMemo.lock.lock()
+        if (sequenceMemo.byGrid[grid]?.meanDistance.count ?? 0) < count { sequenceMemo.byGrid[grid] = fresh }
+        sequenceMemo.lock.unlock()
+        return fresh
+    }
+
+    private final class SequenceMemo: @unchecked Sendable {
+        let lock = NSLock()
+        var byGrid: [GridKind: (meanDistance: [Double], away: [Double])] = [:]
+    }
+    private static let sequenceMemo = SequenceMemo()
+
+    /// `walkSequences` without the memo.
+    static func computeWalkSequences(grid: GridKind, count: Int) -> (meanDistance: [Double], away: [Double]) {
         let exact = grid == .square ? count : Swift.min(count, hexagonalExactSteps + 1)
         var mean = meanDistances(grid: grid, count: exact)
         var origin = originProbabilities(grid: grid, count: exact)

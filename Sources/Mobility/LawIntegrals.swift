@@ -8,38 +8,38 @@ extension ProbabilityLaw {
     /// E[g(X)] by quadrature, with a substitution per family that keeps the
     /// integrand smooth (analytic-models.md §2.2): Weibull y = (x/λ)^β,
     /// lognormal z = (ln x − ζ)/σ, Pareto x = x_m u^{−1/A}.
-    func expectation(_ what: @autoclosure () -> String, _ g: @escaping (Double) -> Double) throws -> Double {
+    func expectation(_ what: @autoclosure () -> String, epsrel: Double = 1e-10, _ g: @escaping (Double) -> Double) throws -> Double {
         let label = "\(what()) under \(spec)"
         switch form {
         case let .exponential(m):
-            return try Quadrature.integrate(label, over: .upperInfinite(from: 0)) { y in g(m * y) * exp(-y) }.value
+            return try Quadrature.integrate(label, over: .upperInfinite(from: 0), epsrel: epsrel) { y in g(m * y) * exp(-y) }.value
         case let .gamma(k, m):
             // y = x/θ; split at the mean so the (integrable) singularity at 0 for k < 1 sits at an endpoint.
             let theta = m / k
             let f: (Double) -> Double = { y in y == 0 ? 0 : g(theta * y) * gsl_ran_gamma_pdf(y, k, 1) }
-            let a = try Quadrature.integrate(label, over: .finite(0, k), f).value
-            let b = try Quadrature.integrate(label, over: .upperInfinite(from: k), f).value
+            let a = try Quadrature.integrate(label, over: .finite(0, k), epsrel: epsrel, f).value
+            let b = try Quadrature.integrate(label, over: .upperInfinite(from: k), epsrel: epsrel, f).value
             return a + b
         case let .hyperexponential(ph), let .hypererlang(ph):
             var total = 0.0
             for i in 0..<ph.p.count {
                 let part = try ProbabilityLaw.gamma(shape: Double(ph.shapes[i]), mean: ph.means[i])
-                total += ph.p[i] * (try part.expectation(label, g))
+                total += ph.p[i] * (try part.expectation(label, epsrel: epsrel, g))
             }
             return total
         case let .weibull(b, _, l):
-            return try Quadrature.integrate(label, over: .upperInfinite(from: 0)) { y in g(l * pow(y, 1 / b)) * exp(-y) }.value
+            return try Quadrature.integrate(label, over: .upperInfinite(from: 0), epsrel: epsrel) { y in g(l * pow(y, 1 / b)) * exp(-y) }.value
         case let .lognormal(s, _, z):
             let norm = 1 / (2 * Double.pi).squareRoot()
-            return try Quadrature.integrate(label, over: .real) { u in
+            return try Quadrature.integrate(label, over: .real, epsrel: epsrel) { u in
                 let e = exp(-u * u / 2)
                 return e == 0 ? 0 : g(exp(z + s * u)) * e * norm
             }.value
         case let .pareto(a, _, xm):
-            return try Quadrature.integrate(label, over: .finite(0, 1)) { u in u == 0 ? 0 : g(xm * pow(u, -1 / a)) }.value
+            return try Quadrature.integrate(label, over: .finite(0, 1), epsrel: epsrel) { u in u == 0 ? 0 : g(xm * pow(u, -1 / a)) }.value
         case let .uniform(a, b):
             if b == a { return g(a) }
-            return try Quadrature.integrate(label, over: .finite(a, b)) { x in g(x) / (b - a) }.value
+            return try Quadrature.integrate(label, over: .finite(a, b), epsrel: epsrel) { x in g(x) / (b - a) }.value
         case let .deterministic(v):
             return g(v)
         }

@@ -91,8 +91,8 @@ public struct SessionAnchoring: Sendable {
     /// - exponential sessions, any residence, ρ ≤ 12: the binomial series of §3.3
     ///   generalised [derived here]: with W = e^{−μX}, V_j = e^{−μS_j} a product of
     ///   j i.i.d. copies of W, E[N_a] = Σ_{m≥1} (−1)^{m+1} (ρ^m/m!) E[(1 − W)^m]/(1 − f*(mμ)),
-    ///   E[(1 − W)^m] by quadrature. Exact (the alternating series loses about
-    ///   ρ/ln 10 digits, hence the bound on ρ).
+    ///   summed inside one quadrature (`anchorsSeries`). Exact (the alternating sum
+    ///   loses about ρ/ln 10 digits at a node, hence the bound on ρ).
     /// - otherwise the mean-matched approximation: the first formula with
     ///   η = 1/E[X], μ = 1/E[T]. `isExactClosedForm` is false and the Monte Carlo
     ///   gives the exact value.
@@ -100,21 +100,48 @@ public struct SessionAnchoring: Sendable {
         let rho = self.rho
         if rho == 0 { return 0 }
         if anchorsRoute == .series, case let .exponential(sm) = session.form {
-            let mu = 1 / sm
-            var total = 0.0, coefficient = 1.0
-            for m in 1...200 {
-                coefficient *= rho / Double(m)
-                let moment = try residence.expectation("E[(1 - exp(-mu X))^\(m)]") { x in pow(-expm1(-mu * x), Double(m)) }
-                let term = coefficient * moment / (1 - (try residence.laplace(Double(m) * mu)))
-                total += m % 2 == 1 ? term : -term
-                if term < 1e-17 * Swift.max(1, abs(total)) { break }
-            }
-            return total
+            return try anchorsSeries(mu: 1 / sm, rho: rho)
         }
         let a = session.mean / residence.mean
         return a * (try Quadrature.integrate("anchors in use at handoff (a=\(a), rho=\(rho))", over: .finite(0, 1)) { x in
             x == 0 ? rho : pow(1 - x, a - 1) * -expm1(-rho * x) / x
         }.value)
+    }
+
+    /// The series route of `anchorsInUseAtHandoff` (exponential sessions of rate μ),
+    /// as one quadrature: E[N_a] = E[h(1 − e^{−μX})] with
+    /// h(y) = Σ_{m=1}^{M} (−1)^{m+1} (ρ^m/m!) y^m/(1 − f*(mμ)) evaluated by Horner's rule
+    /// at each node. Term by term this is the §3.3 series with its M moments
+    /// E[(1 − W)^m] moved inside one integral, so it costs one quadrature instead
+    /// of M; h(y) = Σ_j E[1 − exp(−ρ y V_j)] ≥ 0, so the integral has no cancellation,
+    /// and the alternating sum at a node loses only ε Σ|a_m| ≤ ε e^ρ/(1 − f*(μ))
+    /// absolutely (the term-by-term series lost the quadratures' 1e-10 relative
+    /// error times the same factor).
+    ///
+    /// Cut: 1/(1 − f*(mμ)) ≤ D = 1/(1 − f*(μ)) (f* decreases), so for y ≤ 1 the
+    /// terms past M add at most D ρ^{M+1}/(M+1)! /(1 − ρ/(M+2)); M is the first
+    /// index where that is ≤ 1e-17 L, L = (1 − e^{−ρ})(1 − f*(μ)) ≤ E[1 − e^{−ρY}]
+    /// ≤ E[N_a] (the j = 0 anchor, 1 − e^{−ρy} ≥ y(1 − e^{−ρ}) on [0, 1]).
+    func anchorsSeries(mu: Double, rho: Double) throws -> Double {
+        let f1 = try residence.laplace(mu)
+        let bound = 1 / (1 - f1)
+        let floor = 1e-17 * -expm1(-rho) * (1 - f1)
+        var coefficients: [Double] = []
+        var c = 1.0
+        for m in 1...400 {
+            c *= rho / Double(m)
+            let fm = m == 1 ? f1 : try residence.laplace(Double(m) * mu)
+            coefficients.append((m % 2 == 1 ? c : -c) / (1 - fm))
+            let next = c * rho / Double(m + 1)
+            if Double(m + 2) > rho && bound * next / (1 - rho / Double(m + 2)) <= floor { break }
+        }
+        let a = coefficients
+        return try residence.expectation("E[N_a] series integrand, rho=\(rho), mu=\(mu)", epsrel: 1e-12) { x in
+            let y = -expm1(-mu * x)
+            var h = 0.0
+            for i in stride(from: a.count - 1, through: 0, by: -1) { h = h * y + a[i] }
+            return h * y
+        }
     }
 
     /// How `anchorsInUseAtHandoff` is computed.

@@ -42,6 +42,46 @@ struct SessionAnchoringTests {
         #expect(abs(try expo.anchorsInUseAtHandoff() - (try viaSeries.anchorsInUseAtHandoff())) < 1e-9)
     }
 
+    /// The one-quadrature series route against the former term-by-term route, kept here as the
+    /// reference: Σ_m (−1)^{m+1} (ρ^m/m!) E[(1 − e^{−μX})^m]/(1 − f*(mμ)), one quadrature per moment
+    /// (§3.3 generalised). Moderate ρ, where the alternating reference itself keeps ~1e-11.
+    static let seriesLaws: [(String, Double)] = [
+        ("gamma:shape=4,mean=60", 1), ("gamma:shape=4,mean=60", 3), ("gamma:shape=0.5,mean=20", 0.4),
+        ("hyperexponential:p=0.9/0.1,mean=30/330", 2), ("hypererlang:p=0.5/0.5,shape=2/3,mean=30/90", 1),
+        ("weibull:shape=0.7,mean=60", 1.5), ("lognormal:sigma=1,mean=45", 0.8), ("uniform:min=10,max=110", 2),
+        ("deterministic:value=60", 1), ("pareto:shape=2.5,mean=60", 0.5),
+    ]
+
+    @Test(arguments: seriesLaws)
+    func anchorsSeriesMatchesTermByTermReference(residence: String, rho: Double) throws {
+        let r = try ProbabilityLaw.parse(residence), sessionMean = 300.0, mu = 1 / sessionMean
+        let model = SessionAnchoring(residence: r, session: try .exponential(mean: sessionMean), sessionRate: rho / sessionMean, grid: .square)
+        #expect(model.anchorsRoute == .series)
+        var reference = 0.0, coefficient = 1.0
+        for m in 1...200 {
+            coefficient *= rho / Double(m)
+            let moment = try r.expectation("E[(1 - W)^\(m)]", epsrel: 1e-13) { x in pow(-expm1(-mu * x), Double(m)) }
+            let term = coefficient * moment / (1 - (try r.laplace(Double(m) * mu)))
+            reference += m % 2 == 1 ? term : -term
+            if term < 1e-18 * Swift.max(1, abs(reference)) { break }
+        }
+        let value = try model.anchorsInUseAtHandoff()
+        #expect(abs(value - reference) <= 1e-10 * reference, "\(value) vs \(reference)")
+    }
+
+    /// Large ρ, where the alternating series is delicate: the series route (exponential residence
+    /// written as a two-phase hyperexponential) against the exact integral a∫₀¹(1 − x)^{a−1}(1 − e^{−ρx})/x dx.
+    @Test(arguments: [0.05, 1, 6, 12])
+    func anchorsSeriesRouteLargeRhoAgreesWithIntegral(rho: Double) throws {
+        let session = try ProbabilityLaw.exponential(mean: 50)
+        let expo = SessionAnchoring(residence: try .exponential(mean: 30), session: session, sessionRate: rho / 50, grid: .square)
+        let viaSeries = SessionAnchoring(residence: try .hyperexponential(p: [0.5, 0.5], means: [30, 30]), session: session,
+                                         sessionRate: rho / 50, grid: .square)
+        #expect(viaSeries.anchorsRoute == .series)
+        let exact = try expo.anchorsInUseAtHandoff(), value = try viaSeries.anchorsInUseAtHandoff()
+        #expect(abs(value - exact) <= 1e-10 * exact, "\(value) vs \(exact)")
+    }
+
     @Test func afterFirstHandoffFractionExamples() throws {
         // §3.1: exponential residence (η = 1), Erlang-2 sessions of mean 2: 0.625; exponential sessions of mean 2: 2/3.
         let erlang = SessionAnchoring(residence: try .exponential(mean: 1), session: try .gamma(shape: 2, mean: 2), sessionRate: 0.5, grid: .square)
@@ -199,5 +239,18 @@ struct SessionAnchoringTests {
         let a = AnchoringSimulation(model).run(samples: 70_001, seed: 4, jobs: 1)
         let b = AnchoringSimulation(model).run(samples: 70_001, seed: 4, jobs: 2)
         #expect(a == b)
+    }
+}
+
+/// The memo of `AnchorDistance.walkSequences` serves prefixes of longer computations: they must be
+/// bit-identical to a fresh computation of the shorter length (both grids, across the hexagonal cut).
+@Test(arguments: GridKind.allCases)
+func walkSequencesMemoMatchesFreshComputation(grid: GridKind) {
+    _ = AnchorDistance.walkSequences(grid: grid, count: 5000)
+    for count in [1, 2, 65, AnchorDistance.hexagonalExactSteps, AnchorDistance.hexagonalExactSteps + 1,
+                  AnchorDistance.hexagonalExactSteps + 2, 257, 4999] {
+        let memo = AnchorDistance.walkSequences(grid: grid, count: count)
+        let fresh = AnchorDistance.computeWalkSequences(grid: grid, count: count)
+        #expect(memo.meanDistance == fresh.meanDistance && memo.away == fresh.away, "count \(count)")
     }
 }

@@ -86,3 +86,9 @@ struct LawSpecTests {
         #expect(ProbabilityLaw(spec) == nil)
     }
 }
+
+/// The law parser's own trimming against Foundation's `trimmingCharacters(in: .whitespaces)`.
+@Test(arguments: ["", " ", "\t", "  mean = 3\t", "\u{00A0}gamma\u{3000}", "\n x \n", "a b", " \u{2009}\u{2009}", "é "])
+func trimmingSpacesMatchesFoundation(text: String) {
+    #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+}
