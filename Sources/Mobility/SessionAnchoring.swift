@@ -105,7 +105,7 @@ public struct SessionAnchoring: Sendable {
             for m in 1...200 {
                 coefficient *= rho / Double(m)
                 let moment = try residence.expectation("E[(1 - exp(-mu X))^\(m)]") { x in pow(-expm1(-mu * x), Double(m)) }
-                let term = coefficient * moment / (1 - (try residence.laplace(Double(m) * mu)))
+                let term = coefficient * moment / (try residence.laplaceComplement(Double(m) * mu))
                 total += m % 2 == 1 ? term : -term
                 if term < 1e-17 * Swift.max(1, abs(total)) { break }
             }
@@ -132,7 +132,7 @@ public struct SessionAnchoring: Sendable {
     /// exponential sessions it is ρ(1 − f*(μ)) (§3.3).
     public func sessionsAtLeftAR() throws -> Double {
         if case let .exponential(m) = session.form {
-            return rho * (1 - (try residence.laplace(1 / m)))
+            return rho * (try residence.laplaceComplement(1 / m))
         }
         let r = residence, s = session
         return sessionRate * (try Quadrature.integrate("sessions at the left AR", over: .upperInfinite(from: 0)) { u in
@@ -158,7 +158,7 @@ public struct SessionAnchoring: Sendable {
     public func afterFirstHandoffFraction() throws -> Double {
         if case let .exponential(m) = session.form {
             let mu = 1 / m
-            return (1 - (try residence.laplace(mu))) / (mu * residence.mean)
+            return (try residence.laplaceComplement(mu)) / (mu * residence.mean)
         }
         let r = residence, s = session
         let minimum = try Quadrature.integrate("E[min(R, T)]", over: .upperInfinite(from: 0)) { t in

@@ -52,7 +52,7 @@ struct MobilityCommonOptions: ParsableArguments {
     @Option(help: "Worker threads (1...1024); default: the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Output format: csv, json or markdown.")
+    @Option(help: "Output format: csv, json, markdown, latex or rfc.")
     var format: OutputFormat = .csv
 
     @Option(help: ArgumentHelp("Write the table to FILE (atomically) instead of standard output.", valueName: "FILE"))
@@ -69,6 +69,23 @@ struct MobilityCommonOptions: ParsableArguments {
         }
         guard (1...1024).contains(jobs) else {
             throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")
+        }
+        if let output { try OutputFile.checkTarget(output) }  // before a long run, not after it
+    }
+
+    /// A Monte Carlo sample walks this many residences at most on average before the
+    /// run is refused: a residence of microseconds next to sessions of minutes would
+    /// make even one sample take hours (at the default 1e6 samples, 1e4 residences a
+    /// sample is ~1e10 draws, a few minutes in a release build).
+    static let maxResidencesPerSample = 1e4
+
+    /// Refuses a Monte Carlo run whose samples would each walk more than
+    /// `maxResidencesPerSample` residences (`walk`, the expected count; `why` says what it is).
+    func checkMonteCarloCost(residencesPerSample walk: Double, _ why: String) throws {
+        guard method.monteCarlo else { return }
+        guard walk.isFinite, walk <= Self.maxResidencesPerSample else {
+            throw ValidationError(
+                "--method \(method.rawValue): each sample would walk about \(String(format: "%.3g", walk)) residences (\(why)); allowed: at most \(String(format: "%.0f", Self.maxResidencesPerSample)). Use --method closed-form, or a longer --residence or shorter --session")
         }
     }
 

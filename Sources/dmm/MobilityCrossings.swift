@@ -43,6 +43,10 @@ struct MobilityCrossings: ParsableCommand {
 
     mutating func validate() throws {
         try common.validateCommon()
+        let (residence, session) = try common.laws()
+        try common.checkMonteCarloCost(
+            residencesPerSample: session.mean / residence.mean,
+            "E[K] = mean session \(MobilityOutput.number(session.mean)) s / mean residence \(MobilityOutput.number(residence.mean)) s")
         guard (0...100_000).contains(kmax) else {
             throw ValidationError("--kmax \(kmax) is out of range; allowed: 0...100000")
         }

@@ -94,6 +94,7 @@ struct SweepCommand: ParsableCommand {
             base: try scenarioOptions.load(models: models), cards: try EvaluateCommand.select(schemes, from: catalog),
             method: method, samples: samples ?? SweepModel.defaultSamples)
         for axis in axes { try model.check(axis) }
+        try model.checkMonteCarloCost(grid, indices: shard.indices(in: grid.count))
         var options = ["scenario_name": scenarioOptions.scenario, "schemes": model.schemes.joined(separator: ","), "method": method.rawValue]
         if method != .closedForm { options["samples"] = String(model.samples) }
         let metadata = SweepMetadata(

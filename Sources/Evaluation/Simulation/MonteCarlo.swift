@@ -38,6 +38,13 @@ public enum MonteCarlo {
     /// Mean seconds per year used for per-MN-year figures (8760 h, as the MTBF defaults).
     static let yearS = 8760.0 * 3600
 
+    /// Refuses (`MonteCarloError.tooCostly`, bad input) a scenario whose simulation
+    /// would not finish: see `SimulationPlan.maxWorkPerHandoff`. Cheap, so a sweep
+    /// checks all its points before it writes anything.
+    public static func checkCost(scenario: Scenario) throws {
+        try SimulationPlan.checkCost(scenario)
+    }
+
     /// Replications (progress steps) a run of `samples` handoffs makes.
     public static func replications(samples: Int) -> Int {
         (max(1, samples) + SimulationPlan.handoffsPerReplication - 1) / SimulationPlan.handoffsPerReplication
@@ -49,6 +56,7 @@ public enum MonteCarlo {
     ) throws -> [MetricEstimate] {
         guard samples >= 1 else { throw MonteCarloError.samples(samples) }
         guard jobs >= 1 else { throw MonteCarloError.jobs(jobs) }
+        try checkCost(scenario: scenario)
         let plan = try SimulationPlan(scenario: scenario, cards: schemes)
         let per = SimulationPlan.handoffsPerReplication
         let count = (samples + per - 1) / per
