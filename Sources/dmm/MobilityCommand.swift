@@ -70,7 +70,11 @@ struct MobilityCommonOptions: ParsableArguments {
         guard (1...1024).contains(jobs) else {
             throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")
         }
-        if let output { try OutputFile.checkTarget(output) }  // before a long run, not after it
+        // Before a long run, not after it. As a ValidationError: ArgumentParser wraps any
+        // other error thrown from validate(), and the InvalidInput (exit 2) would be lost.
+        if let output {
+            do { try OutputFile.checkTarget(output) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     /// A Monte Carlo sample walks this many residences at most on average before the
