@@ -63,7 +63,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
     var models: String?
 
-    @Option(help: ArgumentHelp("Time N closed-form evaluations of distinct scenarios (session rate varied, so every point recomputes its mobility quantities) and print points/s.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time N closed-form evaluations of distinct scenarios (session rate varied, so every point recomputes its mobility quantities) and print points/s.", valueName: "N"))
     var bench: Int?
 
     @Flag(help: "List every scenario path with its unit, value in the chosen scenario and source, then exit.")

@@ -41,7 +41,7 @@ struct MobilityAnchors: ParsableCommand {
 
     @OptionGroup var common: MobilityCommonOptions
 
-    @Option(name: .customLong("session-rate"), help: ArgumentHelp("Session arrivals per second per MN (> 0).", valueName: "PER_SECOND"))
+    @Option(name: .customLong("session-rate"), parsing: .unconditional, help: ArgumentHelp("Session arrivals per second per MN (> 0).", valueName: "PER_SECOND"))
     var sessionRate: Double
 
     @Option(help: "AR grid: square or hexagonal.")

@@ -43,13 +43,13 @@ struct MobilityCommonOptions: ParsableArguments {
     @Option(help: "closed-form, monte-carlo or both.")
     var method: MobilityMethod = .closedForm
 
-    @Option(help: "Monte Carlo samples (1...1000000000000).")
+    @Option(parsing: .unconditional, help: "Monte Carlo samples (1...1000000000000).")
     var samples: Int = 1_000_000
 
-    @Option(help: "Seed of the Monte Carlo run (same seed, same output, whatever --jobs).")
+    @Option(parsing: .unconditional, help: "Seed of the Monte Carlo run, an integer 0...18446744073709551615 (same seed, same output, whatever --jobs).")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (1...1024); default: the number of cores.")
+    @Option(parsing: .unconditional, help: "Worker threads (1...1024); default: the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Output format: csv, json, markdown, latex or rfc.")

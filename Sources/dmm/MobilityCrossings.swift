@@ -35,7 +35,7 @@ struct MobilityCrossings: ParsableCommand {
 
     @OptionGroup var common: MobilityCommonOptions
 
-    @Option(help: "Largest k in the table (0...100000).")
+    @Option(parsing: .unconditional, help: "Largest k in the table (0...100000).")
     var kmax: Int = 10
 
     @Flag(help: "Report Monte Carlo speed on stderr: sessions per second, and the time to draw the same variates alone.")

@@ -29,10 +29,10 @@ struct SimulationBench: ParsableCommand {
               .build/release/dmm bench-simulation --samples 8000000 --repeats 5
             """)
 
-    @Option(help: "Simulated handoffs per run (1...1000000000000).")
+    @Option(parsing: .unconditional, help: "Simulated handoffs per run (1...1000000000000).")
     var samples = 4_000_000
 
-    @Option(help: "Runs per --jobs value (1...100); the best is kept.")
+    @Option(parsing: .unconditional, help: "Runs per --jobs value (1...100); the best is kept.")
     var repeats = 3
 
     func validate() throws {

@@ -56,7 +56,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The CSV to write; its sidecar is <output>.meta.json.")
     var output: String
 
-    @Option(help: "Worker threads (1...1024; default: the number of cores). The output does not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (1...1024; default: the number of cores). The output does not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "K/N: compute only the points i with i mod N = K-1.")
@@ -68,10 +68,10 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Show progress on stderr even when it is not a terminal.")
     var progress = false
 
-    @Option(help: "Run seed; each point's seed is mixed from it and the point's coordinates.")
+    @Option(parsing: .unconditional, help: "Run seed (an integer 0...18446744073709551615); each point's seed is mixed from it and the point's coordinates.")
     var seed: UInt64 = 1
 
-    @Option(help: "Monte Carlo: simulated handoffs per point (default \(SweepModel.defaultSamples)).")
+    @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs per point (default \(SweepModel.defaultSamples)).")
     var samples: Int?
 
     @Flag(help: "Print the throughput (scenario-scheme points per second) on stderr at the end.")
