@@ -86,7 +86,8 @@ public struct SessionAnchoring: Sendable {
     ///
     /// Routes (`anchorsRoute`):
     /// - exponential residence (rate η) and sessions (rate μ), a = η/μ:
-    ///   E[N_a] = a ∫₀¹ (1 − x)^{a−1} (1 − e^{−ρx})/x dx (§3.3), GSL quadrature;
+    ///   E[N_a] = a ∫₀¹ (1 − x)^{a−1} (1 − e^{−ρx})/x dx (§3.3), GSL quadrature
+    ///   after u = (1 − x)^a;
     ///   a = 1 gives Ein(ρ) (Ein(1) = 0.7965996). Exact.
     /// - exponential sessions, any residence, ρ ≤ 12: the binomial series of §3.3
     ///   generalised [derived here]: with W = e^{−μX}, V_j = e^{−μS_j} a product of
@@ -112,9 +113,13 @@ public struct SessionAnchoring: Sendable {
             return total
         }
         let a = session.mean / residence.mean
-        return a * (try Quadrature.integrate("anchors in use at handoff (a=\(a), rho=\(rho))", over: .finite(0, 1)) { x in
-            x == 0 ? rho : pow(1 - x, a - 1) * -expm1(-rho * x) / x
-        }.value)
+        // u = (1 − x)^a turns a ∫₀¹ (1 − x)^{a−1} g(x) dx into ∫₀¹ g(1 − u^{1/a}) du, g(x) = (1 − e^{−ρx})/x:
+        // no (1 − x)^{a−1} singularity, which QAGS could not integrate for a ≪ 1
+        // (residences far longer than sessions); 1 − u^{1/a} = −expm1(ln u / a) keeps its digits for a ≫ 1.
+        return try Quadrature.integrate("anchors in use at handoff (a=\(a), rho=\(rho))", over: .finite(0, 1)) { u in
+            let x = u == 0 ? 1 : -expm1(log(u) / a)
+            return x == 0 ? rho : -expm1(-rho * x) / x
+        }.value
     }
 
     /// How `anchorsInUseAtHandoff` is computed.

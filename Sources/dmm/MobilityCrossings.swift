@@ -21,7 +21,9 @@ struct MobilityCrossings: ParsableCommand {
 
             CSV columns: k,closed_form (closed-form); k,estimate,ci_low,ci_high
             (monte-carlo); k,closed_form,estimate,ci_low,ci_high (both); 95 %
-            Student-t intervals. E[K] = E[T]/E[X] is printed on stderr.
+            Student-t intervals; closed_form and estimate are probabilities
+            P(K = k). E[K] = E[T]/E[X] (and its Monte Carlo estimate) is a
+            footnote of the markdown, latex and rfc tables.
 
             Examples:
               dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120

@@ -116,8 +116,8 @@ struct BadInputTests {
 
     /// Exit 1 (an evaluation failure) prints with the same "error: " prefix as exit 2.
     @Test func evaluationFailureUsesTheSamePrefix() throws {
-        let result = try refused(["evaluate", "--schemes", "dma", "--set", "mobility.residence.mean=1e12"], status: 1,
-                                 "anchors in use at handoff")
+        let result = try refused(["evaluate", "--schemes", "dma", "--set", "mobility.residence=pareto:shape=1.0001,mean=60"],
+                                 status: 1, "E[(1 - exp(-mu X))^4] under pareto:shape=1.0001,mean=60 over [0.0, 1.0]: GSL error 18")
         #expect(!result.stderr.contains("Error:"))
     }
 }
