@@ -43,7 +43,7 @@ struct MobilityCommonOptions: ParsableArguments {
     @Option(help: "closed-form, monte-carlo or both.")
     var method: MobilityMethod = .closedForm
 
-    @Option(parsing: .unconditional, help: "Monte Carlo samples (1...1000000000000).")
+    @Option(parsing: .unconditional, help: "Monte Carlo samples (2...1000000000000).")
     var samples: Int = 1_000_000
 
     @Option(parsing: .unconditional, help: "Seed of the Monte Carlo run, an integer 0...18446744073709551615 (same seed, same output, whatever --jobs).")
@@ -64,8 +64,9 @@ struct MobilityCommonOptions: ParsableArguments {
     func validateCommon() throws {
         _ = try law(residence, "--residence")
         _ = try law(session, "--session")
-        guard (1...1_000_000_000_000).contains(samples) else {
-            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        // Two at least: a Student-t interval from one sample has no width to report.
+        guard (2...1_000_000_000_000).contains(samples) else {
+            throw ValidationError("--samples \(samples) is out of range; allowed: 2...1000000000000 (an interval needs two samples)")
         }
         guard (1...1024).contains(jobs) else {
             throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")

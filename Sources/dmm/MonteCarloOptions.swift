@@ -6,7 +6,7 @@ import Schemes
 /// `--samples`, `--seed`, `--jobs`, `--progress`: the Monte Carlo options shared by
 /// `dmm evaluate` and `dmm table --extended`.
 struct MonteCarloOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs (1...1000000000000).")
+    @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs (8192...1000000000000: two replications of 4096 at least).")
     var samples: Int = MonteCarloOptions.defaultSamples
 
     @Option(parsing: .unconditional, help: "Monte Carlo: seed of the run, an integer 0...18446744073709551615 (same seed, same output, whatever --jobs).")
@@ -24,8 +24,8 @@ struct MonteCarloOptions: ParsableArguments {
     static let defaultSamples = 16_000_000
 
     func validate() throws {
-        guard (1...1_000_000_000_000).contains(samples) else {
-            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        guard (MonteCarlo.minimumSamples...MonteCarlo.maximumSamples).contains(samples) else {
+            throw ValidationError(MonteCarloError.samples(samples).description)
         }
         guard (1...1024).contains(jobs) else {
             throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")

@@ -71,7 +71,7 @@ struct SweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Run seed (an integer 0...18446744073709551615); each point's seed is mixed from it and the point's coordinates.")
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs per point (default \(SweepModel.defaultSamples)).")
+    @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs per point, 8192...1000000000000 (default \(SweepModel.defaultSamples)).")
     var samples: Int?
 
     @Flag(help: "Print the throughput (scenario-scheme points per second) on stderr at the end.")
@@ -80,8 +80,8 @@ struct SweepCommand: ParsableCommand {
     mutating func validate() throws {
         guard (1...1024).contains(jobs) else { throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024") }
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=SPEC, e.g. --vary mobility.residence.mean=10:600:30:log") }
-        if let samples, !(1...1_000_000_000_000).contains(samples) {
-            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        if let samples, !(MonteCarlo.minimumSamples...MonteCarlo.maximumSamples).contains(samples) {
+            throw ValidationError(MonteCarloError.samples(samples).description)
         }
     }
 

@@ -61,7 +61,7 @@ struct BadInputTests {
     @Test func monteCarloThatCannotFinishIsRefused() throws {
         let start = Date()
         try refused(
-            ["evaluate", "--method", "monte-carlo", "--samples", "100", "--jobs", "1", "--set", "timers.binding_lifetime_s=1e-6"],
+            ["evaluate", "--method", "monte-carlo", "--samples", "8192", "--jobs", "1", "--set", "timers.binding_lifetime_s=1e-6"],
             "Monte Carlo: this scenario needs about 1.23e+08 simulated events x live sessions per handoff (mean residence 60 s, a binding refresh every 1e-06 s")
         #expect(Date().timeIntervalSince(start) < 10)
     }
@@ -69,7 +69,7 @@ struct BadInputTests {
     /// Every point of a Monte Carlo sweep is checked before the CSV is started.
     @Test func sweepWithACostlyPointWritesNothing() throws {
         try refused(
-            ["sweep", "--method", "monte-carlo", "--samples", "100", "--vary", "mobility.residence.mean=60,1e-6",
+            ["sweep", "--method", "monte-carlo", "--samples", "8192", "--vary", "mobility.residence.mean=60,1e-6",
              "--output", "s.csv"],
             "sweep point 1 (mobility.residence.mean=1e-6): Monte Carlo: this scenario needs about")
         #expect(try leftovers().isEmpty)

@@ -12,7 +12,8 @@ public enum MonteCarloError: Error, InvalidInput, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .samples(n): return "--samples \(n): the number of simulated handoffs must be an integer >= 1"
+        case let .samples(n):
+            return "--samples \(n) is out of range; allowed: \(MonteCarlo.samplesRange) (the 95 % interval needs at least two replications of \(SimulationPlan.handoffsPerReplication) simulated handoffs)"
         case let .jobs(n): return "--jobs \(n): the number of worker threads must be an integer >= 1"
         case let .noModel(id): return "scheme '\(id)': no Swift model exists to simulate it (known: \(SchemeModelsList.ids))"
         case let .grid(name):
