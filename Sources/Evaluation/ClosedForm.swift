@@ -23,9 +23,9 @@ public enum ClosedForm {
         let context = SchemeContext(scenario: scenario, motion: motion)
         let session = scenario.traffic.sessionDuration
         var cache: [Double: Double] = [:]
-        let laplace: (Double) throws -> Double = { s in
+        let complement: (Double) throws -> Double = { s in
             if let v = cache[s] { return v }
-            let v = try session.laplace(s)
+            let v = try session.laplaceComplement(s)  // 1 − f*(s): s is a failure rate, sE[T] ~ 1e−8
             cache[s] = v
             return v
         }
@@ -38,7 +38,7 @@ public enum ClosedForm {
             }
             rows += try SchemeMetrics.evaluate(
                 scheme: card.id, model: model, procedures: card.procedures, context: context, scenario: scenario,
-                sessionLaplace: laplace)
+                sessionLaplaceComplement: complement)
         }
         return rows
     }

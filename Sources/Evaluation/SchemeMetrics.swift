@@ -19,7 +19,7 @@ public enum SchemeMetrics {
 
     public static func evaluate(
         scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
-        scenario s: Scenario, sessionLaplace: (Double) throws -> Double
+        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
         func add(_ metric: String, _ unit: String, _ value: Double) throws {
@@ -55,7 +55,7 @@ public enum SchemeMetrics {
             try add("outage", "s", worst.outageS)
         }
         let lambda = elements.filter { $0.sessionsBroken > 0 }.reduce(0) { $0 + $1.exposure / ($1.mtbfH * 3600) }
-        try add("failure_probability", "ratio", lambda > 0 ? 1 - (try sessionLaplace(lambda)) : 0)
+        try add("failure_probability", "ratio", lambda > 0 ? try sessionLaplaceComplement(lambda) : 0)
         let disruption = elements.reduce(0.0) {
             $0 + hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
         }

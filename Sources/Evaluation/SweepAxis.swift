@@ -39,7 +39,7 @@ public struct SweepAxis: Sendable, Equatable, Codable {
     /// Parses `PATH=SPEC`.
     public static func parse(_ argument: String) throws -> SweepAxis {
         guard let eq = argument.firstIndex(of: "=") else {
-            throw SweepError("--vary '\(argument)': expected PATH=SPEC, e.g. mobility.residence_time=exponential:mean=30;exponential:mean=60 or links.wireless_loss=0:0.1:11")
+            throw SweepError("--vary '\(argument)': expected PATH=SPEC, e.g. mobility.residence=exponential:mean=30;exponential:mean=60 or links.wireless.loss=0:0.1:11")
         }
         let path = argument[..<eq].trimmingCharacters(in: .whitespaces)
         let spec = argument[argument.index(after: eq)...].trimmingCharacters(in: .whitespaces)

@@ -73,12 +73,18 @@ public struct CrossingDistribution: Sendable {
     /// P(K = k); 0 for k < 0.
     public func probability(_ k: Int) throws -> Double {
         if k < 0 { return 0 }
-        let t = try tails(upTo: k + 1)
-        return Swift.max(0, t[k] - t[k + 1])
+        return try probabilities(upTo: k)[k]
     }
 
     /// P(K = k) for k = 0...kmax, from one pass.
     public func probabilities(upTo kmax: Int) throws -> [Double] {
+        if route == .laplace, let (r, f, c) = try fangLin() {
+            // P(K = k) = r* f*^{k−1} (1 − f*) directly: the difference of two tails
+            // would lose every digit when f* ≈ 1 (residences tiny next to the session).
+            var out = [Swift.max(0, 1 - r)], v = r * c
+            for _ in 0..<Swift.max(kmax, 0) { out.append(v); v *= f }
+            return out
+        }
         let t = try tails(upTo: kmax + 1)
         return (0...Swift.max(kmax, 0)).map { Swift.max(0, t[$0] - t[$0 + 1]) }
     }
@@ -95,10 +101,7 @@ public struct CrossingDistribution: Sendable {
         if kmax <= 0 { return out }
         switch route {
         case .laplace:
-            guard case let .exponential(sm) = session.form else { throw CrossingError.noExactRoute(residence, session) }
-            let mu = 1 / sm
-            let f = try residence.laplace(mu)
-            let r = (1 - f) / (mu * residence.mean)
+            guard let (r, f, _) = try fangLin() else { throw CrossingError.noExactRoute(residence, session) }
             var v = r
             for _ in 1...kmax { out.append(v); v *= f }
         case .erlangSeries:
@@ -168,6 +171,16 @@ public struct CrossingDistribution: Sendable {
             throw CrossingError.noExactRoute(residence, session)
         }
         return out
+    }
+
+    /// Fang/Lin's r*(μ), f*(μ) and 1 − f*(μ) for exponential sessions of rate μ
+    /// (§2.3), nil for other sessions. 1 − f* comes from `laplaceComplement` and f*
+    /// from it, so both keep their digits when μE[X] is tiny.
+    func fangLin() throws -> (r: Double, f: Double, c: Double)? {
+        guard case let .exponential(sm) = session.form else { return nil }
+        let mu = 1 / sm
+        let c = try residence.laplaceComplement(mu)
+        return (c / (mu * residence.mean), 1 - c, c)
     }
 
     /// ∫₀^∞ f, as QAGS over [0, p₁], [p₁, p₂], … and QAGIU beyond the last breakpoint.

@@ -29,7 +29,7 @@ public struct EquilibriumResidual: Sendable {
 
     /// r*(s) = (1 − f*(s))/(s E[X]), s ≥ 0; throws when f* needs quadrature that fails.
     public func laplace(_ s: Double) throws -> Double {
-        s == 0 ? 1 : (1 - (try law.laplace(s))) / (s * law.mean)
+        s == 0 ? 1 : (try law.laplaceComplement(s)) / (s * law.mean)
     }
 
     /// One draw of R.

@@ -86,7 +86,8 @@ public struct SessionAnchoring: Sendable {
     ///
     /// Routes (`anchorsRoute`):
     /// - exponential residence (rate η) and sessions (rate μ), a = η/μ:
-    ///   E[N_a] = a ∫₀¹ (1 − x)^{a−1} (1 − e^{−ρx})/x dx (§3.3), GSL quadrature;
+    ///   E[N_a] = a ∫₀¹ (1 − x)^{a−1} (1 − e^{−ρx})/x dx (§3.3), GSL quadrature
+    ///   after u = (1 − x)^a;
     ///   a = 1 gives Ein(ρ) (Ein(1) = 0.7965996). Exact.
     /// - exponential sessions, any residence, ρ ≤ 12: the binomial series of §3.3
     ///   generalised [derived here]: with W = e^{−μX}, V_j = e^{−μS_j} a product of
@@ -103,9 +104,13 @@ public struct SessionAnchoring: Sendable {
             return try anchorsSeries(mu: 1 / sm, rho: rho)
         }
         let a = session.mean / residence.mean
-        return a * (try Quadrature.integrate("anchors in use at handoff (a=\(a), rho=\(rho))", over: .finite(0, 1)) { x in
-            x == 0 ? rho : pow(1 - x, a - 1) * -expm1(-rho * x) / x
-        }.value)
+        // u = (1 − x)^a turns a ∫₀¹ (1 − x)^{a−1} g(x) dx into ∫₀¹ g(1 − u^{1/a}) du, g(x) = (1 − e^{−ρx})/x:
+        // no (1 − x)^{a−1} singularity, which QAGS could not integrate for a ≪ 1
+        // (residences far longer than sessions); 1 − u^{1/a} = −expm1(ln u / a) keeps its digits for a ≫ 1.
+        return try Quadrature.integrate("anchors in use at handoff (a=\(a), rho=\(rho))", over: .finite(0, 1)) { u in
+            let x = u == 0 ? 1 : -expm1(log(u) / a)
+            return x == 0 ? rho : -expm1(-rho * x) / x
+        }.value
     }
 
     /// The series route of `anchorsInUseAtHandoff` (exponential sessions of rate μ),
@@ -123,15 +128,16 @@ public struct SessionAnchoring: Sendable {
     /// index where that is ≤ 1e-17 L, L = (1 − e^{−ρ})(1 − f*(μ)) ≤ E[1 − e^{−ρY}]
     /// ≤ E[N_a] (the j = 0 anchor, 1 − e^{−ρy} ≥ y(1 − e^{−ρ}) on [0, 1]).
     func anchorsSeries(mu: Double, rho: Double) throws -> Double {
-        let f1 = try residence.laplace(mu)
-        let bound = 1 / (1 - f1)
-        let floor = 1e-17 * -expm1(-rho) * (1 - f1)
+        // 1 − f*(mμ) without cancellation (a residence much shorter than a session).
+        let g1 = try residence.laplaceComplement(mu)
+        let bound = 1 / g1
+        let floor = 1e-17 * -expm1(-rho) * g1
         var coefficients: [Double] = []
         var c = 1.0
         for m in 1...400 {
             c *= rho / Double(m)
-            let fm = m == 1 ? f1 : try residence.laplace(Double(m) * mu)
-            coefficients.append((m % 2 == 1 ? c : -c) / (1 - fm))
+            let gm = m == 1 ? g1 : try residence.laplaceComplement(Double(m) * mu)
+            coefficients.append((m % 2 == 1 ? c : -c) / gm)
             let next = c * rho / Double(m + 1)
             if Double(m + 2) > rho && bound * next / (1 - rho / Double(m + 2)) <= floor { break }
         }
@@ -159,7 +165,7 @@ public struct SessionAnchoring: Sendable {
     /// exponential sessions it is ρ(1 − f*(μ)) (§3.3).
     public func sessionsAtLeftAR() throws -> Double {
         if case let .exponential(m) = session.form {
-            return rho * (1 - (try residence.laplace(1 / m)))
+            return rho * (try residence.laplaceComplement(1 / m))
         }
         let r = residence, s = session
         return sessionRate * (try Quadrature.integrate("sessions at the left AR", over: .upperInfinite(from: 0)) { u in
@@ -185,7 +191,7 @@ public struct SessionAnchoring: Sendable {
     public func afterFirstHandoffFraction() throws -> Double {
         if case let .exponential(m) = session.form {
             let mu = 1 / m
-            return (1 - (try residence.laplace(mu))) / (mu * residence.mean)
+            return (try residence.laplaceComplement(mu)) / (mu * residence.mean)
         }
         let r = residence, s = session
         let minimum = try Quadrature.integrate("E[min(R, T)]", over: .upperInfinite(from: 0)) { t in

@@ -39,6 +39,8 @@ public struct SweepJob {
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> Summary {
         let indices = Array(metadata.shard.indices(in: grid.count))
+        try OutputFile.checkTarget(output)
+        try OutputFile.checkTarget(SweepMetadata.path(for: output))
         if resume {
             let existing: SweepMetadata
             do { existing = try SweepMetadata.read(csv: output) } catch {

@@ -48,7 +48,9 @@ public enum SweepPlot {
         var selected = rows.filter { $0[col["metric"]!] == request.metric }
         for (path, value) in request.fixed {
             guard let c = varied.firstIndex(of: path), c != xColumn else {
-                throw fail("--where \(path)=\(value): \(path) is not a varied column other than --x; allowed: \(varied.filter { $0 != request.x }.joined(separator: ", "))")
+                let others = varied.filter { $0 != request.x }
+                throw fail("--where \(path)=\(value): \(path) is not a varied column other than --x; allowed: "
+                           + (others.isEmpty ? "none (the file varies only \(request.x)): drop --where" : others.joined(separator: ", ")))
             }
             let values = ordered(selected.map { $0[c] })
             guard values.contains(value) else {

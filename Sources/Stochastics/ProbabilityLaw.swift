@@ -262,6 +262,48 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// 1 − f*(s) = E[1 − e^{−sX}] for s ≥ 0, without the cancellation of
+    /// `1 - laplace(s)` when sE[X] is small (f* ≈ 1): exponential sm/(1 + sm);
+    /// gamma −expm1(−k log1p(sm/k)); mixtures term by term; deterministic
+    /// −expm1(−sv); uniform −expm1(−sa) + e^{−sa}(w + expm1(−w))/w, w = s(b − a);
+    /// Weibull, lognormal and Pareto by the quadratures of `laplace` with the
+    /// integrand −expm1(−s x), to a relative tolerance only (epsabs 0: the value
+    /// may be ~1e−12 and is divided by sE[X] next). Relative accuracy holds down to sE[X] ~ 1e−300,
+    /// where `1 - laplace(s)` is 0 below sE[X] ~ 1e−16 (analytic-models.md §2.2-2.3:
+    /// r*(μ) = η(1 − f*(μ))/μ for tiny residences next to the session).
+    public func laplaceComplement(_ s: Double) throws -> Double {
+        guard s >= 0, s.isFinite else {
+            throw GSLError(code: Int32(GSL_EDOM), context: "Laplace transform of \(self) at s=\(s): allowed: finite s >= 0")
+        }
+        if s == 0 { return 0 }
+        func erlang(_ k: Double, _ m: Double) -> Double { -expm1(-k * log1p(s * m / k)) }
+        switch form {
+        case let .exponential(m): return s * m / (1 + s * m)
+        case let .gamma(k, m): return erlang(k, m)
+        case let .hyperexponential(ph), let .hypererlang(ph):
+            return (0..<ph.p.count).reduce(0) { acc, i in acc + ph.p[i] * erlang(Double(ph.shapes[i]), ph.means[i]) }
+        case let .uniform(a, b):
+            let w = s * (b - a)
+            // g(w) = 1 − (1 − e^{−w})/w, by its series where w + expm1(−w) would cancel.
+            let g = w < 1e-4 ? w / 2 - w * w / 6 + w * w * w / 24 : (w + expm1(-w)) / w
+            return -expm1(-s * a) + exp(-s * a) * g
+        case let .deterministic(v): return -expm1(-s * v)
+        case let .weibull(b, _, l):
+            return try Quadrature.integrate("1 - Laplace transform of \(self) at s=\(s)", over: .upperInfinite(from: 0), epsabs: 0) {
+                y in -expm1(-s * l * pow(y, 1 / b)) * exp(-y)
+            }.value
+        case let .lognormal(sigma, _, z):
+            let norm = 1 / (2 * Double.pi).squareRoot()
+            return try Quadrature.integrate("1 - Laplace transform of \(self) at s=\(s)", over: .real, epsabs: 0) {
+                u in -expm1(-s * exp(z + sigma * u)) * exp(-u * u / 2) * norm
+            }.value
+        case let .pareto(a, _, xm):
+            return try Quadrature.integrate("1 - Laplace transform of \(self) at s=\(s)", over: .finite(0, 1), epsabs: 0) {
+                u in u == 0 ? 1 : -expm1(-s * xm * pow(u, -1 / a))
+            }.value
+        }
+    }
+
     // MARK: Sampling
 
     /// One draw of X.

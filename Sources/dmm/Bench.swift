@@ -22,10 +22,10 @@ struct Bench: ParsableCommand {
             """
     )
 
-    @Option(help: "Variates drawn per law and generator (1...1000000000).")
+    @Option(parsing: .unconditional, help: "Variates drawn per law and generator (1...1000000000).")
     var samples: Int = 1_000_000
 
-    @Option(help: "Timed loops per row; the fastest is reported (1...100).")
+    @Option(parsing: .unconditional, help: "Timed loops per row; the fastest is reported (1...100).")
     var repeats: Int = 3
 
     @Option(help: "Comma-separated generators: \(GeneratorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -34,7 +34,7 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("law"), help: "A law to time (repeatable); default: one of each family.")
     var laws: [String] = []
 
-    @Option(help: "Seed of every stream.")
+    @Option(parsing: .unconditional, help: "Seed of every stream (an integer 0...18446744073709551615).")
     var seed: UInt64 = 1
 
     mutating func validate() throws {

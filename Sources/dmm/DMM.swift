@@ -34,17 +34,34 @@ struct DMM: ParsableCommand {
     /// usage errors (its 64) are mapped to 2.
     static func main() {
         GSL.configure()
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let error as InvalidInput {
+        let command: ParsableCommand
+        do { command = try parseAsRoot() } catch { fail(error, whileRunning: false) }
+        var running = command
+        do { try running.run() } catch { fail(error, whileRunning: true) }
+    }
+
+    /// Prints `error` on stderr as "error: ..." and exits with its code.
+    /// A ValidationError thrown by a subcommand's run() (a missing input file,
+    /// say) is printed without usage: ArgumentParser would print the root's
+    /// usage line there, which points at the wrong command.
+    static func fail(_ error: Error, whileRunning: Bool) -> Never {
+        if let error = error as? InvalidInput {
             Diagnostics.error("\(error)")
             Foundation.exit(2)
-        } catch {
-            if exitCode(for: error) == .validationFailure {
+        }
+        switch exitCode(for: error) {
+        case .validationFailure:
+            if whileRunning, let error = error as? ValidationError {
+                Diagnostics.error(error.message)
+            } else {
                 Diagnostics.error(fullMessage(for: error))
-                Foundation.exit(2)
             }
+            Foundation.exit(2)
+        case .failure where !(error is ExitCode):
+            // One prefix for every failure: "error: " (ArgumentParser would print "Error: ").
+            Diagnostics.error(fullMessage(for: error))
+            Foundation.exit(1)
+        default:
             exit(withError: error)
         }
     }

@@ -63,13 +63,14 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
     var models: String?
 
-    @Option(help: ArgumentHelp("Time N closed-form evaluations of distinct scenarios (session rate varied, so every point recomputes its mobility quantities) and print points/s.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time N closed-form evaluations of distinct scenarios (session rate varied, so every point recomputes its mobility quantities) and print points/s.", valueName: "N"))
     var bench: Int?
 
     @Flag(help: "List every scenario path with its unit, value in the chosen scenario and source, then exit.")
     var listParameters = false
 
     func run() throws {
+        if let output { try OutputFile.checkTarget(output) }  // before a long run, not after it
         let scenario = try scenarioOptions.load(models: models)
         let text: String
         if let bench {
@@ -157,6 +158,10 @@ struct EvaluateCommand: ParsableCommand {
         guard let list else { return catalog.cards }
         let ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !ids.isEmpty else { throw CommandInputError("--schemes is empty; known: \(catalog.ids.joined(separator: ", "))") }
+        var seen = Set<String>()
+        for id in ids where !seen.insert(id).inserted {
+            throw CommandInputError("--schemes lists '\(id)' twice; name each scheme once")
+        }
         return try ids.map { try catalog.require($0) }
     }
 

@@ -26,6 +26,8 @@ struct MergeCommand: ParsableCommand {
     var output: String
 
     func run() throws {
+        try OutputFile.checkTarget(output)
+        try OutputFile.checkTarget(SweepMetadata.path(for: output))
         let result = try SweepMerge.merge(files, commandLine: CommandLine.arguments)
         try OutputFile.write(result.csv, to: output)
         try result.metadata.write(csv: output)

@@ -41,7 +41,7 @@ struct MobilityAnchors: ParsableCommand {
 
     @OptionGroup var common: MobilityCommonOptions
 
-    @Option(name: .customLong("session-rate"), help: ArgumentHelp("Session arrivals per second per MN (> 0).", valueName: "PER_SECOND"))
+    @Option(name: .customLong("session-rate"), parsing: .unconditional, help: ArgumentHelp("Session arrivals per second per MN (> 0).", valueName: "PER_SECOND"))
     var sessionRate: Double
 
     @Option(help: "AR grid: square or hexagonal.")
@@ -59,6 +59,13 @@ struct MobilityAnchors: ParsableCommand {
         guard sessionRate * session.mean <= 1000 else {
             throw ValidationError("--session-rate \(sessionRate) with mean session \(session.mean) s gives \(sessionRate * session.mean) active sessions; allowed: at most 1000")
         }
+        // The walk back reaches the oldest active session: about the mean age
+        // E[T²]/(2E[T]) times 1 + ln(1 + rho) (the largest of rho ages), in residences.
+        let residence = try common.law(common.residence, "--residence")
+        let rho = sessionRate * session.mean
+        try common.checkMonteCarloCost(
+            residencesPerSample: session.residualMean * (1 + log1p(rho)) / residence.mean,
+            "the walk back to the oldest of \(MobilityOutput.number(rho)) active sessions, mean age \(MobilityOutput.number(session.residualMean)) s, mean residence \(MobilityOutput.number(residence.mean)) s")
     }
 
     func run() throws {

@@ -43,16 +43,16 @@ struct MobilityCommonOptions: ParsableArguments {
     @Option(help: "closed-form, monte-carlo or both.")
     var method: MobilityMethod = .closedForm
 
-    @Option(help: "Monte Carlo samples (1...1000000000000).")
+    @Option(parsing: .unconditional, help: "Monte Carlo samples (2...1000000000000).")
     var samples: Int = 1_000_000
 
-    @Option(help: "Seed of the Monte Carlo run (same seed, same output, whatever --jobs).")
+    @Option(parsing: .unconditional, help: "Seed of the Monte Carlo run, an integer 0...18446744073709551615 (same seed, same output, whatever --jobs).")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (1...1024); default: the number of cores.")
+    @Option(parsing: .unconditional, help: "Worker threads (1...1024); default: the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Output format: csv, json or markdown.")
+    @Option(help: "Output format: csv, json, markdown, latex or rfc.")
     var format: OutputFormat = .csv
 
     @Option(help: ArgumentHelp("Write the table to FILE (atomically) instead of standard output.", valueName: "FILE"))
@@ -64,11 +64,33 @@ struct MobilityCommonOptions: ParsableArguments {
     func validateCommon() throws {
         _ = try law(residence, "--residence")
         _ = try law(session, "--session")
-        guard (1...1_000_000_000_000).contains(samples) else {
-            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        // Two at least: a Student-t interval from one sample has no width to report.
+        guard (2...1_000_000_000_000).contains(samples) else {
+            throw ValidationError("--samples \(samples) is out of range; allowed: 2...1000000000000 (an interval needs two samples)")
         }
         guard (1...1024).contains(jobs) else {
             throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")
+        }
+        // Before a long run, not after it. As a ValidationError: ArgumentParser wraps any
+        // other error thrown from validate(), and the InvalidInput (exit 2) would be lost.
+        if let output {
+            do { try OutputFile.checkTarget(output) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    /// A Monte Carlo sample walks this many residences at most on average before the
+    /// run is refused: a residence of microseconds next to sessions of minutes would
+    /// make even one sample take hours (at the default 1e6 samples, 1e4 residences a
+    /// sample is ~1e10 draws, a few minutes in a release build).
+    static let maxResidencesPerSample = 1e4
+
+    /// Refuses a Monte Carlo run whose samples would each walk more than
+    /// `maxResidencesPerSample` residences (`walk`, the expected count; `why` says what it is).
+    func checkMonteCarloCost(residencesPerSample walk: Double, _ why: String) throws {
+        guard method.monteCarlo else { return }
+        guard walk.isFinite, walk <= Self.maxResidencesPerSample else {
+            throw ValidationError(
+                "--method \(method.rawValue): each sample would walk about \(String(format: "%.3g", walk)) residences (\(why)); allowed: at most \(String(format: "%.0f", Self.maxResidencesPerSample)). Use --method closed-form, or a longer --residence or shorter --session")
         }
     }
 

@@ -21,7 +21,9 @@ struct MobilityCrossings: ParsableCommand {
 
             CSV columns: k,closed_form (closed-form); k,estimate,ci_low,ci_high
             (monte-carlo); k,closed_form,estimate,ci_low,ci_high (both); 95 %
-            Student-t intervals. E[K] = E[T]/E[X] is printed on stderr.
+            Student-t intervals; closed_form and estimate are probabilities
+            P(K = k). E[K] = E[T]/E[X] (and its Monte Carlo estimate) is a
+            footnote of the markdown, latex and rfc tables.
 
             Examples:
               dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120
@@ -35,7 +37,7 @@ struct MobilityCrossings: ParsableCommand {
 
     @OptionGroup var common: MobilityCommonOptions
 
-    @Option(help: "Largest k in the table (0...100000).")
+    @Option(parsing: .unconditional, help: "Largest k in the table (0...100000).")
     var kmax: Int = 10
 
     @Flag(help: "Report Monte Carlo speed on stderr: sessions per second, and the time to draw the same variates alone.")
@@ -43,6 +45,10 @@ struct MobilityCrossings: ParsableCommand {
 
     mutating func validate() throws {
         try common.validateCommon()
+        let (residence, session) = try common.laws()
+        try common.checkMonteCarloCost(
+            residencesPerSample: session.mean / residence.mean,
+            "E[K] = mean session \(MobilityOutput.number(session.mean)) s / mean residence \(MobilityOutput.number(residence.mean)) s")
         guard (0...100_000).contains(kmax) else {
             throw ValidationError("--kmax \(kmax) is out of range; allowed: 0...100000")
         }

@@ -6,13 +6,13 @@ import Schemes
 /// `--samples`, `--seed`, `--jobs`, `--progress`: the Monte Carlo options shared by
 /// `dmm evaluate` and `dmm table --extended`.
 struct MonteCarloOptions: ParsableArguments {
-    @Option(help: "Monte Carlo: simulated handoffs (1...1000000000000).")
+    @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs (8192...1000000000000: two replications of 4096 at least).")
     var samples: Int = MonteCarloOptions.defaultSamples
 
-    @Option(help: "Monte Carlo: seed of the run (same seed, same output, whatever --jobs).")
+    @Option(parsing: .unconditional, help: "Monte Carlo: seed of the run, an integer 0...18446744073709551615 (same seed, same output, whatever --jobs).")
     var seed: UInt64 = 1
 
-    @Option(help: "Monte Carlo: worker threads (1...1024); default: the number of cores.")
+    @Option(parsing: .unconditional, help: "Monte Carlo: worker threads (1...1024); default: the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
@@ -24,8 +24,8 @@ struct MonteCarloOptions: ParsableArguments {
     static let defaultSamples = 16_000_000
 
     func validate() throws {
-        guard (1...1_000_000_000_000).contains(samples) else {
-            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        guard (MonteCarlo.minimumSamples...MonteCarlo.maximumSamples).contains(samples) else {
+            throw ValidationError(MonteCarloError.samples(samples).description)
         }
         guard (1...1024).contains(jobs) else {
             throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")

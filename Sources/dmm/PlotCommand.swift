@@ -45,6 +45,7 @@ struct PlotCommand: ParsableCommand {
     var output: String
 
     func run() throws {
+        try OutputFile.checkTarget(output)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ValidationError("cannot read '\(file)'; give a CSV written by dmm sweep")
         }

@@ -29,15 +29,15 @@ struct SimulationBench: ParsableCommand {
               .build/release/dmm bench-simulation --samples 8000000 --repeats 5
             """)
 
-    @Option(help: "Simulated handoffs per run (1...1000000000000).")
+    @Option(parsing: .unconditional, help: "Simulated handoffs per run (8192...1000000000000: two replications of 4096 at least).")
     var samples = 4_000_000
 
-    @Option(help: "Runs per --jobs value (1...100); the best is kept.")
+    @Option(parsing: .unconditional, help: "Runs per --jobs value (1...100); the best is kept.")
     var repeats = 3
 
     func validate() throws {
-        guard (1...1_000_000_000_000).contains(samples) else {
-            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        guard (MonteCarlo.minimumSamples...MonteCarlo.maximumSamples).contains(samples) else {
+            throw ValidationError(MonteCarloError.samples(samples).description)
         }
         guard (1...100).contains(repeats) else { throw ValidationError("--repeats \(repeats) is out of range; allowed: 1...100") }
     }

@@ -56,7 +56,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The CSV to write; its sidecar is <output>.meta.json.")
     var output: String
 
-    @Option(help: "Worker threads (1...1024; default: the number of cores). The output does not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (1...1024; default: the number of cores). The output does not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "K/N: compute only the points i with i mod N = K-1.")
@@ -68,10 +68,10 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Show progress on stderr even when it is not a terminal.")
     var progress = false
 
-    @Option(help: "Run seed; each point's seed is mixed from it and the point's coordinates.")
+    @Option(parsing: .unconditional, help: "Run seed (an integer 0...18446744073709551615); each point's seed is mixed from it and the point's coordinates.")
     var seed: UInt64 = 1
 
-    @Option(help: "Monte Carlo: simulated handoffs per point (default \(SweepModel.defaultSamples)).")
+    @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs per point, 8192...1000000000000 (default \(SweepModel.defaultSamples)).")
     var samples: Int?
 
     @Flag(help: "Print the throughput (scenario-scheme points per second) on stderr at the end.")
@@ -80,8 +80,8 @@ struct SweepCommand: ParsableCommand {
     mutating func validate() throws {
         guard (1...1024).contains(jobs) else { throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024") }
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=SPEC, e.g. --vary mobility.residence.mean=10:600:30:log") }
-        if let samples, !(1...1_000_000_000_000).contains(samples) {
-            throw ValidationError("--samples \(samples) is out of range; allowed: 1...1000000000000")
+        if let samples, !(MonteCarlo.minimumSamples...MonteCarlo.maximumSamples).contains(samples) {
+            throw ValidationError(MonteCarloError.samples(samples).description)
         }
     }
 
@@ -94,6 +94,7 @@ struct SweepCommand: ParsableCommand {
             base: try scenarioOptions.load(models: models), cards: try EvaluateCommand.select(schemes, from: catalog),
             method: method, samples: samples ?? SweepModel.defaultSamples)
         for axis in axes { try model.check(axis) }
+        try model.checkMonteCarloCost(grid, indices: shard.indices(in: grid.count))
         var options = ["scenario_name": scenarioOptions.scenario, "schemes": model.schemes.joined(separator: ","), "method": method.rawValue]
         if method != .closedForm { options["samples"] = String(model.samples) }
         let metadata = SweepMetadata(

@@ -38,6 +38,20 @@ struct SweepModel: Sendable {
         }
     }
 
+    /// Refuses, before anything is written, a Monte Carlo sweep with a point the
+    /// simulator could not finish (`MonteCarlo.checkCost`), naming the point.
+    func checkMonteCarloCost(_ grid: SweepGrid, indices: some Sequence<Int>) throws {
+        guard method != .closedForm else { return }
+        for index in indices {
+            let point = grid.point(index)
+            var scenario = base
+            for (path, value) in point.assignments { scenario = try scenario.setting(path, to: value) }
+            do { try MonteCarlo.checkCost(scenario: scenario) } catch let error as InvalidInput {
+                throw SweepError(SweepPointError(point: point, underlying: error).description)
+            }
+        }
+    }
+
     func evaluate(_ point: SweepPoint) throws -> [MetricEstimate] {
         var scenario = base
         for (path, value) in point.assignments { scenario = try scenario.setting(path, to: value) }

@@ -53,6 +53,7 @@ struct TableCommand: ParsableCommand {
     @OptionGroup var monteCarlo: MonteCarloOptions
 
     func run() throws {
+        if let output { try OutputFile.checkTarget(output) }  // before a long run, not after it
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
         var table: Table
         if extended {

@@ -53,7 +53,8 @@ struct MobilityCommandTests {
 
     @Test(arguments: [
         (["--residence", "gamma:shape=-2,mean=60"], "--residence: law 'gamma:shape=-2,mean=60': parameter 'shape' = -2 is out of range"),
-        (["--samples", "0"], "--samples 0 is out of range; allowed: 1...1000000000000"),
+        (["--samples", "0"], "--samples 0 is out of range; allowed: 2...1000000000000 (an interval needs two samples)"),
+        (["--samples", "1"], "--samples 1 is out of range; allowed: 2...1000000000000 (an interval needs two samples)"),
         (["--kmax=-1"], "--kmax -1 is out of range; allowed: 0...100000"),
         (["--jobs", "0"], "--jobs 0 is out of range; allowed: 1...1024"),
         (["--session", "lognormal:sigma=inf,mean=3"], "--session: law 'lognormal:sigma=inf,mean=3'"),

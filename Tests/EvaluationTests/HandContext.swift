@@ -39,7 +39,7 @@ enum Hand {
     {
         let rows = try SchemeMetrics.evaluate(
             scheme: model.id, model: model, procedures: procedures, context: context ?? Hand.context(),
-            scenario: scenario, sessionLaplace: { 1 / (1 + 300 * $0) })
+            scenario: scenario, sessionLaplaceComplement: { 300 * $0 / (1 + 300 * $0) })
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.metric, $0.estimate) })
     }
 

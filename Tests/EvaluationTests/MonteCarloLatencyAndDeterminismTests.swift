@@ -47,7 +47,9 @@ import Testing
     @Test func badSamplesAndJobsAreInvalidInput() {
         let s = MonteCarloFixtures.scenario
         #expect(throws: MonteCarloError.self) { try MonteCarlo.evaluate(scenario: s, schemes: MonteCarloFixtures.cards, samples: 0, seed: 1, jobs: 1) }
-        #expect(throws: MonteCarloError.self) { try MonteCarlo.evaluate(scenario: s, schemes: MonteCarloFixtures.cards, samples: 10, seed: 1, jobs: 0) }
+        // One replication (4096 handoffs) has no interval: two at least.
+        #expect(throws: MonteCarloError.self) { try MonteCarlo.evaluate(scenario: s, schemes: MonteCarloFixtures.cards, samples: 8191, seed: 1, jobs: 1) }
+        #expect(throws: MonteCarloError.self) { try MonteCarlo.evaluate(scenario: s, schemes: MonteCarloFixtures.cards, samples: 10_000, seed: 1, jobs: 0) }
         let e: any Error = MonteCarloError.jobs(0)
         #expect(e is any InvalidInput)
     }

@@ -95,4 +95,20 @@ struct CrossingDistributionTests {
         #expect(throws: CrossingError.self) { try d.tail(1) }
         #expect(d.mean == 1)
     }
+
+    /// Exponential residence (mean m) and session (mean 120 s): by memorylessness
+    /// P(K = k) = a^k (1 − a), a = 120/(120 + m). With m = 1e−9 s, P(K = 0) is
+    /// 8.3e−12; the difference of tails 1 − r* used to print 0 here, and 1 at m = 1e−15.
+    @Test(arguments: [1e-3, 1e-9, 1e-15])
+    func tinyResidenceKeepsItsDigits(m: Double) throws {
+        let d = CrossingDistribution(residence: try .exponential(mean: m), session: try .exponential(mean: 120))
+        let a = 120 / (120 + m), p = try d.probabilities(upTo: 3)
+        for k in 1...3 {
+            let exact = pow(a, Double(k)) * (m / (120 + m))
+            #expect(abs(p[k] - exact) <= 1e-9 * exact, "k=\(k): \(p[k]) vs \(exact)")
+        }
+        // P(K = 0) = 1 − r* keeps an absolute error of a rounding of 1.
+        #expect(abs(p[0] - m / (120 + m)) <= 1e-15)
+        #expect(try d.probability(2) == p[2])
+    }
 }

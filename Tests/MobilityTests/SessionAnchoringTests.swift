@@ -19,7 +19,11 @@ struct SessionAnchoringTests {
     /// The integral form against the alternating series Σ (−1)^{m+1} ρ^m Γ(a+1)/(m Γ(a+m)) (§3.3), small ρ.
     static let series: [(Double, Double)] = [(0.3, 0.5), (2.5, 1.5), (0.7, 4.0)]
 
-    @Test(arguments: series)
+    /// Residences 1e10 times the session (a = 1e−10: the integrand's (1 − x)^{a−1}
+    /// used to stop QAGS with "singularity", exit 1) or 1e6 times shorter.
+    static let extremeSeries: [(Double, Double)] = [(1e-10, 1.0), (1e-4, 2.0), (1e6, 0.5)]
+
+    @Test(arguments: series + extremeSeries)
     func anchorsIntegralAgreesWithSeries(a: Double, rho: Double) throws {
         let model = SessionAnchoring(residence: try .exponential(mean: 1), session: try .exponential(mean: a),
                                      sessionRate: rho / a, grid: .square)

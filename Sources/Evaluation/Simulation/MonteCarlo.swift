@@ -38,6 +38,21 @@ public enum MonteCarlo {
     /// Mean seconds per year used for per-MN-year figures (8760 h, as the MTBF defaults).
     static let yearS = 8760.0 * 3600
 
+    /// Refuses (`MonteCarloError.tooCostly`, bad input) a scenario whose simulation
+    /// would not finish: see `SimulationPlan.maxWorkPerHandoff`. Cheap, so a sweep
+    /// checks all its points before it writes anything.
+    public static func checkCost(scenario: Scenario) throws {
+        try SimulationPlan.checkCost(scenario)
+    }
+
+    /// Fewest simulated handoffs a run accepts: two replications. The intervals are
+    /// Student-t over replications, and one replication has none (it printed a
+    /// "± 0" interval and flagged every closed form as outside it).
+    public static let minimumSamples = 2 * SimulationPlan.handoffsPerReplication
+    public static let maximumSamples = 1_000_000_000_000
+    /// "8192...1000000000000", for messages and help.
+    public static var samplesRange: String { "\(minimumSamples)...\(maximumSamples)" }
+
     /// Replications (progress steps) a run of `samples` handoffs makes.
     public static func replications(samples: Int) -> Int {
         (max(1, samples) + SimulationPlan.handoffsPerReplication - 1) / SimulationPlan.handoffsPerReplication
@@ -47,8 +62,9 @@ public enum MonteCarlo {
         scenario: Scenario, schemes: [SchemeCard], samples: Int, seed: UInt64, jobs: Int,
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> [MetricEstimate] {
-        guard samples >= 1 else { throw MonteCarloError.samples(samples) }
+        guard (minimumSamples...maximumSamples).contains(samples) else { throw MonteCarloError.samples(samples) }
         guard jobs >= 1 else { throw MonteCarloError.jobs(jobs) }
+        try checkCost(scenario: scenario)
         let plan = try SimulationPlan(scenario: scenario, cards: schemes)
         let per = SimulationPlan.handoffsPerReplication
         let count = (samples + per - 1) / per

@@ -7,14 +7,24 @@ public enum MonteCarloError: Error, InvalidInput, CustomStringConvertible {
     case jobs(Int)
     case noModel(String)
     case grid(String)
+    /// The simulator's work per handoff (`SimulationPlan.workPerHandoff`) is beyond `SimulationPlan.maxWorkPerHandoff`.
+    case tooCostly(work: Double, residenceS: Double, refreshS: Double?, sessionRate: Double, activeSessions: Double, warmupS: Double)
 
     public var description: String {
         switch self {
-        case let .samples(n): return "--samples \(n): the number of simulated handoffs must be an integer >= 1"
+        case let .samples(n):
+            return "--samples \(n) is out of range; allowed: \(MonteCarlo.samplesRange) (the 95 % interval needs at least two replications of \(SimulationPlan.handoffsPerReplication) simulated handoffs)"
         case let .jobs(n): return "--jobs \(n): the number of worker threads must be an integer >= 1"
         case let .noModel(id): return "scheme '\(id)': no Swift model exists to simulate it (known: \(SchemeModelsList.ids))"
         case let .grid(name):
             return "mobility.grid '\(name)': allowed: \(GridKind.allCases.map(\.rawValue).joined(separator: ", "))"
+        case let .tooCostly(work, x, refresh, rate, rho, warm):
+            let g = { (v: Double) in String(format: "%.3g", v) }
+            return "Monte Carlo: this scenario needs about \(g(work)) simulated events x live sessions per handoff"
+                + " (mean residence \(g(x)) s" + (refresh.map { ", a binding refresh every \(g($0)) s" } ?? "")
+                + ", \(g(rate)) sessions/s, \(g(rho)) active sessions, warm-up \(g(warm)) s); allowed: at most "
+                + "\(g(SimulationPlan.maxWorkPerHandoff)) (the default scenario needs about 5). Use --method closed-form, or"
+                + " a residence that is not tiny next to the binding lifetime and the session durations"
         }
     }
 }

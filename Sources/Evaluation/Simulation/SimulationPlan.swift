@@ -39,6 +39,40 @@ struct SimulationPlan: Sendable {
     /// Simulated handoffs per replication (one replication = one chunk of work).
     static let handoffsPerReplication = 4096
 
+    /// Refuse plans whose `workPerHandoff` is above this: ~20000 times the default
+    /// scenario's, i.e. hours for what takes seconds by default. Far below it lie
+    /// all realistic scenarios; above it, a residence of microseconds or a binding
+    /// lifetime of microseconds would make a run of a few handoffs never finish.
+    static let maxWorkPerHandoff = 1e5
+
+    /// Expected simulator work per measured handoff, in events x live sessions
+    /// (each event scans the live sessions): a replication simulates warm-up plus
+    /// window, with handoffs and failure probes at rate 1/E[X] each, session
+    /// arrivals and ends at λ_s each, binding refreshes at 1/lifetime, and ρ = λ_s E[T]
+    /// live sessions on average. About 5 for the default scenario.
+    static func workPerHandoff(residenceS x: Double, sessionS t: Double, sessionRate: Double, refreshS: Double?) -> Double {
+        let rho = sessionRate * t
+        let eventRate = 2 / x + 2 * sessionRate + (refreshS.map { 1 / $0 } ?? 0)
+        return (warmup(residenceS: x, sessionS: t) + Double(handoffsPerReplication) * x) * eventRate * (1 + rho)
+            / Double(handoffsPerReplication)
+    }
+
+    /// The warm-up of `warmupS`, s.
+    static func warmup(residenceS x: Double, sessionS t: Double) -> Double { 20 * t + 2 * x }
+
+    /// Throws `MonteCarloError.tooCostly` when the scenario's `workPerHandoff` is
+    /// beyond `maxWorkPerHandoff` (or not finite). Cheap: no scheme recipes are built.
+    static func checkCost(_ s: Scenario) throws {
+        let x = try s.effectiveResidence().mean, t = s.traffic.sessionDuration.mean
+        let rate = s.traffic.sessionRate, refresh = s.timers.refresh ? s.timers.bindingLifetimeS : nil
+        let work = workPerHandoff(residenceS: x, sessionS: t, sessionRate: rate, refreshS: refresh)
+        guard work.isFinite, work <= maxWorkPerHandoff else {
+            throw MonteCarloError.tooCostly(
+                work: work, residenceS: x, refreshS: refresh, sessionRate: rate, activeSessions: rate * t,
+                warmupS: warmup(residenceS: x, sessionS: t))
+        }
+    }
+
     init(scenario s: Scenario, cards: [SchemeCard]) throws {
         guard let grid = GridKind(rawValue: s.mobility.grid) else { throw MonteCarloError.grid(s.mobility.grid) }
         let side = s.mobility.domainSize
@@ -54,7 +88,7 @@ struct SimulationPlan: Sendable {
         refresh = s.timers.refresh
         sameHAProbability = 1 / Double(max(1, s.topology.globalHACount))
         crossingRate = 1 / residence.mean
-        warmupS = 20 * session.mean + 2 * residence.mean
+        warmupS = Self.warmup(residenceS: residence.mean, sessionS: session.mean)
         windowS = Double(Self.handoffsPerReplication) * residence.mean
         wirelessLoss = s.links.wireless.loss
         raDelayMaxMs = 2 * s.links.raDelayMs
