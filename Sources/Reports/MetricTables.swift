@@ -69,11 +69,14 @@ public enum MetricTables {
     /// The cell of one (scheme, metric) from its estimates (see `wide`), and the mark it carries.
     public static func cellText(_ estimates: [MetricEstimate], approximate: Bool) -> (String, String?) {
         let cf = estimates.first { $0.method == .closedForm }
-        let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil && $0.ciHigh != nil }
+        let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil }
         switch (cf, mc) {
         case (nil, nil): return ("", nil)
         case let (cf?, nil): return (cell(cf.estimate), nil)
         case let (nil, mc?): return (interval(mc), nil)
+        case let (cf?, mc?) where mc.ciHigh == nil:
+            // No event was simulated: nothing to compare the closed form with.
+            return ("\(cell(cf.estimate)) (MC \(interval(mc)))", nil)
         case let (cf?, mc?):
             let mark = covers(mc, cf.estimate) ? nil : (approximate ? approximationMark : exactMark)
             return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
@@ -105,8 +108,10 @@ public enum MetricTables {
         return lo - slack <= x && x <= hi + slack
     }
 
-    /// "x ± h": estimate with four significant digits, half-width with two.
+    /// "x ± h": estimate with four significant digits, half-width with two;
+    /// "0, no events" when the simulation saw none (no upper bound).
     static func interval(_ mc: MetricEstimate) -> String {
+        if mc.ciHigh == nil { return "\(cell(mc.estimate)), no events" }
         let half = ((mc.ciHigh ?? mc.estimate) - (mc.ciLow ?? mc.estimate)) / 2
         return "\(cell(mc.estimate)) \u{00B1} \(significant(half, 2))"
     }

@@ -102,6 +102,13 @@ public enum MonteCarlo {
         for (k, recipe) in plan.schemes.enumerated() {
             for (j, spec) in specs.enumerated() where spec.scheme == k {
                 guard let ci = stats[j].interval() else { continue }
+                if stats[j].sawNoEvents {
+                    // No event in any replication: the estimate is 0 with an unknown upper
+                    // bound, so ci_high stays empty rather than a false [0, 0].
+                    out.append(MetricEstimate(scheme: recipe.id, metric: spec.metric, unit: spec.unit, method: .monteCarlo,
+                                              estimate: 0, ciLow: 0, ciHigh: nil, samples: ci.samples))
+                    continue
+                }
                 out.append(estimate(recipe.id, spec.metric, spec.unit, ci))
                 if spec.metric == "handoff_latency" {
                     for (p, name) in [(0.5, "p50"), (0.95, "p95"), (0.99, "p99")] {

@@ -24,6 +24,11 @@ struct RatioStatistics: Sendable {
         sx += o.sx; sy += o.sy; sxx += o.sxx; syy += o.syy; sxy += o.sxy
     }
 
+    /// Whether every replication counted nothing (all x = 0) although time
+    /// passed: the estimate is 0, but a zero-width interval would claim
+    /// certainty about a rate that was merely too rare to be seen.
+    var sawNoEvents: Bool { sy > 0 && sx == 0 && sxx == 0 }
+
     /// Σx/Σy with its interval; nil when nothing was observed (Σy = 0).
     func interval(level: Double = 0.95) -> ConfidenceInterval? {
         guard sy > 0 else { return nil }
