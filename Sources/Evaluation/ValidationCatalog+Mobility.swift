@@ -41,7 +41,7 @@ extension ValidationCatalog {
     static func crossingTable() -> [Group] {
         v1Rows.map { row in
             let prefix = "v1.mu\(row.mu).k\(row.k)"
-            let names = ["f*(μ)", "r*(μ)", "α(0)", "α(1)", "α(2)", "α(3)", "E[K]", "Var K"]
+            let names = ["f*(μ)", "r*(μ)", "α(0)", "α(1)", "α(2)", "α(3)", "E[K]", "Var K (summed from P(K=k))"]
             return Group(
                 ids: v1Columns.map { "\(prefix).\($0)" },
                 quantity: "crossings, gamma k=\(row.k) residence, exp sessions μ=\(row.mu)",
@@ -52,8 +52,7 @@ extension ValidationCatalog {
                         ValidationCase(
                             id: "\(prefix).\(v1Columns[i])",
                             quantity: "\(names[i]), gamma k=\(row.k) residence (η=1), exp session μ=\(row.mu)",
-                            source: "\(am) 2.3 V1", printed: row.values[i], decimals: 6, computed: values[i],
-                            note: i == 7 ? "Var K summed from CrossingDistribution's P(K = k)" : nil)
+                            source: "\(am) 2.3 V1", printed: row.values[i], decimals: 6, computed: values[i])
                     }
                 })
         }

@@ -37,9 +37,9 @@ extension ValidationCatalog {
                         let se = standardError(ci)
                         return ValidationCase(
                             id: "\(prefix).\(key)", quantity: "\(name), \(what): Monte Carlo vs closed form",
-                            source: "CrossingSimulation, \(ci.samples) sessions, seed \(settings.seed &+ UInt64(i))",
+                            source: "CrossingSimulation (\(ci.samples) sessions, seed \(settings.seed &+ UInt64(i))) vs closed form (\(exact.route.rawValue))",
                             reference: ci.estimate, computed: closed, tolerance: standardErrors * se,
-                            toleranceBasis: basis, note: "reference: the simulated estimate; dmmkit: the closed form (route \(exact.route.rawValue))")
+                            toleranceBasis: basis)
                     }
                 }))
         }

@@ -37,7 +37,7 @@ extension ValidationCatalog {
     }
 
     static func schemeCases(cards: [SchemeCard]) -> [Group] {
-        let src = "\(am) 5.4"
+        let src = "\(am) 5.4 (card procedures, RP-1)"
         let rp1 = Scenario.default
         func cost(_ id: String, _ scheme: String, _ what: String, _ printed: String, _ events: [ProcedureEvent],
                   scenario: @escaping () throws -> Scenario = { rp1 }, note: String? = nil,
@@ -46,7 +46,7 @@ extension ValidationCatalog {
                 ValidationCase(
                     id: id, quantity: what, source: src, printed: printed,
                     computed: try byteHopsPerHandoff(try card(scheme, in: cards), scenario: try scenario(), events: events, keep: keep),
-                    note: note ?? "from the \(scheme) card's procedures, RP-1 hops and sizes")
+                    note: note)
             }
         }
         var out = [
@@ -107,14 +107,13 @@ extension ValidationCatalog {
             })
         }
         let waits: [(String, String, Double, Double, String, Double)] = [
-            ("ra-wait.fast", "mean wait for an unsolicited RA (ms), intervals U[30, 70] ms", 30, 70, "26.33", 1),
-            ("ra-wait.rfc4861", "mean wait for an unsolicited RA (s), intervals U[3, 10] s", 3, 10, "3.5641", 1),
+            ("ra-wait.fast", "mean wait for an unsolicited RA (ms), intervals U[30, 70] ms: E[R] of the interval law", 30, 70, "26.33", 1),
+            ("ra-wait.rfc4861", "mean wait for an unsolicited RA (s), intervals U[3, 10] s: E[R] of the interval law", 3, 10, "3.5641", 1),
         ]
         for (id, what, a, b, printed, scale) in waits {
             out.append(one(id, what, "\(am) 6.2") {
                 ValidationCase(id: id, quantity: what, source: "\(am) 6.2", printed: printed,
-                               computed: try ProbabilityLaw.uniform(min: a, max: b).residualMean * scale,
-                               note: "equilibrium residual of the RA-interval law (ProbabilityLaw.residualMean)")
+                               computed: try ProbabilityLaw.uniform(min: a, max: b).residualMean * scale)
             })
         }
         out.append(one("failover.harp", "HARP failover", "\(am) 7.2") {
@@ -129,10 +128,9 @@ extension ValidationCatalog {
         out.append(one("failure.p-hit", "P_hit", "\(am) 7.3") {
             let lambda = 1 / (8760.0 * 3600)
             return ValidationCase(
-                id: "failure.p-hit", quantity: "P(session meets an anchor failure), MTBF 1 year, exp session 300 s",
+                id: "failure.p-hit", quantity: "P(session meets an anchor failure) = 1 − G*(1/MTBF), MTBF 1 year, exp session 300 s",
                 source: "\(am) 7.3", printed: "9.5128e-6",
-                computed: try exp(300).laplaceComplement(lambda),
-                note: "1 − G*(λ_f) as SchemeMetrics computes failure_probability")
+                computed: try exp(300).laplaceComplement(lambda))
         })
         return out
     }
