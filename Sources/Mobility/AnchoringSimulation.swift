@@ -53,15 +53,11 @@ public struct AnchoringSimulation: Sendable {
     {
         precondition(samples >= 1 && jobs >= 1)
         let (count, size) = ParallelChunks.layout(samples: samples)
-        let root = RandomStream(seed: seed, kind: generator)
-        let seeds = (0..<count).map { root.child($0).seed }
         let model = self.model, generator = self.generator
-        let parts = ParallelChunks.run(count: count, jobs: jobs, progress: progress) { i in
+        let total = ParallelChunks.fold(count: count, jobs: jobs, progress: progress, into: Sums()) { i in
             model.residence.withSampler(AnchorResidenceVisit(model: model, n: size(i),
-                                                              stream: RandomStream(seed: seeds[i], kind: generator)))
-        }
-        var total = Sums()
-        for p in parts { total.merge(p) }
+                                                              stream: ParallelChunks.stream(seed: seed, index: i, kind: generator)))
+        } _: { $0.merge($1) }
         func ratio(_ num: Double, _ numSq: Double, _ cross: Double) -> ConfidenceInterval {
             let n = total.n, r = num / total.t
             let v = Swift.max(0, (numSq - 2 * r * cross + r * r * total.tt) / Swift.max(1, n - 1))

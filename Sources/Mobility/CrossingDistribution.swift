@@ -185,13 +185,9 @@ public struct CrossingDistribution: Sendable {
 
     /// ∫₀^∞ f, as QAGS over [0, p₁], [p₁, p₂], … and QAGIU beyond the last breakpoint.
     static func piecewise(_ what: String, breakpoints: [Double], _ f: @escaping (Double) -> Double) throws -> Double {
-        let points = Array(Set(breakpoints.filter { $0 > 0 && $0.isFinite })).sorted()
-        var total = 0.0, lower = 0.0
-        for p in points {
-            total += try Quadrature.integrate(what, over: .finite(lower, p), f).value
-            lower = p
-        }
-        return total + (try Quadrature.integrate(what, over: .upperInfinite(from: lower), f).value)
+        let finite = try piecewiseFinite(what, breakpoints: breakpoints, f)
+        let last = breakpoints.filter { $0 > 0 && $0.isFinite }.max() ?? 0
+        return finite + (try Quadrature.integrate(what, over: .upperInfinite(from: last), f).value)
     }
 
     /// ∫₀^{last breakpoint} f, as QAGS between consecutive breakpoints.

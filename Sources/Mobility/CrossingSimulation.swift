@@ -9,7 +9,8 @@ import Stochastics
 ///
 /// Determinism: samples are split into chunks of `ParallelChunks.chunkSize`;
 /// chunk i uses `RandomStream(seed:kind:).child(i)`; chunk counts are merged
-/// in index order, so results do not depend on `jobs`. Memory is O(kmax) per chunk.
+/// in index order, so results do not depend on `jobs`. Memory is O(kmax) per
+/// chunk in flight (`ParallelChunks.fold`), whatever `samples`.
 public struct CrossingSimulation: Sendable {
     public let residence: ProbabilityLaw
     public let session: ProbabilityLaw
@@ -44,20 +45,18 @@ public struct CrossingSimulation: Sendable {
         precondition(samples >= 1 && jobs >= 1)
         let (count, size) = ParallelChunks.layout(samples: samples)
         let kmax = self.kmax, generator = self.generator
-        let root = RandomStream(seed: seed, kind: generator)
-        let seeds = (0..<count).map { root.child($0).seed }
         let residence = self.residence, session = self.session
-        let parts = ParallelChunks.run(count: count, jobs: jobs, progress: progress) { i in
+        let total = ParallelChunks.fold(
+            count: count, jobs: jobs, progress: progress, into: Counts(histogram: [Int](repeating: 0, count: kmax + 1))
+        ) { i in
             residence.withSampler(ResidenceVisit(session: session, n: size(i), kmax: kmax,
-                                                 stream: RandomStream(seed: seeds[i], kind: generator)))
+                                                 stream: ParallelChunks.stream(seed: seed, index: i, kind: generator)))
+        } _: { total, p in
+            for k in 0...kmax { total.histogram[k] += p.histogram[k] }
+            total.sumK += p.sumK
+            total.sumK2 += p.sumK2
         }
-        var hist = [Int](repeating: 0, count: kmax + 1)
-        var sumK = 0.0, sumK2 = 0.0
-        for p in parts {
-            for k in 0...kmax { hist[k] += p.histogram[k] }
-            sumK += p.sumK
-            sumK2 += p.sumK2
-        }
+        let hist = total.histogram, sumK = total.sumK, sumK2 = total.sumK2
         let n = Double(samples)
         let probs = hist.map { c -> ConfidenceInterval in
             let p = Double(c) / n
@@ -76,15 +75,12 @@ public struct CrossingSimulation: Sendable {
     public func drawOnly(samples: Int, residenceDraws: Int, seed: UInt64, jobs: Int = 1) -> Double {
         let (count, size) = ParallelChunks.layout(samples: samples)
         let generator = self.generator
-        let root = RandomStream(seed: seed, kind: generator)
-        let seeds = (0..<count).map { root.child($0).seed }
         let residence = self.residence, session = self.session
-        let parts = ParallelChunks.run(count: count, jobs: jobs) { i in
+        return ParallelChunks.fold(count: count, jobs: jobs, into: 0.0) { i in
             let extra = residenceDraws / count + (i < residenceDraws % count ? 1 : 0)
             return residence.withSampler(DrawVisit(session: session, n: size(i), extra: extra,
-                                                   stream: RandomStream(seed: seeds[i], kind: generator)))
-        }
-        return parts.reduce(0, +)
+                                                   stream: ParallelChunks.stream(seed: seed, index: i, kind: generator)))
+        } _: { $0 += $1 }
     }
 }
 

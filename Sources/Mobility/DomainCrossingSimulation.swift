@@ -19,13 +19,11 @@ public struct DomainCrossingSimulation: Sendable {
     /// Estimates p_d from `steps` walk steps.
     public func run(steps: Int, seed: UInt64, jobs: Int = 1) -> ConfidenceInterval {
         let (count, size) = ParallelChunks.layout(samples: steps)
-        let root = RandomStream(seed: seed)
-        let seeds = (0..<count).map { root.child($0).seed }
         let grid = self.grid, m = self.domainSize
         let cells = DomainCrossing.cells(grid: grid, domainSize: m)
         let moves = grid.steps
         let parts = ParallelChunks.run(count: count, jobs: jobs) { i -> Double in
-            let stream = RandomStream(seed: seeds[i])
+            let stream = ParallelChunks.stream(seed: seed, index: i)
             var (x, y) = cells[stream.uniformInt(cells.count)]
             var d = DomainCrossing.domain(of: x, y, grid: grid, domainSize: m)
             var crossings = 0

@@ -210,12 +210,6 @@ public struct SessionAnchoring: Sendable {
     /// p = η/(η+μ). See `walkAverages` for the routes and when it is exact.
     public func meanAnchorDistanceSteps() throws -> Double { try walkAverages().meanDistanceSteps }
 
-    /// `meanAnchorDistanceSteps` and whether it is exact (see there), from one evaluation.
-    public func meanAnchorDistanceWithExactness() throws -> (value: Double, exact: Bool) {
-        let w = try walkAverages()
-        return (w.meanDistanceSteps, w.exact)
-    }
-
     /// The two packet averages over the session's grid walk, from one α(j) series.
     public struct WalkAverages: Sendable, Equatable {
         /// Σ_j α(j) P(D_j ≠ 0): `tunnelledFraction`.

@@ -140,14 +140,7 @@ public enum MetricTables {
     }
 
     /// Four significant digits without exponent between 1e-3 and 1e6, else d.ddde±x.
-    public static func cell(_ x: Double) -> String {
-        guard x.isFinite else { return "" }
-        if x == 0 { return "0" }
-        let a = abs(x)
-        if a >= 1e6 || a < 1e-3 { return String(format: "%.3e", x) }
-        let decimals = max(0, 3 - Int(floor(log10(a))))
-        return String(format: "%.\(decimals)f", x)
-    }
+    public static func cell(_ x: Double) -> String { significant(x, 4) }
 
     /// Shortest text that reads back as the same Double (csv, json).
     public static func exact(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }

@@ -40,7 +40,8 @@ public enum SweepPlot {
         guard let xColumn = varied.firstIndex(of: request.x) else {
             throw fail("--x \(request.x) is not a varied column; allowed: \(varied.joined(separator: ", "))")
         }
-        let col = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($0.element, $0.offset) })
+        // The last occurrence: a varied column may be named like a standard one (a hand-made file).
+        let col = Dictionary(header.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { _, last in last })
         let metrics = ordered(rows.map { $0[col["metric"]!] })
         guard metrics.contains(request.metric) else {
             throw fail("--metric \(request.metric) is not in the file; allowed: \(metrics.joined(separator: ", "))")
@@ -86,7 +87,16 @@ public enum SweepPlot {
                     guard let y = Double(row[col["estimate"]!]), y.isFinite else {
                         throw fail("estimate '\(row[col["estimate"]!])' of \(scheme) is not a number")
                     }
-                    let low = Double(row[col["ci_low"]!]), high = Double(row[col["ci_high"]!])
+                    // An empty bound (closed form) draws no band; "nan" or "inf" would reach the SVG.
+                    func bound(_ name: String) throws -> Double? {
+                        let text = row[col[name]!]
+                        if text.isEmpty { return nil }
+                        guard let v = Double(text), v.isFinite else {
+                            throw fail("\(name) '\(text)' of \(scheme) is not a finite number")
+                        }
+                        return v
+                    }
+                    let low = try bound("ci_low"), high = try bound("ci_high")
                     points.append(LineChart.Point(x: x, y: y, low: low, high: high))
                 }
                 points.sort { $0.x < $1.x }

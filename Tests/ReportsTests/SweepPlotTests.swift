@@ -60,6 +60,23 @@ struct SweepPlotTests {
         }
     }
 
+    /// A hand-made CSV: a varied column named like a standard one used to trap
+    /// (duplicate dictionary key), and a "nan" bound reached the SVG as a coordinate.
+    @Test func handMadeCSVsAreReadOrRefused() throws {
+        let head = "metric,scheme,metric,unit,method,estimate,ci_low,ci_high,samples\r\n"
+        let request = SweepPlot.Request(x: "metric", metric: "handoff_latency")
+        let good = head + "1,mipv6,handoff_latency,ms,monte-carlo,5,4,6,10\r\n2,mipv6,handoff_latency,ms,monte-carlo,6,5,7,10\r\n"
+        let chart = try SweepPlot.chart(csv: good, file: "f", request: request)
+        #expect(chart.series.map(\.points) == [[
+            LineChart.Point(x: 1, y: 5, low: 4, high: 6), LineChart.Point(x: 2, y: 6, low: 5, high: 7),
+        ]])
+        #expect {
+            _ = try SweepPlot.chart(csv: head + "1,mipv6,handoff_latency,ms,monte-carlo,5,4,nan,10\r\n", file: "f", request: request)
+        } throws: { error in
+            "\(error)" == "plot f: ci_high 'nan' of mipv6 is not a finite number"
+        }
+    }
+
     @Test func linearTicksAreNiceNumbers() {
         // Heckbert by hand: range 85 -> step 20 (85/5 = 17 rounds to 20), domain 0...100.
         let t = AxisTicks.linear(0, 85)

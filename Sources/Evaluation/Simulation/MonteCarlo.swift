@@ -58,6 +58,10 @@ public enum MonteCarlo {
         (max(1, samples) + SimulationPlan.handoffsPerReplication - 1) / SimulationPlan.handoffsPerReplication
     }
 
+    /// Estimates with 95 % Student-t intervals over replications for every metric of
+    /// `schemes` (handoff-latency p50/p95/p99: order-statistic intervals, `LatencyHistogram`),
+    /// from `samples` simulated handoffs. Throws `MonteCarloError` (bad input) for
+    /// `samples` outside `samplesRange`, `jobs` < 1 or a scenario too costly to simulate.
     public static func evaluate(
         scenario: Scenario, schemes: [SchemeCard], samples: Int, seed: UInt64, jobs: Int,
         progress: ((Int, Int) -> Void)? = nil

@@ -9,10 +9,7 @@ public struct DMIModel: SchemeModel {
     public init() {}
     public var id: String { "dmi" }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
-        c.clientAttachMs
-            + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: PerFlowAnchoring.oldAnchorHops(c))
-    }
+    public func handoffLatencyMs(_ c: SchemeContext) -> Double { PerFlowAnchoring.clientHandoffLatencyMs(c) }
 
     public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { c.clientAttachMs }
 

@@ -12,9 +12,7 @@ public struct GHAHAModel: SchemeModel {
 
     public func hops(_ a: Role, _ b: Role, in c: SchemeContext) -> Double? { GlobalHASet.hops(a, b, in: c) }
 
-    public func mnsServed(by role: Role, in c: SchemeContext) -> Double {
-        role == .ha || role == .peerHA ? GlobalHASet.mnsPerHA(c) : c.mnsPerAR
-    }
+    public func mnsServed(by role: Role, in c: SchemeContext) -> Double { GlobalHASet.mnsServed(by: role, in: c) }
 
     public func handoffLatencyMs(_ c: SchemeContext) -> Double { c.clientAttachMs + GlobalHASet.registrationMs(c) }
 
@@ -24,10 +22,7 @@ public struct GHAHAModel: SchemeModel {
         let h = c.hops.arNearestHa + c.hops.haHa
         let switchMs = c.links.wired(c.size(.ba), hops: h) + c.links.wireless(c.size(.ba))
         let registerMs = c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: h)
-        let m = GlobalHASet.mnsPerHA(c)
-        let ha = FailureElement(
-            name: "ha", sessionsBroken: m * c.motion.activeSessions, mnsUnreachable: m, mnsServed: m,
-            outageS: GlobalHASet.detectionS(c) + (switchMs + registerMs) / 1000, mtbfH: c.failures.anchorMtbfH)
+        let ha = GlobalHASet.haFailure(c, outageS: GlobalHASet.detectionS(c) + (switchMs + registerMs) / 1000)
         return [ha, .accessRouter(c)]
     }
 }

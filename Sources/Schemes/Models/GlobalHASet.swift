@@ -20,6 +20,20 @@ enum GlobalHASet {
 
     static func mnsPerHA(_ c: SchemeContext) -> Double { c.mnsPerHA / Double(max(1, c.hops.globalHACount)) }
 
+    /// MNs sharing a periodic message: the MNs of one HA of the set for HA roles, else an AR's.
+    static func mnsServed(by role: Role, in c: SchemeContext) -> Double {
+        role == .ha || role == .peerHA ? mnsPerHA(c) : c.mnsPerAR
+    }
+
+    /// One HA of the set failing: its M_HA/N_HA MNs lose their sessions and reachability
+    /// for `outageS` seconds (7.3); the scheme decides what the outage is.
+    static func haFailure(_ c: SchemeContext, outageS: Double) -> FailureElement {
+        let m = mnsPerHA(c)
+        return FailureElement(
+            name: "ha", sessionsBroken: m * c.motion.activeSessions, mnsUnreachable: m, mnsServed: m,
+            outageS: outageS, mtbfH: c.failures.anchorMtbfH)
+    }
+
     static func dataPath(_ c: SchemeContext) -> DataPath {
         let h = c.hops
         let overlay = (1 - 1 / Double(max(1, h.globalHACount))) * h.haHa

@@ -15,4 +15,11 @@ enum PerFlowAnchoring {
 
     /// Wired hops from the serving AR to an old anchor: h_AA × `oldAnchorSteps` (approximation).
     static func oldAnchorHops(_ c: SchemeContext) -> Double { c.hops.arAr * c.motion.oldAnchorSteps }
+
+    /// Handoff latency of an active session in the client-based per-flow schemes (FAMA, DMI), ms:
+    /// T_L2 + MD + T_DAD + reg(h_AA·D), BUs to all old anchors in parallel, each session waiting
+    /// for its own anchor (analytic-models.md 6.3); APPROXIMATION: D is `oldAnchorSteps`.
+    static func clientHandoffLatencyMs(_ c: SchemeContext) -> Double {
+        c.clientAttachMs + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: oldAnchorHops(c))
+    }
 }

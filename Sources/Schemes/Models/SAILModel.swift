@@ -13,9 +13,7 @@ public struct SAILModel: SchemeModel {
 
     public func hops(_ a: Role, _ b: Role, in c: SchemeContext) -> Double? { GlobalHASet.hops(a, b, in: c) }
 
-    public func mnsServed(by role: Role, in c: SchemeContext) -> Double {
-        role == .ha || role == .peerHA ? GlobalHASet.mnsPerHA(c) : c.mnsPerAR
-    }
+    public func mnsServed(by role: Role, in c: SchemeContext) -> Double { GlobalHASet.mnsServed(by: role, in: c) }
 
     public func handoffLatencyMs(_ c: SchemeContext) -> Double {
         c.clientAttachMs + GlobalHASet.registrationMs(c) + 2 * c.links.wired(c.size(.dhtUpdate), hops: c.hops.haHa)
@@ -24,11 +22,7 @@ public struct SAILModel: SchemeModel {
     public func dataPath(_ c: SchemeContext) -> DataPath { GlobalHASet.dataPath(c) }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        let m = GlobalHASet.mnsPerHA(c)
         let nextBU = 1 / (c.motion.crossingRate + c.motion.refreshRate)
-        let ha = FailureElement(
-            name: "ha", sessionsBroken: m * c.motion.activeSessions, mnsUnreachable: m, mnsServed: m,
-            outageS: GlobalHASet.detectionS(c) + nextBU, mtbfH: c.failures.anchorMtbfH)
-        return [ha, .accessRouter(c)]
+        return [GlobalHASet.haFailure(c, outageS: GlobalHASet.detectionS(c) + nextBU), .accessRouter(c)]
     }
 }
