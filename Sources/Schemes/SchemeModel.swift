@@ -67,6 +67,16 @@ public struct DataPath: Sendable, Equatable {
         self.tunnelHops = tunnelHops
     }
 
+    /// Every packet through one central anchor (MIPv6's HA, PMIPv6's LMA),
+    /// tunnelled over the `anchorToAR` hops to the serving AR (analytic-models.md 5.5):
+    /// remote CN: h_CN-anchor + h_anchor-AR + 1; local CN (h_loc from the AR) goes
+    /// up to the anchor and back down: h_loc + 2 h_anchor-AR + 1.
+    public static func viaCentralAnchor(_ c: SchemeContext, cnToAnchor: Double, anchorToAR: Double) -> DataPath {
+        mix(
+            c, remoteUsed: cnToAnchor + anchorToAR + 1, localUsed: c.hops.localCN + 2 * anchorToAR + 1,
+            remoteTunnel: anchorToAR, localTunnel: anchorToAR, tunnelledFraction: 1)
+    }
+
     /// Averages a remote-CN and a local-CN path with the local fraction p:
     /// σ = (1−p) used_r/(h_CN-AR + 1) + p used_l/(h_loc + 1).
     public static func mix(

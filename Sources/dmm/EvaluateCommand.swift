@@ -57,8 +57,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .markdown
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var destination: OutputDestination
 
     @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
     var models: String?
@@ -70,7 +69,7 @@ struct EvaluateCommand: ParsableCommand {
     var listParameters = false
 
     func run() throws {
-        if let output { try OutputFile.checkTarget(output) }  // before a long run, not after it
+        try destination.check()  // before a long run, not after it
         let scenario = try scenarioOptions.load(models: models)
         let text: String
         if let bench {
@@ -84,11 +83,7 @@ struct EvaluateCommand: ParsableCommand {
             let cards = try Self.select(schemes, from: catalog)
             text = try evaluate(scenario, cards: cards)
         }
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try destination.emit(text)
     }
 
     /// The chosen method's rows rendered in `format`.

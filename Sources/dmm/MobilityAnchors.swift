@@ -69,6 +69,7 @@ struct MobilityAnchors: ParsableCommand {
     }
 
     func run() throws {
+        try common.destination.check()  // before a long run, not after it
         let (residence, session) = try common.laws()
         let model = SessionAnchoring(residence: residence, session: session, sessionRate: sessionRate, grid: grid)
         var estimates: [SessionAnchoring.Quantity: ConfidenceInterval] = [:]

@@ -55,8 +55,7 @@ struct MobilityCommonOptions: ParsableArguments {
     @Option(help: "Output format: csv, json, markdown, latex or rfc.")
     var format: OutputFormat = .csv
 
-    @Option(help: ArgumentHelp("Write the table to FILE (atomically) instead of standard output.", valueName: "FILE"))
-    var output: String?
+    @OptionGroup var destination: OutputDestination
 
     @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
     var progress = false
@@ -70,11 +69,6 @@ struct MobilityCommonOptions: ParsableArguments {
         }
         guard (1...1024).contains(jobs) else {
             throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")
-        }
-        // Before a long run, not after it. As a ValidationError: ArgumentParser wraps any
-        // other error thrown from validate(), and the InvalidInput (exit 2) would be lost.
-        if let output {
-            do { try OutputFile.checkTarget(output) } catch { throw ValidationError("\(error)") }
         }
     }
 
@@ -103,8 +97,7 @@ struct MobilityCommonOptions: ParsableArguments {
     }
 
     func emit(_ table: Table) throws {
-        let text = TableRenderer.render(table, as: format)
-        if let output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }
+        try destination.emit(TableRenderer.render(table, as: format))
     }
 
     /// A chunk counter printing a percentage on stderr, or nil when progress is off.

@@ -58,6 +58,7 @@ struct MobilityCrossings: ParsableCommand {
     }
 
     func run() throws {
+        try common.destination.check()  // before a long run, not after it
         let (residence, session) = try common.laws()
         let distribution = CrossingDistribution(residence: residence, session: session)
         var closed: [Double]?

@@ -39,8 +39,7 @@ struct TableCommand: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .markdown
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var destination: OutputDestination
 
     @Option(help: "Models directory holding schemes/ (default: $DMM_MODELS, else the shipped Models).")
     var models: String?
@@ -53,7 +52,7 @@ struct TableCommand: ParsableCommand {
     @OptionGroup var monteCarlo: MonteCarloOptions
 
     func run() throws {
-        if let output { try OutputFile.checkTarget(output) }  // before a long run, not after it
+        try destination.check()  // before a long run, not after it
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
         var table: Table
         if extended {
@@ -73,11 +72,7 @@ struct TableCommand: ParsableCommand {
             table = try SchemeTables.seedTable1(catalog)
         }
         let text = TableRenderer.render(table, as: format)
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try destination.emit(text)
     }
 
     /// The headline metrics of every card (`MetricTables.extendedMetrics`), units in

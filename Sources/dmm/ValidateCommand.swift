@@ -37,8 +37,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .markdown
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var destination: OutputDestination
 
     @Option(parsing: .unconditional, help: "Monte Carlo cases: simulated handoffs and sessions per crossing simulation (\(ValidationCatalog.minimumSamples)...\(MonteCarlo.maximumSamples)).")
     var samples: Int = ValidationCatalog.MonteCarloSettings.standard.scenarioHandoffs
@@ -68,7 +67,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let output { try OutputFile.checkTarget(output) }
+        try destination.check()  // before a long run, not after it
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
         if let only, !ValidationCatalog.ids(cards: catalog.cards).contains(where: { $0.hasPrefix(only) }) {
             throw CommandInputError("--only '\(only)' matches no case id; ids start with v1., residual., domain., fluid., fraction., distance., anchors., cost., stretch., link., ra-wait., failover., failure., special., mc.")
@@ -89,13 +88,8 @@ struct ValidateCommand: ParsableCommand {
         case .latex: text += "% " + summary + "\n"; summaryInText = true
         case .csv, .json: summaryInText = false
         }
-        if let output {
-            try OutputFile.write(text, to: output)
-            Diagnostics.note(summary)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            if !summaryInText { Diagnostics.note(summary) }
-        }
+        try destination.emit(text)
+        if destination.isFile || !summaryInText { Diagnostics.note(summary) }
         if cases.contains(where: { !$0.passed }) { throw ExitCode.failure }
     }
 }

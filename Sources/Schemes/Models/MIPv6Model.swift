@@ -12,10 +12,7 @@ public struct MIPv6Model: SchemeModel {
     }
 
     public func dataPath(_ c: SchemeContext) -> DataPath {
-        let h = c.hops
-        return .mix(
-            c, remoteUsed: h.cnHa + h.arHa + 1, localUsed: h.localCN + 2 * h.arHa + 1,
-            remoteTunnel: h.arHa, localTunnel: h.arHa, tunnelledFraction: 1)
+        .viaCentralAnchor(c, cnToAnchor: c.hops.cnHa, anchorToAR: c.hops.arHa)
     }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {

@@ -15,10 +15,7 @@ public struct PMIPv6Model: SchemeModel {
     }
 
     public func dataPath(_ c: SchemeContext) -> DataPath {
-        let h = c.hops
-        return .mix(
-            c, remoteUsed: h.cnLma + h.magLma + 1, localUsed: h.localCN + 2 * h.magLma + 1,
-            remoteTunnel: h.magLma, localTunnel: h.magLma, tunnelledFraction: 1)
+        .viaCentralAnchor(c, cnToAnchor: c.hops.cnLma, anchorToAR: c.hops.magLma)
     }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
