@@ -37,6 +37,19 @@ public struct MetricEstimate: Sendable, Equatable {
         self.samples = samples
     }
 
+    /// A row of a catalogue metric: its id and unit as the catalogue spells them.
+    public init(
+        scheme: String, key: MetricKey, method: EvaluationMethod, estimate: Double, ciLow: Double? = nil,
+        ciHigh: Double? = nil, samples: Int? = nil
+    ) {
+        self.init(
+            scheme: scheme, metric: key.id, unit: key.unit.rawValue, method: method, estimate: estimate, ciLow: ciLow,
+            ciHigh: ciHigh, samples: samples)
+    }
+
+    /// The catalogue key of `metric`, nil for a name the catalogue does not know.
+    public var key: MetricKey? { MetricKey(id: metric) }
+
     /// The tidy column names, in order.
     public static let columns = ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"]
 }

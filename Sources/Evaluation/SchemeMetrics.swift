@@ -14,58 +14,71 @@ import Stochastics
 /// 1 + tunnelled fraction, exact to first order in Λ only); disruption =
 /// Σ_kinds (failures per year) × (sessions broken per MN served) × outage.
 public enum SchemeMetrics {
-    /// Hours per year in failure rates.
-    public static let hoursPerYear = 8760.0
-
     public static func evaluate(
         scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
         scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
-        func add(_ metric: String, _ unit: String, _ value: Double) throws {
+        func add(_ key: MetricKey, _ value: Double) throws {
             guard value.isFinite, value >= 0 else {
-                throw EvaluationError(quantity: metric, scheme: scheme, value: value)
+                throw EvaluationError(quantity: key.id, scheme: scheme, value: value)
             }
-            out.append(MetricEstimate(scheme: scheme, metric: metric, unit: unit, method: .closedForm, estimate: value))
+            out.append(MetricEstimate(scheme: scheme, key: key, method: .closedForm, estimate: value))
         }
         let cost = SignalingCost(
             procedures: procedures, model: model, context: c, periods: .init(s),
             wirelessWeight: s.messages.wirelessWeight, wiredWeight: s.messages.wiredWeight)
-        try add("signaling_cost", "byte_hops_per_s", cost.totalByteHopsPerS)
-        try add("signaling_cost.handoff", "byte_hops_per_s", cost.handoff.byteHopsPerS)
-        try add("signaling_cost.refresh", "byte_hops_per_s", cost.refresh.byteHopsPerS)
-        try add("signaling_cost.session_setup", "byte_hops_per_s", cost.sessionSetup.byteHopsPerS)
-        try add("signaling_cost.overhead", "byte_hops_per_s", cost.overhead.byteHopsPerS)
-        try add("signaling_rate", "msgs_per_s", cost.totalMsgsPerS)
-
-        try add("handoff_latency", "ms", model.handoffLatencyMs(c))
-        if let fresh = model.newSessionLatencyMs(c) { try add("handoff_latency_new_session", "ms", fresh) }
-
         let path = model.dataPath(c)
-        try add("path_stretch", "ratio", path.stretch)
-        try add("tunnelled_fraction", "ratio", path.tunnelledFraction)
-        try add("tunnel_overhead", "byte_hops_per_packet", s.messages.tunnelHeaderBytes * path.tunnelHops)
-
         let elements = model.failureElements(c)
-        if let worst = elements.max(by: {
+        let worst = elements.max {
             ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable)
-        }) {
-            try add("blast_radius", "sessions", worst.sessionsBroken)
-            try add("unreachable", "mns", worst.mnsUnreachable)
-            try add("outage", "s", worst.outageS)
         }
-        let lambda = elements.filter { $0.sessionsBroken > 0 }.reduce(0) { $0 + $1.exposure / ($1.mtbfH * 3600) }
-        try add("failure_probability", "ratio", lambda > 0 ? try sessionLaplaceComplement(lambda) : 0)
-        let disruption = elements.reduce(0.0) {
-            $0 + hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
+        for metric in Metric.allCases {
+            let value: Double?
+            switch metric {
+            case .signalingCost: value = cost.totalByteHopsPerS
+            case .signalingCostHandoff: value = cost.handoff.byteHopsPerS
+            case .signalingCostRefresh: value = cost.refresh.byteHopsPerS
+            case .signalingCostSessionSetup: value = cost.sessionSetup.byteHopsPerS
+            case .signalingCostOverhead: value = cost.overhead.byteHopsPerS
+            case .signalingRate: value = cost.totalMsgsPerS
+            case .handoffLatency: value = model.handoffLatency(c).value
+            case .handoffLatencyNewSession: value = model.newSessionLatency(c)?.value
+            case .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99: value = nil  // Monte Carlo only
+            case .pathStretch: value = path.stretch
+            case .tunnelledFraction: value = path.tunnelledFraction
+            case .tunnelOverhead: value = s.messages.tunnelHeaderBytes * path.tunnelHops
+            case .blastRadius, .unreachable, .outage: value = worst.map { elementValue(metric, $0) }
+            case .failureProbability:
+                let lambda = elements.filter { $0.sessionsBroken > 0 }.reduce(0) {
+                    $0 + $1.exposure / ($1.mtbfH * TimeConstants.secondsPerHour)
+                }
+                value = lambda > 0 ? try sessionLaplaceComplement(lambda) : 0
+            case .disruption:
+                value = elements.reduce(0.0) {
+                    $0 + TimeConstants.hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
+                }
+            }
+            if let value { try add(MetricKey(metric), value) }
         }
-        try add("disruption", "session_s_per_mn_year", disruption)
         for e in elements {
-            try add("blast_radius.\(e.name)", "sessions", e.sessionsBroken)
-            try add("unreachable.\(e.name)", "mns", e.mnsUnreachable)
-            try add("outage.\(e.name)", "s", e.outageS)
+            for metric in Metric.perElement { try add(MetricKey(metric, element: e.kind), elementValue(metric, e)) }
         }
         return out
+    }
+
+    /// A per-element failure metric of one element (0 for metrics that have no per-element figure).
+    static func elementValue(_ metric: Metric, _ e: FailureElement) -> Double {
+        switch metric {
+        case .blastRadius: return e.sessionsBroken
+        case .unreachable: return e.mnsUnreachable
+        case .outage: return e.outageS
+        case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
+            .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
+            .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
+            .failureProbability, .disruption:
+            return 0
+        }
     }
 }
 
