@@ -82,11 +82,11 @@ public enum ClosedFormAccuracy {
         for card in cards {
             let byMetric = try approximationReasons(scenario: s, card: card, models: models)
             // In catalogue order, so the footnote does not depend on hashing.
-            let keys = byMetric.keys.sorted { a, b in
-                let ia = Metric.allCases.firstIndex(of: a.metric)!, ib = Metric.allCases.firstIndex(of: b.metric)!
-                return (ia, a.element?.rawValue ?? "") < (ib, b.element?.rawValue ?? "")
+            let order = Dictionary(uniqueKeysWithValues: Metric.wide.enumerated().map { ($1, $0) })
+            let sorted = byMetric.sorted { a, b in
+                (order[a.key.metric] ?? 0, a.key.element?.rawValue ?? "") < (order[b.key.metric] ?? 0, b.key.element?.rawValue ?? "")
             }
-            for k in keys where !seen.contains(byMetric[k]!) { seen.append(byMetric[k]!) }
+            for (_, reason) in sorted where !seen.contains(reason) { seen.append(reason) }
         }
         return seen
     }

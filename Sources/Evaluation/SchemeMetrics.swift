@@ -33,7 +33,8 @@ public enum SchemeMetrics {
         let worst = elements.max {
             ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable)
         }
-        for metric in Metric.allCases {
+        // `Metric.wide` is `allCases` stored once (the synthesized `allCases` builds an array per call).
+        for metric in Metric.wide {
             let value: Double?
             switch metric {
             case .signalingCost: value = cost.totalByteHopsPerS
