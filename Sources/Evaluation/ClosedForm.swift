@@ -19,9 +19,9 @@ public enum ClosedForm {
     public static func evaluate(
         scenario: Scenario, schemes: [SchemeCard], models: [any SchemeModel] = SchemeModels.all
     ) throws -> [MetricEstimate] {
-        let paired = try schemes.map { ($0, try SchemeModels.require($0, in: models)) }
+        let schemeModels = try schemes.map { try SchemeModels.require($0, in: models) }
         let motion = try MotionCache.shared.motion(
-            scenario, sessionAnchoring: needsSessionAnchoring(paired))
+            scenario, sessionAnchoring: needsSessionAnchoring(cards: schemes, models: schemeModels))
         var context = SchemeContext(scenario: scenario, motion: motion)
         context.assumptions = try SchemeContext.Assumptions(scenario)
         let session = scenario.traffic.sessionDuration
@@ -34,10 +34,11 @@ public enum ClosedForm {
         }
         var rows: [MetricEstimate] = []
         rows.reserveCapacity(schemes.count * 24)
-        for (card, model) in paired {
+        // Indices, not zip: zip copies every card out of the array (a measurable share of a sweep point).
+        for i in schemes.indices {
             rows += try SchemeMetrics.evaluate(
-                scheme: card.id, model: model, procedures: card.procedures, context: context, scenario: scenario,
-                sessionLaplaceComplement: complement)
+                scheme: schemes[i].id, model: schemeModels[i], procedures: schemes[i].procedures, context: context,
+                scenario: scenario, sessionLaplaceComplement: complement)
         }
         return rows
     }
@@ -45,8 +46,8 @@ public enum ClosedForm {
     /// Whether any scheme reads E[N_a], the tunnelled fraction or the anchor
     /// distance: a per-flow model, or a card message to or from an old anchor or
     /// repeated per active old anchor.
-    static func needsSessionAnchoring(_ schemes: [(SchemeCard, any SchemeModel)]) -> Bool {
-        schemes.contains { card, model in model.usesSessionAnchoring || readsOldAnchors(card) }
+    static func needsSessionAnchoring(cards: [SchemeCard], models: [any SchemeModel]) -> Bool {
+        cards.indices.contains { models[$0].usesSessionAnchoring || readsOldAnchors(cards[$0]) }
     }
 
     /// As above for cards paired with the registry (a card without a model counts as reading them).

@@ -19,11 +19,12 @@ public enum SchemeMetrics {
         scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
-        func add(_ key: MetricKey, _ value: Double) throws {
+        func add(_ spelled: Spelled, _ value: Double) throws {
             guard value.isFinite, value >= 0 else {
-                throw EvaluationError(quantity: key.id, scheme: scheme, value: value)
+                throw EvaluationError(quantity: spelled.id, scheme: scheme, value: value)
             }
-            out.append(MetricEstimate(scheme: scheme, key: key, method: .closedForm, estimate: value))
+            out.append(MetricEstimate(
+                scheme: scheme, metric: spelled.id, unit: spelled.unit, method: .closedForm, estimate: value))
         }
         let cost = SignalingCost(
             procedures: procedures, model: model, context: c, periods: .init(s),
@@ -33,8 +34,8 @@ public enum SchemeMetrics {
         let worst = elements.max {
             ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable)
         }
-        // `Metric.wide` is `allCases` stored once (the synthesized `allCases` builds an array per call).
-        for metric in Metric.wide {
+        for spelled in Self.schemeLevel {
+            let metric = spelled.key.metric
             let value: Double?
             switch metric {
             case .signalingCost: value = cost.totalByteHopsPerS
@@ -60,12 +61,45 @@ public enum SchemeMetrics {
                     $0 + TimeConstants.hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
                 }
             }
-            if let value { try add(MetricKey(metric), value) }
+            if let value { try add(spelled, value) }
         }
         for e in elements {
-            for metric in Metric.perElement { try add(MetricKey(metric, element: e.kind), elementValue(metric, e)) }
+            for spelled in Self.perElement(e.kind) { try add(spelled, elementValue(spelled.key.metric, e)) }
         }
         return out
+    }
+
+    /// A key with its id and unit spelled once: this runs for every row of every
+    /// scenario of a sweep (10^5 points/s), so the catalogue's strings are built once.
+    struct Spelled: Sendable {
+        let key: MetricKey
+        let id: String
+        let unit: String
+        init(_ key: MetricKey) { self.key = key; id = key.id; unit = key.unit.rawValue }
+    }
+
+    /// Every scheme-level metric in catalogue order.
+    static let schemeLevel = Metric.wide.map { Spelled(MetricKey($0)) }
+    /// The per-element metrics of each element kind, in catalogue order (a switch,
+    /// not a dictionary: a raw-valued enum hashes its String).
+    static func perElement(_ kind: ElementKind) -> [Spelled] {
+        switch kind {
+        case .ha: return Spelling.ha
+        case .map: return Spelling.map
+        case .lma: return Spelling.lma
+        case .ar: return Spelling.ar
+        case .mag: return Spelling.mag
+        case .dar: return Spelling.dar
+        case .mar: return Spelling.mar
+        case .temporaryHA: return Spelling.temporaryHA
+        case .locationServer: return Spelling.locationServer
+        }
+    }
+
+    private enum Spelling {
+        static func of(_ kind: ElementKind) -> [Spelled] { Metric.perElement.map { Spelled(MetricKey($0, element: kind)) } }
+        static let ha = of(.ha), map = of(.map), lma = of(.lma), ar = of(.ar), mag = of(.mag), dar = of(.dar)
+        static let mar = of(.mar), temporaryHA = of(.temporaryHA), locationServer = of(.locationServer)
     }
 
     /// A per-element failure metric of one element (0 for metrics that have no per-element figure).
