@@ -12,7 +12,7 @@ import Testing
 struct ClusterRecipeTests {
     static let enabled = ProcessInfo.processInfo.environment["CI"] == "true"
 
-    @Test(.enabled(if: enabled, "skipped: set CI=true (as bash .ci/run does) to build the static tarball and run the Slurm and GNU parallel recipes"))
+    @Test(.enabled(if: enabled, "set CI=true (as bash .ci/run does) to build the static tarball and run the Slurm and GNU parallel recipes"))
     func distributionAndRecipesRunForReal() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dmm-cluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
