@@ -85,4 +85,15 @@ for name in table-extended-default.csv evaluate-mc-default.csv sweep-default.csv
   result="$work/run/stdout"; [[ "$args" == *"{out}"* ]] && result="$work/run/out.csv"
   cmp "$result" "$corpus/expected/$name" || fail "the static dmm's $name differs from Tests/Corpus/expected/$name"
 done
+# `dmm --version` in the same isolation (no git to ask): the version, and when
+# it names a commit (BuildInfo reading dmm.build-info.json), the tarball's.
+version="$(sed -E 's/^dmm-(.*)-[0-9a-f]{12}-linux-.*/\1/' <<< "$top")"
+run_isolated --version > "$work/version" || fail "dmm --version failed in the isolated environment"
+grep -qF "$version" "$work/version" || fail "dmm --version does not print $version: $(cat "$work/version")"
+if grep -qE '[0-9a-f]{12}' "$work/version"; then
+  grep -qF "${commit:0:12}" "$work/version" || fail "dmm --version names another commit than dmm.build-info.json ($commit): $(cat "$work/version")"
+  grep -qF "static-release" "$work/version" || fail "dmm --version does not name the build kind static-release: $(cat "$work/version")"
+else
+  note "dmm --version prints no commit yet ($(head -1 "$work/version")); the build info is checked in the JSON above"
+fi
 note "ok: $top is static, carries its build info, and runs isolated ($isolate: ${hidden[*]} hidden) matching the corpus"
