@@ -34,6 +34,8 @@ public struct ScenarioSetting: Sendable {
             let key = parameter.lawKey
         else { throw ScenarioError.unknownPath(path) }
         let name = String(path[path.index(after: dot)...])
+        // A name no family takes is a typo here; one the law's family lacks is told when applied.
+        guard ProbabilityLaw.allParameterNames.contains(name) else { throw ScenarioError.unknownPath(path) }
         let items = value.split(separator: "/", omittingEmptySubsequences: false)
             .map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !items.isEmpty, items.allSatisfy({ $0?.isFinite ?? false }) else {
