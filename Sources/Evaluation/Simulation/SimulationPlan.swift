@@ -76,7 +76,7 @@ struct SimulationPlan: Sendable {
     /// Pairs each card with its model among `models` (`SchemeModels.require`: a card
     /// without one is refused as in the closed form).
     init(scenario s: Scenario, cards: [SchemeCard], models: [any SchemeModel] = SchemeModels.all) throws {
-        guard let grid = GridKind(rawValue: s.mobility.grid) else { throw MonteCarloError.grid(s.mobility.grid) }
+        let grid = s.mobility.grid
         let side = s.mobility.domainSize
         self.grid = grid
         domainSide = side
