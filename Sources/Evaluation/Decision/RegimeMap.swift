@@ -15,6 +15,13 @@ public struct RegimeMap: Sendable, Equatable {
         public var runnerUp: String?
         public var runnerUpValue: Double?
 
+        public init(winners: [String], best: Double, runnerUp: String?, runnerUpValue: Double?) {
+            self.winners = winners
+            self.best = best
+            self.runnerUp = runnerUp
+            self.runnerUpValue = runnerUpValue
+        }
+
         public var margin: Double? { runnerUpValue.map { abs($0 - best) } }
         public var marginRatio: Double? { runnerUpValue.flatMap { best != 0 ? $0 / best : nil } }
         /// "dma" or, for a shared win, "dma=sail".
@@ -27,6 +34,15 @@ public struct RegimeMap: Sendable, Equatable {
     public var schemes: [String]
     /// Row-major, y outer: cell (i, j) at x index i and y index j is `cells[j * x.count + i]`.
     public var cells: [Cell]
+
+    public init(x: ParameterRange, y: ParameterRange, metric: MetricKey, schemes: [String], cells: [Cell]) {
+        precondition(cells.count == x.count * y.count, "a regime map has x.count * y.count cells")
+        self.x = x
+        self.y = y
+        self.metric = metric
+        self.schemes = schemes
+        self.cells = cells
+    }
 
     public func cell(_ i: Int, _ j: Int) -> Cell { cells[j * x.count + i] }
 }
