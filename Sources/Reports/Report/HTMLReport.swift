@@ -137,7 +137,7 @@ public struct HTMLReport: Sendable {
             figures)
         s += section("crossovers", "Crossovers", "Where two schemes' closed forms are equal along the residence time, and which one wins on each side.",
                      "<div class=\"scroll\">" + HTMLTable.render(CrossoverTable.readable(crossovers, caption: crossoverCaption)) + "</div>")
-        s += section("scenario", "Scenario", "Every parameter of scenario \(esc(scenarioName)) with its unit, value and source.",
+        s += section("scenario", "Scenario", "Every parameter of scenario \(scenarioName) with its unit, value and source.",
                      "<div class=\"scroll\">" + HTMLTable.render(scenario, class: "params") + "</div>")
         s += section("provenance", "Provenance", "", provenanceList())
         s += "</main>\n</body>\n</html>\n"
@@ -168,8 +168,9 @@ public struct HTMLReport: Sendable {
             """
     }
 
+    /// A section: `intro` is plain text (escaped here), `body` is HTML.
     func section(_ id: String, _ title: String, _ intro: String, _ body: String) -> String {
-        "<section id=\"\(id)\">\n<h2>\(esc(title))</h2>\n" + (intro.isEmpty ? "" : "<p>\(intro.contains("<") ? intro : esc(intro))</p>\n") + body + "</section>\n"
+        "<section id=\"\(id)\">\n<h2>\(esc(title))</h2>\n" + (intro.isEmpty ? "" : "<p>\(esc(intro))</p>\n") + body + "</section>\n"
     }
 
     /// Rows become columns: the first column's cells are the new header.
