@@ -69,7 +69,7 @@ struct EvaluateCommand: ParsableCommand {
     var listParameters = false
 
     func run() throws {
-        try destination.check()  // before a long run, not after it
+        try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
         let scenario = try scenarioOptions.load(models: models)
         let text: String
         if let bench {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Schemes
 
 /// `dmm schemes`: the scheme catalogue, one line each, or one card in full.
@@ -33,7 +34,7 @@ struct SchemesCommand: ParsableCommand {
         } else {
             text = Self.list(catalog)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardStream.write(text)
     }
 
     static func list(_ catalog: SchemeCatalog) -> String {
