@@ -16,12 +16,17 @@ public struct BuildInfo: Sendable, Equatable {
     public var dirty: Bool
     /// "debug", "release" or what the distribution says ("static-release").
     public var kind: String
+    /// For a dirty checkout: SHA-256 of `git diff HEAD` (tracked changes) when
+    /// dmm ran, which tells two dirty builds of the same changes from others.
+    /// Nil when unknown (a distribution marked dirty).
+    public var changesSHA256: String?
 
-    public init(version: String, commit: String?, dirty: Bool, kind: String) {
+    public init(version: String, commit: String?, dirty: Bool, kind: String, changesSHA256: String? = nil) {
         self.version = version
         self.commit = commit
         self.dirty = dirty
         self.kind = kind
+        self.changesSHA256 = changesSHA256
     }
 
     public static let version = "0.1.0"
@@ -41,8 +46,10 @@ public struct BuildInfo: Sendable, Equatable {
         if let info = fromFile(directory.appendingPathComponent("dmm.build-info.json")) { return info }
         if let commit = git(["rev-parse", "HEAD"], in: directory), commit.count == 40 {
             // Only tracked files count: a scratch file does not make the build dirty.
-            let status = git(["status", "--porcelain", "--untracked-files=no"], in: directory) ?? ""
-            return BuildInfo(version: version, commit: commit, dirty: !status.isEmpty, kind: compiledKind)
+            let diff = git(["diff", "HEAD", "--no-ext-diff", "--binary"], in: directory) ?? ""
+            return BuildInfo(
+                version: version, commit: commit, dirty: !diff.isEmpty, kind: compiledKind,
+                changesSHA256: diff.isEmpty ? nil : SHA256.hex(diff))
         }
         return BuildInfo(version: version, commit: nil, dirty: false, kind: compiledKind)
     }
@@ -79,14 +86,16 @@ public struct BuildInfo: Sendable, Equatable {
     }
 
     /// Whether files written by `self` and `other` can be joined: same version
-    /// and commit, and neither a dirty build (its content is unknown).
+    /// and commit, and no dirty build unless both have the same known changes.
     /// Nil when they can, else what differs.
     public func incompatibility(with other: BuildInfo) -> String? {
         if version != other.version { return "dmm version \(other.version) vs \(version)" }
         if commit != other.commit {
-            return "built from commit \(other.commit ?? "unknown") vs \(commit ?? "unknown")"
+            return "built from commit \(commit ?? "unknown"), not \(other.commit ?? "unknown")"
         }
-        if dirty || other.dirty { return "written by a dirty build of \(commit ?? "an unknown commit") (uncommitted changes: content unknown)" }
+        if dirty != other.dirty || (dirty && (changesSHA256 == nil || changesSHA256 != other.changesSHA256)) {
+            return "written by \(dirty ? "a dirty" : "a clean") build of commit \(commit ?? "unknown"), not \(other.dirty ? "a dirty" : "a clean") one with the same changes (uncommitted changes differ or are unknown)"
+        }
         return nil
     }
 }

@@ -38,6 +38,8 @@ struct DMM: ParsableCommand {
         // A reader that went away (`dmm ... | head`) is a write error (EPIPE,
         // exit 1 naming standard output), not a silent kill by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        // Past a file-size limit (ulimit -f), a write fails with EFBIG: exit 1 naming the file.
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments == ["--version"] {
             do { try StandardStream.write("dmm \(BuildInfo.current.description)\n") } catch { fail(error, whileRunning: true) }

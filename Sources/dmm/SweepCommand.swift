@@ -74,6 +74,9 @@ struct SweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs per point, 8192...1000000000000 (default \(SweepModel.defaultSamples)).")
     var samples: Int?
 
+    @Flag(help: "Accept a sidecar of another commit or of a dirty build on --resume, and a sweep beyond the cost limits.")
+    var force = false
+
     @Flag(help: "Print the throughput (scenario-scheme points per second) on stderr at the end.")
     var bench = false
 
@@ -98,9 +101,14 @@ struct SweepCommand: ParsableCommand {
         var options = ["scenario_name": scenarioOptions.scenario, "schemes": model.schemes.joined(separator: ","), "method": method.rawValue]
         if method != .closedForm { options["samples"] = String(model.samples) }
         let metadata = SweepMetadata(
-            version: DMM.version, gitCommit: Self.gitCommit(), commandLine: CommandLine.arguments,
+            build: BuildInfo.current,
+            cardHashes: try Self.cardHashes(model.schemes, directory: ModelsLocator.schemesDirectory(explicit: models)),
+            commandLine: CommandLine.arguments,
             scenario: model.scenarioJSON, axes: axes, seed: seed, options: options, shard: shard, points: grid.count)
-        let job = SweepJob(grid: grid, metadata: metadata, output: output, resume: resume, jobs: jobs)
+        var job = SweepJob(grid: grid, metadata: metadata, output: output, resume: resume, jobs: jobs)
+        job.inputs = [scenarioOptions.scenario]
+        job.force = force
+        job.afterStep = Self.testHook()
         let display = (progress || Diagnostics.stderrIsTerminal) ? SweepProgress() : nil
         let summary = try job.run(evaluate: { try model.evaluate($0) }, progress: display.map { p in { p.update(done: $0, total: $1) } })
         display?.finish()
@@ -113,22 +121,35 @@ struct SweepCommand: ParsableCommand {
         }
     }
 
-    /// The commit of the checkout this `dmm` was built in (the executable sits
-    /// in its .build), nil when it is not in a git work tree.
-    static func gitCommit() -> String? {
-        guard let executable = Bundle.main.executableURL else { return nil }
-        let directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory.path, "rev-parse", "HEAD"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.count == 40 ? text : nil
+    /// SHA-256 of each chosen card's file, so that shards computed with an
+    /// edited card are refused by merge and resume.
+    static func cardHashes(_ ids: [String], directory: URL) throws -> [String: String] {
+        var hashes: [String: String] = [:]
+        for id in ids {
+            let path = directory.appendingPathComponent(id + ".yaml").path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CommandInputError("cannot read scheme card '\(path)' to record its hash")
+            }
+            var h = SHA256()
+            data.withUnsafeBytes { h.update($0) }
+            hashes[id] = h.hexDigest()
+        }
+        return hashes
+    }
+
+    /// `DMM_TEST_SWEEP_HOOK=abort:K` ends the process (as a kill would: no
+    /// cleanup) right after step K of `SweepJob`; `stall:K` sleeps there for
+    /// 60 s holding the lock. For the kill-at-every-step and concurrent-writer
+    /// tests only.
+    static func testHook() -> ((Int) -> Void)? {
+        guard let spec = ProcessInfo.processInfo.environment["DMM_TEST_SWEEP_HOOK"] else { return nil }
+        let parts = spec.split(separator: ":")
+        guard parts.count == 2, let k = Int(parts[1]) else { return nil }
+        let abort = parts[0] == "abort"
+        return { step in
+            guard step == k else { return }
+            if abort { _exit(137) }
+            sleep(60)
+        }
     }
 }
