@@ -159,6 +159,8 @@ public enum OutputFile {
         let temporary: String?
         var buffer: [UInt8] = []
         var closed = false
+        var hasher: SHA256?
+        var hashFrom = 0
         static let bufferSize = 1 << 20
         nonisolated(unsafe) static var counter = 0  // temp names; only touched under `lock`
         static let lock = NSLock()
@@ -196,9 +198,19 @@ public enum OutputFile {
             try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
         }
 
+        /// From now on, every byte written is hashed (`bodyDigest`).
+        public func startHashing() {
+            hasher = SHA256()
+            hashFrom = buffer.count
+        }
+
+        /// SHA-256 of the bytes written since `startHashing`, after `commit`.
+        public var bodyDigest: String? { hasher?.hexDigest() }
+
         public func write(_ bytes: UnsafeRawBufferPointer) throws {
             if buffer.count + bytes.count > Self.bufferSize { try flush() }
             if bytes.count >= Self.bufferSize {
+                hasher?.update(bytes)
                 try OutputFile.writeAll(fd, bytes, path: path)
             } else {
                 buffer.append(contentsOf: bytes)
@@ -207,6 +219,10 @@ public enum OutputFile {
 
         func flush() throws {
             guard !buffer.isEmpty else { return }
+            if hasher != nil {
+                buffer.withUnsafeBytes { hasher!.update(UnsafeRawBufferPointer(rebasing: $0[hashFrom...])) }
+                hashFrom = 0
+            }
             try buffer.withUnsafeBytes { try OutputFile.writeAll(fd, $0, path: path) }
             buffer.removeAll(keepingCapacity: true)
         }
