@@ -64,7 +64,16 @@ struct Bench: ParsableCommand {
         "pareto:shape=2.5,mean=60", "uniform:min=0,max=120", "deterministic:value=60",
     ]
 
+    @Flag(help: "Run even when the estimated time is beyond the cost limit (10 minutes of CPU).")
+    var force = false
+
     func run() throws {
+        let lawCount = laws.isEmpty ? Self.defaultLaws.count : laws.count
+        let generatorCount = generators.split(separator: ",").count
+        let draws = Double(samples) * Double(repeats) * Double(generatorCount) * Double(2 * lawCount + 1)
+        try CostGuard.check(
+            seconds: draws / CostGuard.variatesPerS, what: "dmm bench (\(String(format: "%.3g", draws)) variates)",
+            lower: "lower --samples, --repeats, --generators or --law", force: force)
         let kinds = generators.split(separator: ",").compactMap { GeneratorKind(rawValue: String($0)) }
         let chosen = try (laws.isEmpty ? Self.defaultLaws : laws).map(ProbabilityLaw.parse)
         try Self.line("law,generator,draw,ns_per_variate,sample_mean_s,exact_mean_s")

@@ -75,6 +75,10 @@ struct EvaluateCommand: ParsableCommand {
         if let bench {
             guard bench > 0 else { throw CommandInputError("--bench \(bench): give a number of scenarios >= 1") }
             let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
+            let pairs = Double(bench) * Double(try Self.select(schemes, from: catalog).count)
+            try CostGuard.check(
+                seconds: pairs / CostGuard.closedFormPairsPerS, what: "--bench \(bench) (\(Int(pairs)) scenario-scheme evaluations)",
+                lower: "lower --bench (e.g. --bench \(max(1, Int(Double(bench) * CostGuard.limitS * CostGuard.closedFormPairsPerS / pairs))))", force: monteCarlo.force)
             text = try Self.benchmark(scenario, cards: try Self.select(schemes, from: catalog), count: bench)
         } else if listParameters {
             text = TableRenderer.render(Self.parameterTable(scenario, name: scenarioOptions.scenario), as: format)

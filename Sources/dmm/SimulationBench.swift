@@ -55,7 +55,16 @@ struct SimulationBench: ParsableCommand {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "-"
     }
 
+    @Flag(help: "Run even when the estimated time is beyond the cost limit (10 minutes of CPU).")
+    var force = false
+
     func run() throws {
+        // Each repeat runs --jobs 1 and 2 over all eleven schemes, plus one variate pass.
+        let s0 = try ScenarioLibrary.load("default")
+        let (one, _) = try CostGuard.monteCarloSeconds(s0, samples: samples, schemes: 11)
+        try CostGuard.check(
+            seconds: one * Double(2 * repeats + 1), what: "dmm bench-simulation (\(samples) handoffs x \(2 * repeats) runs)",
+            lower: "lower --samples or --repeats", force: force)
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory())
         let cards = SchemeCatalog.canonicalOrder.compactMap { catalog.card(id: $0) }
         let s = try ScenarioLibrary.load("default")

@@ -98,6 +98,7 @@ struct SweepCommand: ParsableCommand {
             method: method, samples: samples ?? SweepModel.defaultSamples)
         for axis in axes { try model.check(axis) }
         try model.checkMonteCarloCost(grid, indices: shard.indices(in: grid.count))
+        try checkCost(model, grid: grid, shard: shard)
         var options = ["scenario_name": scenarioOptions.scenario, "schemes": model.schemes.joined(separator: ","), "method": method.rawValue]
         if method != .closedForm { options["samples"] = String(model.samples) }
         let metadata = SweepMetadata(
@@ -118,6 +119,35 @@ struct SweepCommand: ParsableCommand {
                 format: "bench: %d points x %d schemes = %d scenario-scheme points, %d rows, %.3f s, %.0f scenario-scheme points/s (jobs %d)",
                 summary.computedPoints, model.schemes.count, pairs, summary.estimates, summary.seconds,
                 summary.seconds > 0 ? Double(pairs) / summary.seconds : 0, jobs))
+        }
+    }
+
+    /// Refuses, unless --force, a shard whose estimated CPU time is beyond
+    /// `CostGuard.limitS` or whose estimated CSV (the first point's rows,
+    /// formatted, times the points) does not fit the free space of --output's
+    /// file system.
+    func checkCost(_ model: SweepModel, grid: SweepGrid, shard: SweepShard) throws {
+        let points = Double(grid.count >= shard.k ? (grid.count - shard.k) / shard.n + 1 : 0)
+        guard points > 0, !force else { return }
+        var seconds = 0.0
+        if method != .monteCarlo { seconds += points * Double(model.schemes.count) / CostGuard.closedFormPairsPerS }
+        if method != .closedForm {
+            seconds += points * (try CostGuard.monteCarloSeconds(model.base, samples: model.samples, schemes: model.schemes.count)).seconds
+        }
+        let lower = "use fewer --vary values, a --shard K/N per machine, fewer --schemes\(method == .closedForm ? "" : " or a lower --samples")"
+        try CostGuard.check(seconds: seconds, what: "this sweep (\(Int(points)) points x \(model.schemes.count) schemes)", lower: lower, force: false)
+        var closed = model
+        closed.method = .closedForm
+        let first = grid.point(shard.k - 1)
+        guard let rows = try? closed.evaluate(first),
+            let text = try? SweepCSV.rows(values: first.assignments.map(\.value), estimates: rows),
+            let free = CostGuard.freeBytes(near: output)
+        else { return }
+        let bytes = Double(text.utf8.count) * points * (method == .both ? 2.2 : method == .monteCarlo ? 1.2 : 1)
+        if bytes > free {
+            throw CostGuard.TooCostly(message: String(
+                format: "this sweep would write about %.3g GB to '%@' but its file system has %.3g GB free; free space, write elsewhere, split it with --shard K/N, or give --force",
+                bytes / 1e9, output, free / 1e9))
         }
     }
 
