@@ -85,7 +85,9 @@ struct EvaluateCommand: ParsableCommand {
         } else {
             let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
             let cards = try Self.select(schemes, from: catalog)
-            text = try evaluate(scenario, cards: cards)
+            do { text = try evaluate(scenario, cards: cards) } catch let error as EvaluationError {
+                throw EvaluationFailure(underlying: error, extremes: Self.extremeValues(scenario))
+            }
         }
         try destination.emit(text)
     }
@@ -187,4 +189,25 @@ struct CommandInputError: InvalidInput {
     let message: String
     init(_ message: String) { self.message = message }
     var description: String { message }
+}
+
+extension EvaluateCommand {
+    /// An `EvaluationError` plus the scenario values most likely behind it.
+    struct EvaluationFailure: Error, CustomStringConvertible {
+        let underlying: EvaluationError
+        let extremes: [String]
+        var description: String {
+            extremes.isEmpty ? underlying.description
+                : underlying.description + "; extreme values in this scenario: " + extremes.joined(separator: ", ")
+        }
+    }
+
+    /// Numeric scenario values beyond 1e100 or below 1e-100 in magnitude
+    /// (where products and sums of them overflow or vanish), as PATH=VALUE.
+    static func extremeValues(_ scenario: Scenario) -> [String] {
+        scenario.parameterListing.compactMap { p in
+            guard let v = Double(p.value), v != 0, abs(v) >= 1e100 || abs(v) <= 1e-100 || !v.isFinite else { return nil }
+            return "\(p.path)=\(p.value)"
+        }
+    }
 }

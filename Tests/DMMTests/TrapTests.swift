@@ -60,3 +60,13 @@ struct TrapTests {
         #expect(r.stderr == "error: P(K = 1), closed form came out as NaN for residence exponential:mean=5e-324, session exponential:mean=120: the laws are outside what the closed form can compute in floating point; use means within about 1e-300...1e300 s\n")
     }
 }
+
+@Suite("Evaluation failures name the quantity and the parameters behind it")
+struct EvaluationFailureMessageTests {
+    @Test func overflowingHopCountIsNamed() throws {
+        let r = try CLI.run(["evaluate", "--set", "topology.ar_ha_hops=1e308", "--schemes", "mipv6"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "error: closed form of signaling_cost for mipv6 gave inf (not a finite non-negative number); it is computed from topology.* hop distances, messages.* sizes and weights, mobility.residence, traffic.session_rate and timers.*; check those values; extreme values in this scenario: topology.ar_ha_hops=1e+308\n")
+    }
+}
