@@ -18,7 +18,10 @@ done
 bytes=$(stat -c %s "$dir/all.csv")
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$dir/time.txt")
 rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time.txt")
+cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$dir/time.txt")
 shard_bytes=$(cat "$dir"/part-*.csv | wc -c)
-echo "shards,merged_bytes,shard_bytes,wall_s,mb_per_s,max_rss_kb"
-awk -v s="$SHARDS" -v b="$bytes" -v sb="$shard_bytes" -v w="$wall" -v r="$rss" \
-    'BEGIN { printf "%d,%d,%d,%.2f,%.1f,%d\n", s, b, sb, w, (w > 0 ? b / 1e6 / w : 0), r }'
+# mb_per_cpu_s: the speed of merge itself when the machine is shared (load on
+# other cores stretches wall time, not CPU time).
+echo "shards,merged_bytes,shard_bytes,wall_s,mb_per_s,cpu_s,mb_per_cpu_s,max_rss_kb,load_1min"
+awk -v s="$SHARDS" -v b="$bytes" -v sb="$shard_bytes" -v w="$wall" -v c="$cpu" -v r="$rss" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN { printf "%d,%d,%d,%.2f,%.1f,%.2f,%.1f,%d,%s\n", s, b, sb, w, (w > 0 ? b / 1e6 / w : 0), c, (c > 0 ? b / 1e6 / c : 0), r, l }'

@@ -69,7 +69,7 @@ public enum OutputFile {
         let dir = directory(of: resolved)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw WriteError(path: path, reason: "directory '\(dir)' does not exist")
+            throw WriteError(path: path, reason: "directory '\(URL(fileURLWithPath: dir).path)' does not exist")
         }
         guard access(dir, W_OK) == 0 else {
             throw WriteError(path: path, reason: "directory '\(dir)' is not writable")

@@ -44,6 +44,8 @@ enum CostGuard {
     }
 
     static func checkMonteCarlo(_ scenario: Scenario, samples: Int, schemes: Int, force: Bool) throws {
+        // The simulator's own guard first: it names the parameter that makes a run endless.
+        try MonteCarlo.checkCost(scenario: scenario)
         guard !force else { return }
         let (seconds, relative) = try monteCarloSeconds(scenario, samples: samples, schemes: schemes)
         guard seconds > limitS else { return }
