@@ -13,9 +13,9 @@ public enum EvaluationMethod: String, CaseIterable, Sendable, Codable {
 public struct MetricEstimate: Sendable, Equatable {
     /// Scheme id, e.g. "pmipv6".
     public var scheme: String
-    /// Metric name, e.g. "handoff_latency" or "blast_radius.ha".
+    /// Metric id, a `MetricKey.id` of the catalogue (a metric, or a per-element failure metric).
     public var metric: String
-    /// Unit, e.g. "ms", "byte_hops_per_s", "ratio".
+    /// Unit, a `MetricUnit.rawValue` of the catalogue.
     public var unit: String
     public var method: EvaluationMethod
     public var estimate: Double

@@ -12,7 +12,7 @@ public enum MetricTables {
     /// The headline metrics `dmm table --extended` appends (the catalogue's `isHeadline`).
     public static let extendedMetrics: [MetricKey] = Metric.headline.map { MetricKey($0) }
 
-    /// Column header of a metric, from the catalogue: id and unit, e.g. "handoff_latency_ms".
+    /// Column header of a metric, from the catalogue: `MetricKey.columnName` (id and unit).
     /// (`MetricKey.label` is the human one, "Handoff latency (ms)".)
     public static func header(_ key: MetricKey) -> String { key.columnName }
 
