@@ -13,9 +13,9 @@ public enum EvaluationMethod: String, CaseIterable, Sendable, Codable {
 public struct MetricEstimate: Sendable, Equatable {
     /// Scheme id, e.g. "pmipv6".
     public var scheme: String
-    /// Metric name, e.g. "handoff_latency" or "blast_radius.ha".
+    /// Metric id, a `MetricKey.id` of the catalogue (a metric, or a per-element failure metric).
     public var metric: String
-    /// Unit, e.g. "ms", "byte_hops_per_s", "ratio".
+    /// Unit, a `MetricUnit.rawValue` of the catalogue.
     public var unit: String
     public var method: EvaluationMethod
     public var estimate: Double
@@ -36,6 +36,19 @@ public struct MetricEstimate: Sendable, Equatable {
         self.ciHigh = ciHigh
         self.samples = samples
     }
+
+    /// A row of a catalogue metric: its id and unit as the catalogue spells them.
+    public init(
+        scheme: String, key: MetricKey, method: EvaluationMethod, estimate: Double, ciLow: Double? = nil,
+        ciHigh: Double? = nil, samples: Int? = nil
+    ) {
+        self.init(
+            scheme: scheme, metric: key.id, unit: key.unit.rawValue, method: method, estimate: estimate, ciLow: ciLow,
+            ciHigh: ciHigh, samples: samples)
+    }
+
+    /// The catalogue key of `metric`, nil for a name the catalogue does not know.
+    public var key: MetricKey? { MetricKey(id: metric) }
 
     /// The tidy column names, in order.
     public static let columns = ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"]

@@ -6,30 +6,15 @@ import Schemes
 /// units in the header) for markdown, latex and rfc; tidy (one estimate a row,
 /// `MetricEstimate.columns`) for csv and json.
 public enum MetricTables {
-    /// The metrics of the wide table and of `dmm table --extended`, in order.
-    public static let wideMetrics = [
-        "signaling_cost", "signaling_cost.handoff", "signaling_cost.refresh", "signaling_cost.session_setup",
-        "signaling_cost.overhead", "signaling_rate", "handoff_latency", "handoff_latency_new_session",
-        "handoff_latency_p50", "handoff_latency_p95", "handoff_latency_p99", "path_stretch",
-        "tunnelled_fraction", "tunnel_overhead", "blast_radius", "unreachable", "outage", "failure_probability",
-        "disruption",
-    ]
+    /// The metrics of the wide table, in order (the catalogue's).
+    public static let wideMetrics: [MetricKey] = Metric.wide.map { MetricKey($0) }
 
-    /// The headline metrics `dmm table --extended` appends.
-    public static let extendedMetrics = [
-        "signaling_cost", "signaling_rate", "handoff_latency", "path_stretch", "tunnelled_fraction", "blast_radius",
-        "outage", "disruption",
-    ]
+    /// The headline metrics `dmm table --extended` appends (the catalogue's `isHeadline`).
+    public static let extendedMetrics: [MetricKey] = Metric.headline.map { MetricKey($0) }
 
-    /// Column header: metric and unit, e.g. "handoff_latency_ms".
-    public static func header(_ metric: String, unit: String) -> String { "\(metric)_\(unit)" }
-
-    /// Units of the metrics, as `SchemeMetrics` writes them.
-    static func units(_ rows: [MetricEstimate]) -> [String: String] {
-        var units: [String: String] = [:]
-        for r in rows { units[r.metric] = r.unit }
-        return units
-    }
+    /// Column header of a metric, from the catalogue: `MetricKey.columnName` (id and unit).
+    /// (`MetricKey.label` is the human one, "Handoff latency (ms)".)
+    public static func header(_ key: MetricKey) -> String { key.columnName }
 
     /// A row per scheme (in first-seen order), a column per metric in `metrics`
     /// that at least one scheme has; a scheme without a metric gets an empty cell.
@@ -40,11 +25,11 @@ public enum MetricTables {
     /// marked † when `approximate` says it is exact (a bug signal, or a 1-in-20
     /// chance) and ‡ when it is a documented approximation (the gap); the
     /// footnote explaining a mark is added when the mark is used.
-    public static func wide(_ rows: [MetricEstimate], metrics: [String] = wideMetrics, caption: String? = nil,
+    public static func wide(_ rows: [MetricEstimate], metrics: [MetricKey] = wideMetrics, caption: String? = nil,
                             footnotes: [String] = [], approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
     ) -> Table {
-        let units = units(rows)
-        let present = metrics.filter { units[$0] != nil }
+        let ids = Set(rows.map(\.metric))
+        let present = metrics.filter { ids.contains($0.id) }
         var schemes: [String] = []
         var values: [String: [String: [MetricEstimate]]] = [:]
         for r in rows {
@@ -52,12 +37,12 @@ public enum MetricTables {
             values[r.scheme, default: [:]][r.metric, default: []].append(r)
         }
         var table = Table(
-            columns: [Table.Column("scheme")] + present.map { Table.Column(header($0, unit: units[$0]!), alignment: .right) },
+            columns: [Table.Column("scheme")] + present.map { Table.Column(header($0), alignment: .right) },
             caption: caption, footnotes: footnotes)
         var marks: Set<String> = []
         for s in schemes {
             table.append([s] + present.map { m in
-                let (text, mark) = cellText(values[s]?[m] ?? [], approximate: approximate(s, m))
+                let (text, mark) = cellText(values[s]?[m.id] ?? [], approximate: approximate(s, m.id))
                 if let mark { marks.insert(mark) }
                 return text
             })

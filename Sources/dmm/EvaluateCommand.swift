@@ -17,7 +17,7 @@ struct EvaluateCommand: ParsableCommand {
             model. markdown, latex and rfc print a row per scheme and a column per
             metric (units in the header); csv and json print one estimate a row with
             columns scheme,metric,unit,method,estimate,ci_low,ci_high,samples and add
-            the per-element failure figures (blast_radius.<element>, ...).
+            the per-element failure figures (\(MetricKey.perElementPattern)).
 
             --method monte-carlo simulates --samples handoffs of one MN walking the AR
             grid with its sessions, all schemes on the same trajectory (DESIGN.md 2.6):
@@ -112,16 +112,23 @@ struct EvaluateCommand: ParsableCommand {
                 caption = "Metrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)), scenario \(scenarioOptions.scenario)."
             }
             var notes = [
-                "Per-element failure figures (blast_radius.<element>, unreachable.<element>, outage.<element>) are in the csv and json output."
+                "Per-element failure figures (\(MetricKey.perElementPattern)) are in the csv and json output."
             ]
             if method != .monteCarlo {
-                notes.append("Exact under the scenario's assumptions except: the distance to an old anchor in DMM handoffs (first order), E[N_a] for non-exponential laws (mean-matched) and at refreshes (counted as at a handoff), the per-flow tunnelled fraction (a return to the anchor AR counts as tunnelled) with the anchoring AR's blast radius and the failure probability built on it, and SAIL's wait for the next BU; the Monte Carlo reports the gap (--method both).")
+                notes.append(Self.exactnessNote(try ClosedFormAccuracy.reasons(scenario: scenario, cards: cards)))
             }
             let table = MetricTables.wide(
                 rows, caption: caption, footnotes: notes,
                 approximate: { scheme, metric in approximations[scheme]?.contains(metric) ?? false })
             return TableRenderer.render(table, as: format)
         }
+    }
+
+    /// The footnote saying which closed forms are approximations, from the models' own
+    /// declarations (`ClosedFormAccuracy.reasons`).
+    static func exactnessNote(_ reasons: [String]) -> String {
+        guard !reasons.isEmpty else { return "Every closed form is exact under the scenario's assumptions." }
+        return "Exact under the scenario's assumptions except: \(reasons.joined(separator: "; ")); the Monte Carlo reports the gap (--method both)."
     }
 
     /// Per scheme, the metrics whose closed form is a documented approximation (`ClosedFormAccuracy`).

@@ -80,25 +80,21 @@ struct TableCommand: ParsableCommand {
     static func metricColumns(
         _ rows: [MetricEstimate], approximations: [String: Set<String>], marks: inout Set<String>
     ) -> SchemeColumns {
-        var units: [String: String] = [:]
         var values: [String: [String: [MetricEstimate]]] = [:]
-        for r in rows {
-            units[r.metric] = r.unit
-            values[r.scheme, default: [:]][r.metric, default: []].append(r)
-        }
+        for r in rows { values[r.scheme, default: [:]][r.metric, default: []].append(r) }
         let metrics = MetricTables.extendedMetrics
         var cells: [String: [String]] = [:]
         for (scheme, byMetric) in values {
             cells[scheme] = metrics.map { m in
                 let (text, mark) = MetricTables.cellText(
-                    byMetric[m] ?? [], approximate: approximations[scheme]?.contains(m) ?? false)
+                    byMetric[m.id] ?? [], approximate: approximations[scheme]?.contains(m.id) ?? false)
                 if let mark { marks.insert(mark) }
                 return text
             }
         }
         let table = cells
         return SchemeColumns(
-            columns: metrics.map { Table.Column(MetricTables.header($0, unit: units[$0] ?? ""), alignment: .right) },
+            columns: metrics.map { Table.Column(MetricTables.header($0), alignment: .right) },
             cells: { card in table[card.id] ?? metrics.map { _ in "" } })
     }
 }
