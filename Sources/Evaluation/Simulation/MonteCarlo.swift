@@ -105,7 +105,7 @@ public enum MonteCarlo {
         var out: [MetricEstimate] = []
         for (k, recipe) in plan.schemes.enumerated() {
             for (j, spec) in specs.enumerated() where spec.scheme == k {
-                guard let ci = stats[j].interval() else { continue }
+                guard let ci = stats[j].interval(support: .of(metric: spec.metric)) else { continue }
                 if stats[j].sawNoEvents {
                     // No event in any replication: the estimate is 0 with an unknown upper
                     // bound, so ci_high stays empty rather than a false [0, 0].
@@ -113,7 +113,7 @@ public enum MonteCarlo {
                                               estimate: 0, ciLow: 0, ciHigh: nil, samples: ci.samples))
                     continue
                 }
-                out.append(estimate(recipe.id, spec.metric, spec.unit, ci))
+                out.append(estimate(recipe.id, spec.metric, spec.unit, ci, standardError: stats[j].standardError))
                 if spec.metric == "handoff_latency" {
                     for (p, name) in [(0.5, "p50"), (0.95, "p95"), (0.99, "p99")] {
                         if let q = histograms[k].quantile(p) { out.append(estimate(recipe.id, "handoff_latency_\(name)", "ms", q)) }
@@ -146,8 +146,9 @@ public enum MonteCarlo {
         }
     }
 
-    private static func estimate(_ scheme: String, _ metric: String, _ unit: String, _ ci: ConfidenceInterval) -> MetricEstimate {
+    private static func estimate(_ scheme: String, _ metric: String, _ unit: String, _ ci: ConfidenceInterval,
+                                 standardError: Double? = nil) -> MetricEstimate {
         MetricEstimate(scheme: scheme, metric: metric, unit: unit, method: .monteCarlo, estimate: ci.estimate,
-                       ciLow: ci.low, ciHigh: ci.high, samples: ci.samples)
+                       ciLow: ci.low, ciHigh: ci.high, samples: ci.samples, standardError: standardError)
     }
 }
