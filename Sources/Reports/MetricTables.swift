@@ -111,10 +111,15 @@ public enum MetricTables {
     }
 
     /// "x ± h": estimate with four significant digits, half-width with two;
-    /// "0, no events" when the simulation saw none (no upper bound).
+    /// "0, no events" when the simulation saw none (no upper bound). The interval
+    /// of a ratio estimate (one with a standard error) is Student-t truncated to
+    /// the metric's support (csv and json show the truncated bounds), so its h is
+    /// the longer side, the half-width before truncation; a percentile's
+    /// order-statistic interval gives h = (high − low)/2.
     static func interval(_ mc: MetricEstimate) -> String {
         if mc.ciHigh == nil { return "\(cell(mc.estimate)), no events" }
-        let half = ((mc.ciHigh ?? mc.estimate) - (mc.ciLow ?? mc.estimate)) / 2
+        let lo = mc.ciLow ?? mc.estimate, hi = mc.ciHigh ?? mc.estimate
+        let half = mc.standardError == nil ? (hi - lo) / 2 : Swift.max(hi - mc.estimate, mc.estimate - lo)
         return "\(cell(mc.estimate)) \u{00B1} \(significant(half, 2))"
     }
 
