@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
             a closed form and a Monte Carlo interval is a pair with z = (closed form -
             estimate)/se; it passes within 4 standard errors, or within 2 % for a closed
             form declared an approximation. The output lists the 20 pairs with the largest
-            |z| and every scenario that failed to evaluate, each with a `dmm evaluate`
+            |z| (--worst K for more) and every scenario that failed to evaluate, each with a `dmm evaluate`
             command that reproduces its scenario exactly, then the pass rates. A draw the
             Monte Carlo cost guard refuses is redrawn (counted in the summary). --samples
             is per scenario (default 1048576; at least 65536: 16 replications). Exit 0
@@ -81,6 +81,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Campaign: comma-separated law families drawn for residence and session (default: all of \(ProbabilityLaw.families.joined(separator: ", "))).", valueName: "FAMILIES"))
     var laws: String?
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Campaign: list the K pairs with the largest |z| (default 20).", valueName: "K"))
+    var worst: Int = 20
+
     @Flag(help: "Show campaign progress on standard error even when it is not a terminal.")
     var progress = false
 
@@ -96,6 +99,7 @@ struct ValidateCommand: ParsableCommand {
             guard (ValidationCampaign.minimumSamples...MonteCarlo.maximumSamples).contains(samples) else {
                 throw ValidationError(CampaignError.samples(samples).description)
             }
+            guard worst >= 0 else { throw ValidationError("--worst \(worst): give a number of pairs >= 0") }
             guard only == nil, perturb == nil else { throw ValidationError("--only applies to the catalogue, not to --campaign") }
             _ = try families()
             return
@@ -150,7 +154,7 @@ struct ValidateCommand: ParsableCommand {
         let reporter = progress || Diagnostics.stderrIsTerminal ? MobilityProgress(label: "campaign", chunks: count) : nil
         let result = try ValidationCampaign.run(settings, cards: cards, progress: reporter.map { r in { _, _ in r.step() } })
         let summary = CampaignTable.summary(result)
-        var table = CampaignTable.table(result)
+        var table = CampaignTable.table(result, worst: worst)
         let summaryInText: Bool
         switch format {
         case .markdown, .rfc, .latex: summaryInText = true
