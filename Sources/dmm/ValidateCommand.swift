@@ -36,8 +36,9 @@ struct ValidateCommand: ParsableCommand {
             a closed form and a Monte Carlo interval is a pair with z = (closed form -
             estimate)/se; it passes within 4 standard errors, or within 2 % for a closed
             form declared an approximation. The output lists the 20 pairs with the largest
-            |z| (--worst K for more) and every scenario that failed to evaluate, each with a `dmm evaluate`
-            command that reproduces its scenario exactly, then the pass rates. A draw the
+            |z| (--worst K for more) and every scenario that failed to evaluate, each with
+            a `dmm evaluate` command that reproduces its scenario exactly, then the pass
+            rates and the exact failures chance alone would give. A draw the
             Monte Carlo cost guard refuses is redrawn (counted in the summary). --samples
             is per scenario (default 1048576; at least 65536: 16 replications). Exit 0
             when the targets are met (>= 99.5 % of pairs pass, every exact pair within 4
