@@ -68,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(parsing: .unconditional, help: "Monte Carlo worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorAffinity.availableCPUCount
 
     @Option(help: ArgumentHelp("Run only the cases whose id starts with PREFIX (e.g. v1., cost., mc.).", valueName: "PREFIX"))
     var only: String?
