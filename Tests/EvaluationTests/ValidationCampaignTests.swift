@@ -25,12 +25,12 @@ import Testing
             let s = try c.scenario()  // every drawn value is allowed
             residence.insert(s.mobility.residence.family)
             session.insert(s.traffic.sessionDuration.family)
-            grids.insert(s.mobility.grid)
-            dad.insert(s.links.dad)
+            grids.insert(s.mobility.grid.rawValue)
+            dad.insert(s.links.dad.rawValue)
             refresh.insert(s.timers.refresh ? "on" : "off")
-            if s.mobility.grid == "square" { maxSquare = max(maxSquare, s.mobility.domainSize) } else { maxHex = max(maxHex, s.mobility.domainSize) }
+            if s.mobility.grid == .square { maxSquare = max(maxSquare, s.mobility.domainSize) } else { maxHex = max(maxHex, s.mobility.domainSize) }
             has.insert(s.topology.globalHACount)
-            if s.mobility.crossingModel == "fluid_flow" { fluid += 1 }
+            if s.mobility.crossingModel == .fluidFlow { fluid += 1 }
             let t = s.topology
             #expect(t.cnArHops <= t.cnHaHops + t.arHaHops && t.cnArHops <= t.cnLmaHops + t.magLmaHops
                     && t.cnArHops <= t.cnNearestHaHops + t.arNearestHaHops && t.arHaHops <= t.arMapHops + t.mapHaHops,
