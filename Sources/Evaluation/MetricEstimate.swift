@@ -22,10 +22,16 @@ public struct MetricEstimate: Sendable, Equatable {
     public var ciLow: Double?
     public var ciHigh: Double?
     public var samples: Int?
+    /// Monte Carlo only: the standard error of `estimate` (delta method over
+    /// replications, `samples` − 1 degrees of freedom), which z-scores use; the
+    /// interval is truncated to the metric's support, so its half-width is not
+    /// always t·se. Not a tidy column.
+    public var standardError: Double?
 
     public init(
         scheme: String, metric: String, unit: String, method: EvaluationMethod,
-        estimate: Double, ciLow: Double? = nil, ciHigh: Double? = nil, samples: Int? = nil
+        estimate: Double, ciLow: Double? = nil, ciHigh: Double? = nil, samples: Int? = nil,
+        standardError: Double? = nil
     ) {
         self.scheme = scheme
         self.metric = metric
@@ -35,6 +41,7 @@ public struct MetricEstimate: Sendable, Equatable {
         self.ciLow = ciLow
         self.ciHigh = ciHigh
         self.samples = samples
+        self.standardError = standardError
     }
 
     /// A row of a catalogue metric: its id and unit as the catalogue spells them.

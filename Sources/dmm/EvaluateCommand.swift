@@ -24,8 +24,14 @@ struct EvaluateCommand: ParsableCommand {
             csv/json rows get ci_low/ci_high (95 %) and samples, and handoff latency
             also gets handoff_latency_p50/p95/p99. --method both prints both methods:
             tidy rows for each, and wide cells "closed form (MC estimate ± half-width)"
-            with † on an exact closed form outside the interval and ‡ on a documented
-            approximation outside it. Same --seed, same bytes for any --jobs.
+            with † on an exact closed form more than c standard errors from the estimate
+            (a bug signal: c is the Bonferroni bound over the table's m exact comparisons
+            at family-wise 1 %, t(1 - 0.01/(2m), replications - 1), about 4.1 for all
+            schemes, so a correct model shows no † at a random seed with probability at
+            least 99 %) and ‡ on a documented approximation outside its 95 % interval
+            (the gap). Monte Carlo intervals are Student-t, truncated to the metric's
+            support ([0, 1] for fractions and probabilities, >= 0 otherwise), which keeps
+            their coverage. Same --seed, same bytes for any --jobs.
 
             Examples:
               dmm evaluate
