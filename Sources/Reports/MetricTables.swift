@@ -12,7 +12,7 @@ public enum MetricTables {
     /// The headline metrics `dmm table --extended` appends (the catalogue's `isHeadline`).
     public static let extendedMetrics: [MetricKey] = Metric.headline.map { MetricKey($0) }
 
-    /// Column header of a metric, from the catalogue: id and unit, e.g. "handoff_latency_ms".
+    /// Column header of a metric, from the catalogue: `MetricKey.columnName` (id and unit).
     /// (`MetricKey.label` is the human one, "Handoff latency (ms)".)
     public static func header(_ key: MetricKey) -> String { key.columnName }
 
@@ -21,10 +21,11 @@ public enum MetricTables {
     ///
     /// Cells: a closed form alone as `cell`; a Monte Carlo estimate alone as
     /// "x ± h" (h the half-width of its 95 % interval, two significant digits);
-    /// both as "cf (MC x ± h)". A closed form outside its Monte Carlo interval is
-    /// marked † when `approximate` says it is exact (a bug signal, or a 1-in-20
-    /// chance) and ‡ when it is a documented approximation (the gap); the
-    /// footnote explaining a mark is added when the mark is used.
+    /// both as "cf (MC x ± h)". An exact closed form (`approximate` false) is
+    /// marked † beyond the Bonferroni-corrected threshold of `BugSignal` over the
+    /// table's exact comparisons (a bug signal; by chance in at most 1 % of tables);
+    /// a documented approximation outside its Monte Carlo 95 % interval is marked ‡
+    /// (the gap); the footnote explaining a mark is added when the mark is used.
     public static func wide(_ rows: [MetricEstimate], metrics: [MetricKey] = wideMetrics, caption: String? = nil,
                             footnotes: [String] = [], approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
     ) -> Table {
@@ -40,19 +41,21 @@ public enum MetricTables {
             columns: [Table.Column("scheme")] + present.map { Table.Column(header($0), alignment: .right) },
             caption: caption, footnotes: footnotes)
         var marks: Set<String> = []
+        let signal = BugSignal(rows: rows, metrics: present, approximate: approximate)
         for s in schemes {
             table.append([s] + present.map { m in
-                let (text, mark) = cellText(values[s]?[m.id] ?? [], approximate: approximate(s, m.id))
+                let (text, mark) = cellText(values[s]?[m.id] ?? [], approximate: approximate(s, m.id), signal: signal)
                 if let mark { marks.insert(mark) }
                 return text
             })
         }
-        table.footnotes += markFootnotes(marks)
+        table.footnotes += markFootnotes(marks, signal: signal)
         return table
     }
 
-    /// The cell of one (scheme, metric) from its estimates (see `wide`), and the mark it carries.
-    public static func cellText(_ estimates: [MetricEstimate], approximate: Bool) -> (String, String?) {
+    /// The cell of one (scheme, metric) from its estimates (see `wide`), and the
+    /// mark it carries; `signal` decides † for an exact closed form.
+    public static func cellText(_ estimates: [MetricEstimate], approximate: Bool, signal: BugSignal) -> (String, String?) {
         let cf = estimates.first { $0.method == .closedForm }
         let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil }
         switch (cf, mc) {
@@ -63,18 +66,17 @@ public enum MetricTables {
             // No event was simulated: nothing to compare the closed form with.
             return ("\(cell(cf.estimate)) (MC \(interval(mc)))", nil)
         case let (cf?, mc?):
-            let mark = covers(mc, cf.estimate) ? nil : (approximate ? approximationMark : exactMark)
+            let mark = approximate
+                ? (covers(mc, cf.estimate) ? nil : approximationMark)
+                : (signal.flags(cf.estimate, against: mc) ? exactMark : nil)
             return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
         }
     }
 
     /// The footnotes explaining the marks used, in a fixed order.
-    public static func markFootnotes(_ marks: Set<String>) -> [String] {
+    public static func markFootnotes(_ marks: Set<String>, signal: BugSignal) -> [String] {
         var notes: [String] = []
-        if marks.contains(exactMark) {
-            notes.append(
-                "\(exactMark) An exact closed form outside its Monte Carlo 95 % interval: a bug signal if the gap stays when --samples grows or --seed changes. About 1 exact cell in 20 falls outside by chance, and all schemes share one simulated trajectory, so a chance miss of a shared count (handoffs, refreshes) marks several schemes at once.")
-        }
+        if marks.contains(exactMark) { notes.append(signal.footnote) }
         if marks.contains(approximationMark) {
             notes.append(
                 "\(approximationMark) A documented closed-form approximation outside its Monte Carlo 95 % interval: the difference is the approximation's gap.")
@@ -94,10 +96,15 @@ public enum MetricTables {
     }
 
     /// "x ± h": estimate with four significant digits, half-width with two;
-    /// "0, no events" when the simulation saw none (no upper bound).
+    /// "0, no events" when the simulation saw none (no upper bound). The interval
+    /// of a ratio estimate (one with a standard error) is Student-t truncated to
+    /// the metric's support (csv and json show the truncated bounds), so its h is
+    /// the longer side, the half-width before truncation; a percentile's
+    /// order-statistic interval gives h = (high − low)/2.
     static func interval(_ mc: MetricEstimate) -> String {
         if mc.ciHigh == nil { return "\(cell(mc.estimate)), no events" }
-        let half = ((mc.ciHigh ?? mc.estimate) - (mc.ciLow ?? mc.estimate)) / 2
+        let lo = mc.ciLow ?? mc.estimate, hi = mc.ciHigh ?? mc.estimate
+        let half = mc.standardError == nil ? (hi - lo) / 2 : Swift.max(hi - mc.estimate, mc.estimate - lo)
         return "\(cell(mc.estimate)) \u{00B1} \(significant(half, 2))"
     }
 

@@ -24,8 +24,14 @@ struct EvaluateCommand: ParsableCommand {
             csv/json rows get ci_low/ci_high (95 %) and samples, and handoff latency
             also gets handoff_latency_p50/p95/p99. --method both prints both methods:
             tidy rows for each, and wide cells "closed form (MC estimate ± half-width)"
-            with † on an exact closed form outside the interval and ‡ on a documented
-            approximation outside it. Same --seed, same bytes for any --jobs.
+            with † on an exact closed form more than c standard errors from the estimate
+            (a bug signal: c is the Bonferroni bound over the table's m exact comparisons
+            at family-wise 1 %, t(1 - 0.01/(2m), replications - 1), about 4.1 for all
+            schemes, so a correct model shows no † at a random seed with probability at
+            least 99 %) and ‡ on a documented approximation outside its 95 % interval
+            (the gap). Monte Carlo intervals are Student-t, truncated to the metric's
+            support ([0, 1] for fractions and probabilities, >= 0 otherwise), which keeps
+            their coverage. Same --seed, same bytes for any --jobs.
 
             Examples:
               dmm evaluate
@@ -69,19 +75,25 @@ struct EvaluateCommand: ParsableCommand {
     var listParameters = false
 
     func run() throws {
-        try destination.check()  // before a long run, not after it
+        try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
         let scenario = try scenarioOptions.load(models: models)
         let text: String
         if let bench {
             guard bench > 0 else { throw CommandInputError("--bench \(bench): give a number of scenarios >= 1") }
             let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
+            let pairs = Double(bench) * Double(try Self.select(schemes, from: catalog).count)
+            try CostGuard.check(
+                seconds: pairs / CostGuard.closedFormPairsPerS, what: "--bench \(bench) (\(Int(pairs)) scenario-scheme evaluations)",
+                lower: "lower --bench (e.g. --bench \(max(1, Int(Double(bench) * CostGuard.limitS * CostGuard.closedFormPairsPerS / pairs))))", force: monteCarlo.force)
             text = try Self.benchmark(scenario, cards: try Self.select(schemes, from: catalog), count: bench)
         } else if listParameters {
             text = TableRenderer.render(Self.parameterTable(scenario, name: scenarioOptions.scenario), as: format)
         } else {
             let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
             let cards = try Self.select(schemes, from: catalog)
-            text = try evaluate(scenario, cards: cards)
+            do { text = try evaluate(scenario, cards: cards) } catch let error as EvaluationError {
+                throw EvaluationFailure(underlying: error, extremes: Self.extremeValues(scenario))
+            }
         }
         try destination.emit(text)
     }
@@ -190,4 +202,25 @@ struct CommandInputError: InvalidInput {
     let message: String
     init(_ message: String) { self.message = message }
     var description: String { message }
+}
+
+extension EvaluateCommand {
+    /// An `EvaluationError` plus the scenario values most likely behind it.
+    struct EvaluationFailure: Error, CustomStringConvertible {
+        let underlying: EvaluationError
+        let extremes: [String]
+        var description: String {
+            extremes.isEmpty ? underlying.description
+                : underlying.description + "; extreme values in this scenario: " + extremes.joined(separator: ", ")
+        }
+    }
+
+    /// Numeric scenario values beyond 1e100 or below 1e-100 in magnitude
+    /// (where products and sums of them overflow or vanish), as PATH=VALUE.
+    static func extremeValues(_ scenario: Scenario) -> [String] {
+        scenario.parameterListing.compactMap { p in
+            guard let v = Double(p.value), v != 0, abs(v) >= 1e100 || abs(v) <= 1e-100 || !v.isFinite else { return nil }
+            return "\(p.path)=\(p.value)"
+        }
+    }
 }

@@ -72,6 +72,19 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// Where the metric's values lie (`MetricSupport`). Path stretch is ≥ 1 only
+    /// for topologies that satisfy the triangle inequality, so it gets [0, ∞) too.
+    public var support: MetricSupport {
+        switch self {
+        case .tunnelledFraction, .failureProbability: return .unitInterval
+        case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
+            .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
+            .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelOverhead, .blastRadius, .unreachable,
+            .outage, .disruption:
+            return .nonNegative
+        }
+    }
+
     /// Human name without unit.
     public var name: String {
         switch self {

@@ -42,6 +42,14 @@ public enum MonteCarlo {
         try SimulationPlan.checkCost(scenario)
     }
 
+    /// `SimulationPlan.workPerHandoff` of `scenario` (events x live sessions per
+    /// measured handoff, about 5 by default), for the CLI's cost estimates.
+    public static func workPerHandoff(scenario s: Scenario) throws -> Double {
+        SimulationPlan.workPerHandoff(
+            residenceS: try s.effectiveResidence().mean, sessionS: s.traffic.sessionDuration.mean,
+            sessionRate: s.traffic.sessionRate, refreshS: s.timers.refresh ? s.timers.bindingLifetimeS : nil)
+    }
+
     /// Fewest simulated handoffs a run accepts: two replications. The intervals are
     /// Student-t over replications, and one replication has none (it printed a
     /// "± 0" interval and flagged every closed form as outside it).
@@ -103,7 +111,7 @@ public enum MonteCarlo {
         var out: [MetricEstimate] = []
         for (k, recipe) in plan.schemes.enumerated() {
             for (j, spec) in specs.enumerated() where spec.scheme == k {
-                guard let ci = stats[j].interval() else { continue }
+                guard let ci = stats[j].interval(support: spec.key.metric.support) else { continue }
                 if stats[j].sawNoEvents {
                     // No event in any replication: the estimate is 0 with an unknown upper
                     // bound, so ci_high stays empty rather than a false [0, 0].
@@ -111,7 +119,7 @@ public enum MonteCarlo {
                                               estimate: 0, ciLow: 0, ciHigh: nil, samples: ci.samples))
                     continue
                 }
-                out.append(estimate(recipe.id, spec.key, ci))
+                out.append(estimate(recipe.id, spec.key, ci, standardError: stats[j].standardError))
                 if spec.key == MetricKey(.handoffLatency) {
                     // The percentiles follow the mean they describe.
                     for m in Metric.latencyQuantiles {
@@ -149,8 +157,11 @@ public enum MonteCarlo {
         }
     }
 
-    private static func estimate(_ scheme: String, _ key: MetricKey, _ ci: ConfidenceInterval) -> MetricEstimate {
-        MetricEstimate(scheme: scheme, key: key, method: .monteCarlo, estimate: ci.estimate,
-                       ciLow: ci.low, ciHigh: ci.high, samples: ci.samples)
+    private static func estimate(_ scheme: String, _ key: MetricKey, _ ci: ConfidenceInterval,
+                                 standardError: Double? = nil) -> MetricEstimate {
+        var e = MetricEstimate(scheme: scheme, key: key, method: .monteCarlo, estimate: ci.estimate,
+                               ciLow: ci.low, ciHigh: ci.high, samples: ci.samples)
+        e.standardError = standardError
+        return e
     }
 }
