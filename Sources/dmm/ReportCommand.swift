@@ -91,8 +91,8 @@ struct ReportCommand: ParsableCommand {
             crossoverCaption: "Crossovers along mobility.residence.mean from 5 to 600 s (log scan of 400 points, Brent to 1e-6 relative).",
             scenario: EvaluateCommand.parameterTable(scenario, name: scenarioOptions.scenario),
             provenance: HTMLReport.Provenance(
-                version: DMM.version, commit: SweepCommand.gitCommit(), cardsHash: try CardsDigest.sha256(directory: directory),
-                cardsDirectory: "schemes", commandLine: ["dmm"] + CommandLine.arguments.dropFirst(), method: how))
+                build: BuildInfo.current, cardsHash: try CardsDigest.sha256(directory: directory), cardsDirectory: "schemes",
+                cardHashes: try SweepCommand.cardHashes(ids, directory: directory), commandLine: ["dmm"] + CommandLine.arguments.dropFirst(), method: how))
         try destination.emit(report.render())
     }
 }

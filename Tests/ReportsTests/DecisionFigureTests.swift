@@ -53,11 +53,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("doc.pdf").path))
     }
 
-    @Test func sha256MatchesTheStandardVectorsAndSha256sum() throws {
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        let long = [UInt8](repeating: 0x61, count: 1_000_000)
-        #expect(SHA256.hex(long) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    /// The report's cards hash is what `cat Models/schemes/*.yaml | sha256sum` prints.
+    @Test func cardsDigestMatchesSha256sum() throws {
         guard let sha256sum = Tool.find("sha256sum") else { return }
         let dir = try ModelsLocator.schemesDirectory()
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()

@@ -12,19 +12,24 @@ import Foundation
 /// The report only lays out what the command evaluated; it computes nothing.
 public struct HTMLReport: Sendable {
     public struct Provenance: Sendable {
-        public var version: String
-        public var commit: String?
+        /// The running build (version, commit, dirty flag, build kind).
+        public var build: BuildInfo
         /// SHA-256 of the card files in name order (`cat Models/schemes/*.yaml | sha256sum`).
         public var cardsHash: String
         public var cardsDirectory: String
+        /// SHA-256 of each card file, by scheme id (as in a sweep's sidecar).
+        public var cardHashes: [String: String]
         public var commandLine: [String]
         /// How the metrics were obtained, e.g. "closed form" or "Monte Carlo, 16000000 handoffs, seed 1".
         public var method: String
-        public init(version: String, commit: String?, cardsHash: String, cardsDirectory: String, commandLine: [String], method: String) {
-            self.version = version
-            self.commit = commit
+        public init(
+            build: BuildInfo, cardsHash: String, cardsDirectory: String, cardHashes: [String: String], commandLine: [String],
+            method: String
+        ) {
+            self.build = build
             self.cardsHash = cardsHash
             self.cardsDirectory = cardsDirectory
+            self.cardHashes = cardHashes
             self.commandLine = commandLine
             self.method = method
         }
@@ -103,7 +108,7 @@ public struct HTMLReport: Sendable {
             <main>
             <header>
             <h1>Mobility-management schemes compared</h1>
-            <p class="lede">Scenario <b>\(esc(scenarioName))</b>, \(schemes.count) schemes, metrics by \(esc(provenance.method)); dmm \(esc(provenance.version)).</p>
+            <p class="lede">Scenario <b>\(esc(scenarioName))</b>, \(schemes.count) schemes, metrics by \(esc(provenance.method)); dmm \(esc(provenance.build.description)).</p>
             </header>
 
             """
@@ -156,11 +161,14 @@ public struct HTMLReport: Sendable {
 
     func provenanceList() -> String {
         let command = provenance.commandLine.map(Self.shellQuote).joined(separator: " ")
+        let cards = schemes.compactMap { id in provenance.cardHashes[id].map { "<code>\(esc(id)).yaml \(esc($0))</code>" } }
+            .joined(separator: "<br>")
         return """
             <dl class="prov">
-            <dt>Tool</dt><dd>dmm \(esc(provenance.version))</dd>
-            <dt>Commit</dt><dd><code>\(esc(provenance.commit ?? "unknown (not built in a git checkout)"))</code></dd>
+            <dt>Tool</dt><dd>dmm \(esc(provenance.build.description))</dd>
+            <dt>Commit</dt><dd><code>\(esc(provenance.build.commit ?? "unknown (not built in a git checkout)"))</code>\(provenance.build.dirty ? " with uncommitted changes" : "")</dd>
             <dt>Cards hash</dt><dd><code>\(esc(provenance.cardsHash))</code> (SHA-256 of \(esc(provenance.cardsDirectory))/*.yaml in name order)</dd>
+            <dt>Card files</dt><dd class="hashes">\(cards)</dd>
             <dt>Command line</dt><dd><code>\(esc(command))</code></dd>
             <dt>Metrics</dt><dd>\(esc(provenance.method))</dd>
             </dl>
@@ -214,6 +222,7 @@ public struct HTMLReport: Sendable {
         dl.prov { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: 0.9em; }
         dl.prov dt { font-weight: 600; }
         dl.prov dd { margin: 0; overflow-wrap: anywhere; }
+        dd.hashes code { font-size: 0.8em; }
         code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
         @media print {
           body { font-size: 9.5pt; }
