@@ -6,7 +6,7 @@
 /// A table whose columns cannot sit side by side in xml2rfc's 72-column text
 /// rendering (each column costs its longest word plus 3 for the rules and
 /// padding) is split into several `<table>`s by column groups, each repeating
-/// the first column. Text is transliterated to ASCII (`ASCIIText`), since
+/// the first column; a word too long for the page is split with `<br/>`. Text is transliterated to ASCII (`ASCIIText`), since
 /// xml2rfc warns about non-ASCII characters outside `<u>`; `&`, `<`, `>` and
 /// `"` are XML-escaped.
 public enum XML2RFCRenderer {
@@ -24,8 +24,10 @@ public enum XML2RFCRenderer {
             out += "    </tr>\n  </thead>\n  <tbody>\n"
             for row in group.rows {
                 out += "    <tr>\n"
+                let first = ([group.columns[0].name] + group.rows.map { $0[0] }).flatMap(TextGrid.words).map(\.count).max() ?? 1
+                let limit = max(8, textWidth - 7 - first)
                 for (column, cell) in row.enumerated() {
-                    out += "      <td align=\"\(align(group.columns[column]))\">\(text(cell))</td>\n"
+                    out += "      <td align=\"\(align(group.columns[column]))\">\(breaking(cell, limit: limit))</td>\n"
                 }
                 out += "    </tr>\n"
             }
@@ -39,8 +41,23 @@ public enum XML2RFCRenderer {
 
     /// Columns of longest words (headers and cells) plus 3 each, and the left rule.
     static func width(_ table: Table) -> Int {
-        let (minimum, _, natural) = TextGrid.measures(table, width: textWidth)
+        // xml2rfc breaks cells only between words: the longest word, uncapped.
+        let first = (table.columns.first.map { [$0.name] + table.rows.map { $0[0] } } ?? []).flatMap(TextGrid.words).map(\.count).max() ?? 1
+        let limit = max(8, textWidth - 7 - first)
+        let minimum = table.columns.indices.map { column in
+            min(column == 0 ? Int.max : limit, ([table.columns[column].name] + table.rows.map { $0[column] }).flatMap(TextGrid.words).map(\.count).max() ?? 1)
+        }
+        let (_, _, natural) = TextGrid.measures(table, width: textWidth)
         return zip(minimum, natural).map { max($0, min($1, TextGrid.packWidth)) + 3 }.reduce(1, +)
+    }
+
+    /// A cell's text with every word longer than `limit` split by `<br/>`
+    /// (xml2rfc cannot break a word, and a column wider than the page is a warning).
+    static func breaking(_ cell: String, limit: Int) -> String {
+        TextGrid.words(ASCIIText.transliterate(cell)).map { word -> String in
+            guard word.count > limit else { return text(word) }
+            return stride(from: 0, to: word.count, by: limit).map { text(String(word.dropFirst($0).prefix(limit))) }.joined(separator: "<br/>")
+        }.joined(separator: " ")
     }
 
     static func align(_ column: Table.Column) -> String { column.alignment == .right ? "right" : "left" }
