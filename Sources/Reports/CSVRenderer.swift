@@ -1,8 +1,8 @@
-/// RFC 4180 CSV: a header line, CRLF line breaks, and a field quoted (with
+/// RFC 4180 CSV: a header line of column ids (`Table.Column.id`), CRLF line breaks, and a field quoted (with
 /// embedded quotes doubled) when it holds a comma, a quote, a CR or an LF.
 public enum CSVRenderer {
     public static func render(_ table: Table) -> String {
-        var out = line(table.columns.map(\.name))
+        var out = line(table.columns.map(\.id))
         for row in table.rows { out += line(row) }
         return out
     }

@@ -1,4 +1,4 @@
-/// An array of objects, one a row, keyed by the column names (the csv's
+/// An array of objects, one a row, keyed by the column ids (the csv's
 /// header, so csv and json keys are identical), keys in column order, one
 /// object a line.
 ///
@@ -10,7 +10,7 @@
 public enum JSONRenderer {
     public static func render(_ table: Table) -> String {
         guard !table.rows.isEmpty else { return "[]\n" }
-        let keys = table.columns.map { quote($0.name) }
+        let keys = table.columns.map { quote($0.id) }
         let objects = table.rows.map { row in
             "  {" + row.enumerated().map { column, cell in
                 keys[column] + ": " + value(cell, numeric: table.columns[column].alignment == .right)

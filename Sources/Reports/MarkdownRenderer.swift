@@ -1,9 +1,11 @@
 /// A GitHub-flavoured pipe table: columns padded to a common width, text
 /// columns left-aligned and number columns right-aligned (`:--` / `--:`), then
-/// "Table N: caption" and numbered footnotes as paragraphs below.
+/// the caption and the notes as paragraphs below (a note that explains a mark
+/// starts with it; the others are general notes).
 ///
-/// In cells `|` becomes `\|` and a line break becomes `<br>` (a pipe-table
-/// cell is one line).
+/// In cells `|` becomes `\\|` and a line break becomes `<br>` (a pipe-table
+/// cell is one line); in cells, caption and notes `<` and `>` become `&lt;` and
+/// `&gt;`, so text such as `blast_radius.<element>` is not read as an HTML tag.
 public enum MarkdownRenderer {
     public static func render(_ table: Table) -> String {
         let header = table.columns.map { escape($0.name) }
@@ -25,15 +27,15 @@ public enum MarkdownRenderer {
         }
         out += "| " + rules.joined(separator: " | ") + " |\n"
         for row in body { out += line(row) }
-        if let caption = table.captionLine { out += "\n" + escapeText(caption) + "\n" }
-        for (index, note) in table.footnotes.enumerated() {
-            out += "\n[\(index + 1)] " + escapeText(note) + "\n"
+        if let caption = table.caption { out += "\n" + escapeText(caption) + "\n" }
+        for note in table.footnotes {
+            out += "\n" + (note.first.map(Table.marks.contains) == true ? "" : "Note: ") + escapeText(note) + "\n"
         }
         return out
     }
 
     static func escape(_ cell: String) -> String {
-        cell.replacingOccurrences(of: "\\", with: "\\\\")
+        html(cell).replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\r\n", with: "<br>")
             .replacingOccurrences(of: "\n", with: "<br>")
@@ -42,7 +44,11 @@ public enum MarkdownRenderer {
 
     /// Captions and notes are paragraphs: only line breaks are folded.
     static func escapeText(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        html(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    }
+
+    static func html(_ text: String) -> String {
+        text.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     static func pad(_ text: String, to width: Int, right: Bool) -> String {

@@ -12,9 +12,12 @@ public enum MetricTables {
     /// The headline metrics `dmm table --extended` appends (the catalogue's `isHeadline`).
     public static let extendedMetrics: [MetricKey] = Metric.headline.map { MetricKey($0) }
 
-    /// Column header of a metric, from the catalogue: `MetricKey.columnName` (id and unit).
-    /// (`MetricKey.label` is the human one, "Handoff latency (ms)".)
-    public static func header(_ key: MetricKey) -> String { key.columnName }
+    /// Column of a metric, from the catalogue: the human label with unit
+    /// (`MetricKey.label`, "Handoff latency (ms)") as its header, the id with unit
+    /// (`MetricKey.columnName`, "handoff_latency_ms") as its csv and json key.
+    public static func column(_ key: MetricKey) -> Table.Column {
+        Table.Column(key.label, id: key.columnName, alignment: .right)
+    }
 
     /// A row per scheme (in first-seen order), a column per metric in `metrics`
     /// that at least one scheme has; a scheme without a metric gets an empty cell.
@@ -38,7 +41,7 @@ public enum MetricTables {
             values[r.scheme, default: [:]][r.metric, default: []].append(r)
         }
         var table = Table(
-            columns: [Table.Column("scheme")] + present.map { Table.Column(header($0), alignment: .right) },
+            columns: [Table.Column("Scheme", id: "scheme")] + present.map(column),
             caption: caption, footnotes: footnotes)
         var marks: Set<String> = []
         let signal = BugSignal(rows: rows, metrics: present, approximate: approximate)

@@ -65,6 +65,11 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var destination: OutputDestination
 
+    @OptionGroup var tableOptions: TableOptions
+
+    @Option(help: ArgumentHelp("Metric columns of the table: all (default; headline on a terminal), headline, or comma-separated metric ids (csv and json: rows of those metrics).", valueName: "METRICS"))
+    var metrics: String?
+
     @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
     var models: String?
 
@@ -76,6 +81,8 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
+        try tableOptions.check()
+        let chosen = try TableOptions.metrics(metrics)
         let scenario = try scenarioOptions.load(models: models)
         let text: String
         if let bench {
@@ -87,11 +94,11 @@ struct EvaluateCommand: ParsableCommand {
                 lower: "lower --bench (e.g. --bench \(max(1, Int(Double(bench) * CostGuard.limitS * CostGuard.closedFormPairsPerS / pairs))))", force: monteCarlo.force)
             text = try Self.benchmark(scenario, cards: try Self.select(schemes, from: catalog), count: bench)
         } else if listParameters {
-            text = TableRenderer.render(Self.parameterTable(scenario, name: scenarioOptions.scenario), as: format)
+            text = try tableOptions.render(Self.parameterTable(scenario, name: scenarioOptions.scenario), as: format, to: destination)
         } else {
             let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
             let cards = try Self.select(schemes, from: catalog)
-            do { text = try evaluate(scenario, cards: cards) } catch let error as EvaluationError {
+            do { text = try evaluate(scenario, cards: cards, metrics: chosen) } catch let error as EvaluationError {
                 throw EvaluationFailure(underlying: error, extremes: Self.extremeValues(scenario))
             }
         }
@@ -99,7 +106,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     /// The chosen method's rows rendered in `format`.
-    func evaluate(_ scenario: Scenario, cards: [SchemeCard]) throws -> String {
+    func evaluate(_ scenario: Scenario, cards: [SchemeCard], metrics chosen: [MetricKey]?) throws -> String {
         var rows: [MetricEstimate] = []
         if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: cards) }
         if method != .closedForm {
@@ -112,8 +119,9 @@ struct EvaluateCommand: ParsableCommand {
             let sorted = rows.enumerated().sorted {
                 (order[$0.element.scheme] ?? 0, $0.offset) < (order[$1.element.scheme] ?? 0, $1.offset)
             }.map(\.element)
-            return TableRenderer.render(MetricTables.tidy(sorted), as: format)
-        case .markdown, .latex, .rfc:
+            let kept = chosen.map { Set($0.map(\.id)) }
+            return try tableOptions.render(MetricTables.tidy(sorted.filter { kept?.contains($0.metric) ?? true }), as: format, to: destination)
+        case .markdown, .latex, .rfc, .xml2rfc:
             let approximations = method == .both ? try Self.approximations(scenario, cards: cards) : [:]
             let caption: String
             switch method {
@@ -129,10 +137,11 @@ struct EvaluateCommand: ParsableCommand {
             if method != .monteCarlo {
                 notes.append(Self.exactnessNote(try ClosedFormAccuracy.reasons(scenario: scenario, cards: cards)))
             }
+            let metrics = chosen ?? (tableOptions.isTerminal(format, destination) ? MetricTables.extendedMetrics : MetricTables.wideMetrics)
             let table = MetricTables.wide(
-                rows, caption: caption, footnotes: notes,
+                rows, metrics: metrics, caption: caption, footnotes: notes,
                 approximate: { scheme, metric in approximations[scheme]?.contains(metric) ?? false })
-            return TableRenderer.render(table, as: format)
+            return try tableOptions.render(table, as: format, to: destination)
         }
     }
 

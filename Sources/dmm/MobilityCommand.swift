@@ -52,10 +52,12 @@ struct MobilityCommonOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Worker threads (1...1024); default: the number of cores.")
     var jobs: Int = ProcessorAffinity.availableCPUCount
 
-    @Option(help: "Output format: csv, json, markdown, latex or rfc.")
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .csv
 
     @OptionGroup var destination: OutputDestination
+
+    @OptionGroup var tableOptions: TableOptions
 
     @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
     var progress = false
@@ -97,7 +99,7 @@ struct MobilityCommonOptions: ParsableArguments {
     }
 
     func emit(_ table: Table) throws {
-        try destination.emit(TableRenderer.render(table, as: format))
+        try destination.emit(try tableOptions.render(table, as: format, to: destination))
     }
 
     /// A chunk counter printing a percentage on stderr, or nil when progress is off.

@@ -20,8 +20,10 @@ struct TableCommand: ParsableCommand {
             RFC 7333 requirements met, then the closed-form metrics of every scheme for
             the chosen scenario (--scenario, --set; --method closed-form|monte-carlo|both
             with --samples, --seed, --jobs as in dmm evaluate). Formats: markdown (pipe table), csv (RFC 4180),
-            latex (booktabs), rfc (ASCII, at most 72 columns, for Internet-Drafts),
-            json (array of objects with the csv's keys).
+            latex (a table float: booktabs, tabularx, threeparttable), rfc (ASCII artwork, at
+            most 69 columns), xml2rfc (v3 <table> elements), json (array of objects with the
+            csv's keys). On a terminal, markdown is drawn to fit its width (--full: the pipe
+            table); --columns, --transpose, --caption, --label choose what is printed.
 
             Examples:
               dmm table
@@ -29,6 +31,8 @@ struct TableCommand: ParsableCommand {
               dmm table --extended --format csv --output schemes.csv
               dmm table --extended --scenario vehicular --set topology.global_ha_count=8
               dmm table --extended --method both --format rfc
+              dmm table --extended --format xml2rfc --caption "DMM schemes" --label schemes
+              dmm table --extended --columns "Scheme,Anchoring,Handoff latency (ms)" --transpose
               DMM_MODELS=./my-models dmm table --extended --format latex
             """
     )
@@ -40,6 +44,11 @@ struct TableCommand: ParsableCommand {
     var format: OutputFormat = .markdown
 
     @OptionGroup var destination: OutputDestination
+
+    @OptionGroup var tableOptions: TableOptions
+
+    @Option(help: ArgumentHelp("With --extended: the metric columns, headline (default), all, or comma-separated metric ids.", valueName: "METRICS"))
+    var metrics: String?
 
     @Option(help: "Models directory holding schemes/ (default: $DMM_MODELS, else the shipped Models).")
     var models: String?
@@ -53,6 +62,7 @@ struct TableCommand: ParsableCommand {
 
     func run() throws {
         try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
+        try tableOptions.check()
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
         var table: Table
         if extended {
@@ -65,27 +75,28 @@ struct TableCommand: ParsableCommand {
             let signal = BugSignal(rows: rows, metrics: MetricTables.extendedMetrics) { scheme, metric in
                 approximations[scheme]?.contains(metric) ?? false
             }
+            let metrics = try TableOptions.metrics(self.metrics) ?? MetricTables.extendedMetrics
             table = try SchemeTables.extended(
-                catalog, extra: [Self.metricColumns(rows, approximations: approximations, signal: signal, marks: &marks)])
+                catalog, extra: [Self.metricColumns(rows, metrics: metrics, approximations: approximations, signal: signal, marks: &marks)])
             table.footnotes += MetricTables.markFootnotes(marks, signal: signal)
         } else {
-            guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, method == .closedForm else {
-                throw CommandInputError("--scenario, --set and --method apply to dmm table --extended (Table 1 has no metrics)")
+            guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, method == .closedForm, metrics == nil else {
+                throw CommandInputError("--scenario, --set, --method and --metrics apply to dmm table --extended (Table 1 has no metrics)")
             }
             table = try SchemeTables.seedTable1(catalog)
         }
-        let text = TableRenderer.render(table, as: format)
+        let text = try tableOptions.render(table, as: format, to: destination)
         try destination.emit(text)
     }
 
     /// The headline metrics of every card (`MetricTables.extendedMetrics`), units in
     /// the headers, cells as in `dmm evaluate`'s wide tables; the marks used are added to `marks`.
     static func metricColumns(
-        _ rows: [MetricEstimate], approximations: [String: Set<String>], signal: BugSignal, marks: inout Set<String>
+        _ rows: [MetricEstimate], metrics: [MetricKey] = MetricTables.extendedMetrics, approximations: [String: Set<String>],
+        signal: BugSignal, marks: inout Set<String>
     ) -> SchemeColumns {
         var values: [String: [String: [MetricEstimate]]] = [:]
         for r in rows { values[r.scheme, default: [:]][r.metric, default: []].append(r) }
-        let metrics = MetricTables.extendedMetrics
         var cells: [String: [String]] = [:]
         for (scheme, byMetric) in values {
             cells[scheme] = metrics.map { m in
@@ -97,7 +108,7 @@ struct TableCommand: ParsableCommand {
         }
         let table = cells
         return SchemeColumns(
-            columns: metrics.map { Table.Column(MetricTables.header($0), alignment: .right) },
+            columns: metrics.map(MetricTables.column),
             cells: { card in table[card.id] ?? metrics.map { _ in "" } })
     }
 }

@@ -61,6 +61,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var destination: OutputDestination
 
+    @OptionGroup var tableOptions: TableOptions
+
     @Option(parsing: .unconditional, help: "Monte Carlo cases: simulated handoffs and sessions per crossing simulation (\(ValidationCatalog.minimumSamples)...\(MonteCarlo.maximumSamples)).")
     var samples: Int = ValidationCatalog.MonteCarloSettings.standard.scenarioHandoffs
 
@@ -136,10 +138,11 @@ struct ValidateCommand: ParsableCommand {
         }
         let table = ValidationTable.table(cases, omitted: only == nil ? ValidationCatalog.omitted : [])
         let summary = ValidationTable.summary(cases)
-        var text = TableRenderer.render(table, as: format)
+        var text = try tableOptions.render(table, as: format, to: destination)
         let summaryInText: Bool
         switch format {
         case .markdown, .rfc: text += "\n" + summary + "\n"; summaryInText = true
+        case .xml2rfc: text += "<t>" + summary + "</t>\n"; summaryInText = true
         case .latex: text += "% " + summary + "\n"; summaryInText = true
         case .csv, .json: summaryInText = false
         }
@@ -158,10 +161,10 @@ struct ValidateCommand: ParsableCommand {
         var table = CampaignTable.table(result, worst: worst)
         let summaryInText: Bool
         switch format {
-        case .markdown, .rfc, .latex: summaryInText = true
+        case .markdown, .rfc, .latex, .xml2rfc: summaryInText = true
         case .csv, .json: summaryInText = false; table.footnotes = []
         }
-        try destination.emit(TableRenderer.render(table, as: format))
+        try destination.emit(try tableOptions.render(table, as: format, to: destination))
         if destination.isFile || !summaryInText { Diagnostics.note(summary) }
         if !result.targetsMet { throw ExitCode.failure }
     }

@@ -48,14 +48,14 @@ import Testing
         let md = try CLI.run(["evaluate", "--schemes", "pmipv6,dma"])
         #expect(md.status == 0)
         let header = md.stdout.components(separatedBy: "\n")[0]
-        for column in ["scheme", "signaling_cost_byte_hops_per_s", "signaling_rate_msgs_per_s", "handoff_latency_ms",
-                       "path_stretch_ratio", "tunnelled_fraction_ratio", "blast_radius_sessions", "outage_s",
-                       "disruption_session_s_per_mn_year"] {
+        for column in ["Scheme", "Signaling cost (byte-hops/s)", "Signaling rate (msgs/s)", "Handoff latency (ms)",
+                       "Path stretch (ratio)", "Tunnelled fraction (ratio)", "Blast radius (sessions)", "Outage (s)",
+                       "Disruption (session-s/MN-year)"] {
             #expect(header.contains("| \(column) "), "\(column)")
         }
         let rfc = try CLI.run(["evaluate", "--format", "rfc"])
         #expect(rfc.status == 0)
-        #expect(rfc.stdout.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        #expect(rfc.stdout.split(separator: "\n").allSatisfy { $0.count <= 69 })
         let json = try CLI.run(["evaluate", "--format", "json", "--schemes", "sail"])
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(objects.allSatisfy { Set($0.keys) == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"] })
@@ -101,16 +101,16 @@ import Testing
         let lines = md.stdout.components(separatedBy: "\n")
         let header = lines[0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(header == [
-            "scheme", "signaling_cost_byte_hops_per_s", "signaling_cost.handoff_byte_hops_per_s",
-            "signaling_cost.refresh_byte_hops_per_s", "signaling_cost.session_setup_byte_hops_per_s",
-            "signaling_cost.overhead_byte_hops_per_s", "signaling_rate_msgs_per_s", "handoff_latency_ms",
-            "handoff_latency_new_session_ms", "handoff_latency_p50_ms", "handoff_latency_p95_ms", "handoff_latency_p99_ms",
-            "path_stretch_ratio", "tunnelled_fraction_ratio", "tunnel_overhead_byte_hops_per_packet", "blast_radius_sessions",
-            "unreachable_mns", "outage_s", "failure_probability_ratio", "disruption_session_s_per_mn_year",
+            "Scheme", "Signaling cost (byte-hops/s)", "Signaling cost, handoffs (byte-hops/s)",
+            "Signaling cost, refreshes (byte-hops/s)", "Signaling cost, session setup (byte-hops/s)",
+            "Signaling cost, overhead (byte-hops/s)", "Signaling rate (msgs/s)", "Handoff latency (ms)",
+            "Handoff latency, new sessions (ms)", "Handoff latency p50 (ms)", "Handoff latency p95 (ms)", "Handoff latency p99 (ms)",
+            "Path stretch (ratio)", "Tunnelled fraction (ratio)", "Tunnel overhead (byte-hops/packet)", "Blast radius (sessions)",
+            "Unreachable MNs (MNs)", "Outage (s)", "Failure probability (ratio)", "Disruption (session-s/MN-year)",
         ])
         // MIPv6's outage is the anchor's repair time: closed form and simulation agree, interval of width 0.
         #expect(lines[2].contains("| 14400 (MC 14400 \u{00B1} 0) |"))
-        #expect(md.stdout.contains("Table 1: Metrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; 50000 handoffs, seed 1), scenario default."))
+        #expect(md.stdout.contains("\nMetrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; 50000 handoffs, seed 1), scenario default."))
 
         let csv = try CLI.run(["evaluate", "--method", "both", "--schemes", "pmipv6", "--samples", "50000", "--format", "csv"])
         #expect(csv.status == 0)

@@ -23,7 +23,8 @@ import Testing
             row("mipv6", "handoff_latency", "ms", 1076), row("mipv6", "blast_radius.ha", "sessions", 10000),
         ]
         let table = MetricTables.wide(rows)
-        #expect(table.columns.map(\.name) == ["scheme", "handoff_latency_ms", "handoff_latency_new_session_ms"])
+        #expect(table.columns.map(\.id) == ["scheme", "handoff_latency_ms", "handoff_latency_new_session_ms"])
+        #expect(table.columns.map(\.name) == ["Scheme", "Handoff latency (ms)", "Handoff latency, new sessions (ms)"])
         #expect(table.rows == [["fama", "1065", "1055"], ["mipv6", "1076", ""]])
     }
 

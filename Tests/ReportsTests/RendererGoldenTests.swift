@@ -6,22 +6,23 @@ import Testing
 /// LaTeX specials; markdown pipes; JSON numbers, nulls and control
 /// characters; non-ASCII text for rfc; and a cell long enough to wrap.
 let escapingTable = Table(
-    columns: [Table.Column("case"), Table.Column("text"), Table.Column("value_ms", alignment: .right)],
+    columns: [Table.Column("Case", id: "case"), Table.Column("Text", id: "text"), Table.Column("Value (ms)", id: "value_ms", alignment: .right)],
     rows: [
         ["plain", "simple text", "12.5"],
         ["csv", "comma, and \"quotes\"\nand a second line", "-3"],
-        ["latex", "& % $ # _ { } ~ ^ \\ < >", ""],
+        ["latex", "& % $ # _ { } ~ ^ \\ < > --show \"quoted\"", ""],
+        ["marked", "a mark in a number cell", "4.566e-05\u{2020}"],
         ["markdown", "a | pipe", "1e-3"],
         ["non-ascii", "café – ≤ 5 µs → x ☃", "n/a"],
         ["long", "This cell is long enough that the rfc renderer has to wrap it over several lines, on word boundaries only, inside 72 columns.", "0"],
     ],
     caption: "Escaping & wrapping_cases",
-    footnotes: ["A note with LaTeX specials: 50% & $5 #1.", "A second note."],
-    number: 7)
+    label: "tab:escaping",
+    footnotes: ["A note with LaTeX specials: 50% & $5 #1 and blast_radius.<element>.", "\u{2020} A note explaining the mark."])
 
-/// Too many columns for 72 characters side by side: rfc falls back to blocks.
+/// Too many columns for 69 characters side by side: rfc, xml2rfc and latex split it into column groups.
 let wideTable = Table(
-    columns: (1...9).map { Table.Column("metric_number_\($0)_ms") },
+    columns: (1...9).map { Table.Column("Metric number \($0) (ms)", id: "metric_number_\($0)_ms") },
     rows: [
         (1...9).map { "value \($0)" },
         (1...9).map { $0 == 5 ? "a long value in the fifth column that has to wrap in the block layout as well, without cutting words" : "v\($0)" },
@@ -50,26 +51,72 @@ struct RendererGoldenTests {
         try GoldenFile.check(TableRenderer.render(escapingTable, as: .json), against: "escaping.json")
     }
 
-    @Test func rfcBlocksForAWideTable() throws {
+    @Test func xml2rfc() throws {
+        try GoldenFile.check(TableRenderer.render(escapingTable, as: .xml2rfc), against: "escaping.xml")
+    }
+
+    @Test func rfcColumnGroupsForAWideTable() throws {
         try GoldenFile.check(TableRenderer.render(wideTable, as: .rfc), against: "wide.txt")
+    }
+
+    @Test func latexColumnGroupsForAWideTable() throws {
+        try GoldenFile.check(TableRenderer.render(wideTable, as: .latex), against: "wide.tex")
+    }
+
+    @Test func terminalViewAt40Columns() throws {
+        try GoldenFile.check(TableRenderer.render(escapingTable, as: .markdown, options: RenderOptions(terminalWidth: 40)), against: "escaping-terminal.txt")
     }
 }
 
 @Suite("Table renderer properties")
 struct RendererPropertyTests {
     @Test(arguments: [escapingTable, wideTable])
-    func rfcIsASCIIAndAtMost72Columns(table: Table) {
+    func rfcIsASCIIAndAtMost69Columns(table: Table) {
         let text = TableRenderer.render(table, as: .rfc)
         let ascii = text.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(ascii)
-        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 69 })
+        #expect(!text.contains(table.caption ?? "-"), "rfc prints the caption only when asked (xml2rfc's <name> carries it)")
+        // Never key/value records: every group has the header underline.
+        #expect(text.contains("----"))
+    }
+
+    /// Every cell and header appears in exactly one column group, the first column in each.
+    @Test func columnGroupsKeepEveryColumnOnce() {
+        let groups = wideTable.columnGroups { $0.columns.count <= 4 }
+        #expect(groups.count == 3)
+        #expect(groups.allSatisfy { $0.columns.first == wideTable.columns.first })
+        #expect(groups.flatMap { $0.columns.dropFirst() } == Array(wideTable.columns.dropFirst()))
+        #expect(groups.map(\.footnotes.isEmpty) == [true, true, wideTable.footnotes.isEmpty])
+    }
+
+    @Test(arguments: [20, 40, 80, 120])
+    func terminalViewFitsItsWidth(width: Int) {
+        for table in [escapingTable, wideTable] {
+            let text = TableRenderer.render(table, as: .markdown, options: RenderOptions(terminalWidth: width))
+            #expect(text.split(separator: "\n").allSatisfy { $0.count <= width }, "a line is wider than \(width)")
+        }
+    }
+
+    @Test func markdownEscapesAngleBrackets() {
+        let text = TableRenderer.render(escapingTable, as: .markdown)
+        #expect(text.contains("blast_radius.&lt;element&gt;"))
+        #expect(!text.contains("Table 7") && !text.contains("Table 1:"))
+    }
+
+    @Test func latexTypesetsMarksExponentsAndDashes() {
+        let text = TableRenderer.render(escapingTable, as: .latex)
+        #expect(text.contains("\\ensuremath{4.566\\times 10^{-5}}\\tnote{\\dag}"))
+        #expect(text.contains("\\item[\\dag] A note explaining the mark."))
+        #expect(text.contains("-{}-show ``quoted''"))
+        #expect(text.contains("\\label{tab:escaping}") && text.contains("\\caption{Escaping \\& wrapping\\_cases}"))
     }
 
     /// Wrapping never cuts a word: every word of every cell appears whole.
     @Test func rfcKeepsEveryWordWhole() {
         let text = TableRenderer.render(escapingTable, as: .rfc)
         let present = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-        let longCell = escapingTable.rows[5][1]
+        let longCell = escapingTable.rows[6][1]
         for word in longCell.split(separator: " ") {
             #expect(present.contains(String(word)), "word '\(word)' was cut")
         }
@@ -86,7 +133,7 @@ struct RendererPropertyTests {
         #expect(objects?[1]["text"] as? String == "comma, and \"quotes\"\nand a second line")
         #expect(objects?[0]["value_ms"] as? Double == 12.5)
         #expect(objects?[2]["value_ms"] is NSNull)
-        #expect(objects?[4]["value_ms"] as? String == "n/a")
+        #expect(objects?[5]["value_ms"] as? String == "n/a")
     }
 
     @Test(arguments: [("0", true), ("-12", true), ("0.5", true), ("1e-3", true), ("2E+10", true),
