@@ -60,8 +60,10 @@ final class Trajectory {
         let logQ = p.wirelessLoss > 0 ? log(p.wirelessLoss) : 0
         let lifetime = p.refresh ? p.bindingLifetimeS : Double.infinity
         let probeMean = p.residence.mean
-        var x = 0, y = 0
-        var dom = DomainCrossing.domain(of: 0, 0, grid: p.grid, domainSize: p.domainSide)
+        // Stationary start: uniform over the domain tile (a fixed start cell biased
+        // domain crossings in large domains, where the warm-up cannot spread the walk).
+        var (x, y) = DomainCrossing.uniformCell(grid: p.grid, domainSize: p.domainSide, stream: stream)
+        var dom = DomainCrossing.domain(of: x, y, grid: p.grid, domainSize: p.domainSide)
         var t = 0.0, residenceStart = 0.0
         var nextHandoff = p.residence.sampleResidual(stream)
         var nextArrival = p.sessionRate > 0 ? stream.exponential(mean: 1 / p.sessionRate) : .infinity
