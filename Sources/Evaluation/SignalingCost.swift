@@ -58,7 +58,7 @@ public struct SignalingCost: Sendable, Equatable {
         let m = c.motion
         for (event, steps) in procedures {
             var part = Part()
-            for step in steps {
+            for step in steps where Self.exists(step, in: c) {
                 let count = Self.count(step.repeatRule, event: event, context: c)
                 let rate: Double
                 switch event {
@@ -111,6 +111,14 @@ public struct SignalingCost: Sendable, Equatable {
     ) -> Double {
         let sharers = min(model.mnsServed(by: message.from, in: c), model.mnsServed(by: message.to, in: c))
         return 1 / (periods.period(of: message.size) * sharers)
+    }
+
+    /// Whether `message` is sent at all under `c`: a message to or from a peer HA
+    /// of a global HA set is not when the set has one HA (N_HA = 1: the MN's HA is
+    /// the only one, and it is also the CN's nearest and the DHT's responsible HA).
+    /// Both the closed form and the Monte Carlo (`EventCost`) skip such messages.
+    public static func exists(_ message: SignalingMessage, in c: SchemeContext) -> Bool {
+        c.hops.globalHACount > 1 || (message.from != .peerHA && message.to != .peerHA)
     }
 
     /// How many times a message with this rule is sent per occurrence of `event`.

@@ -66,4 +66,56 @@ import Testing
         let p = 1.0 / 19, se = (p * (1 - p) / Double(draws)).squareRoot()
         for (cell, k) in counts { #expect(abs(Double(k) / Double(draws) - p) <= 4 * se, "cell \(cell)") }
     }
+
+    // MARK: defect 6: one global HA
+
+    /// N_HA = 1: no HA-to-HA message exists. GHAHA's and SAIL's handoff signaling is
+    /// BU + BA over the air and h_AR-HAnear = 3 wired hops, η = 1/60:
+    /// (80 + 80) × (1 + 3)/60 = 10.667 byte-hops/s (the value); SAIL's
+    /// session setup (a DHT lookup between HAs) is 0; the CN's nearest HA is the
+    /// MN's, so the path is h_CN-HA + h_HA-AR + 1 = 7 hops, shorter than the
+    /// stated h_CN-AR + 1 = 9: it is then the shortest known path, stretch 1.
+    @Test func oneGlobalHAPaysNoHAToHAMessagesAndHasStretchOne() throws {
+        var s = Scenario.default
+        s.topology.globalHACount = 1
+        let hand = (80.0 + 80) * (1 + 3) / 60
+        let cf = try ClosedForm.evaluate(scenario: s, schemes: [MonteCarloFixtures.card("ghaha"), MonteCarloFixtures.card("sail")])
+        let mc = try Self.mc(s, ["ghaha", "sail"], samples: 120_000)
+        for id in ["ghaha", "sail"] {
+            let cfHandoff = try #require(MonteCarloFixtures.find(cf, id, "signaling_cost.handoff")).estimate
+            #expect(abs(cfHandoff - hand) <= 1e-12 * hand, "\(id) closed form \(cfHandoff)")
+            let mcHandoff = try #require(MonteCarloFixtures.find(mc, id, "signaling_cost.handoff"))
+            #expect(abs(Self.z(mcHandoff, hand)) <= 4, "\(id) MC \(mcHandoff.estimate)")
+            #expect(try #require(MonteCarloFixtures.find(cf, id, "signaling_cost.session_setup")).estimate == 0)
+            #expect(try #require(MonteCarloFixtures.find(mc, id, "signaling_cost.session_setup")).estimate == 0)
+            #expect(try #require(MonteCarloFixtures.find(cf, id, "path_stretch")).estimate == 1)
+            #expect(try #require(MonteCarloFixtures.find(mc, id, "path_stretch")).estimate == 1)
+        }
+    }
+
+    /// Four HAs (default): stretch by hand, remote CNs only: 1/4 share the MN's HA
+    /// (7 hops, shortest known 7: stretch 1), 3/4 cross the overlay (7 + 6 = 13 hops
+    /// over the stated 9): 1/4 + (3/4)(13/9) = 4/3.
+    @Test func globalHASetStretchCountsTheSharedHACaseAsShortest() throws {
+        let s = Scenario.default
+        let cf = try ClosedForm.evaluate(scenario: s, schemes: [MonteCarloFixtures.card("ghaha")])
+        let stretch = try #require(MonteCarloFixtures.find(cf, "ghaha", "path_stretch")).estimate
+        #expect(abs(stretch - 4.0 / 3) <= 1e-12)
+        let mc = try #require(MonteCarloFixtures.find(try Self.mc(s, ["ghaha"], samples: 120_000), "ghaha", "path_stretch"))
+        #expect(abs(Self.z(mc, 4.0 / 3)) <= 4, "MC \(mc.estimate)")
+    }
+
+    /// A topology that violates the triangle inequality (h_CN-AR = 40, far longer
+    /// than any anchor's detour) gives stretch ≥ 1 for every scheme and method.
+    @Test func stretchNeverGoesBelowOne() throws {
+        var s = Scenario.default
+        s.topology.cnArHops = 40
+        s.traffic.localCNFraction = 0.3
+        s.traffic.localCNHops = 12
+        let cf = try ClosedForm.evaluate(scenario: s, schemes: MonteCarloFixtures.cards)
+        let mc = try MonteCarlo.evaluate(scenario: s, schemes: MonteCarloFixtures.cards, samples: 20_000, seed: 2, jobs: 2)
+        for row in cf + mc where row.metric == "path_stretch" {
+            #expect(row.estimate >= 1 - 1e-12, "\(row.scheme) \(row.method): \(row.estimate)")
+        }
+    }
 }

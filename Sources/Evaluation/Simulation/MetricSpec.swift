@@ -104,10 +104,15 @@ struct MetricSpec: Sendable {
                 case .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99:
                     f = nil  // order statistics of the latency histograms (`MonteCarlo.evaluate`)
                 case .pathStretch:
+                    // The shortest path is at most the used one (`PathLegs.Leg.shortest(used:)`):
+                    // sessions whose CN shares the MN's HA and the others have their own bound.
+                    let r0 = path.remote.used0, rX = r0 + path.remote.usedX
+                    let sSame = path.remote.shortest(used: r0), sOther = path.remote.shortest(used: rX)
+                    let sLocal = path.local.shortest(used: path.local.used0)
                     f = { t in
-                        let rem = (path.remote.used0 * t.timeRemote + path.remote.usedX * t.otherHARemote
-                            + path.stepHops * t.stepsRemote) / path.remote.shortest
-                        let loc = (path.local.used0 * t.timeLocal + path.stepHops * t.stepsLocal) / path.local.shortest
+                        let rem = r0 * (t.timeRemote - t.otherHARemote) / sSame + rX * t.otherHARemote / sOther
+                            + path.stepHops * t.stepsRemote / sSame
+                        let loc = (path.local.used0 * t.timeLocal + path.stepHops * t.stepsLocal) / sLocal
                         return (rem + loc, t.timeRemote + t.timeLocal)
                     }
                 case .tunnelledFraction:
