@@ -10,7 +10,8 @@ import Schemes
 /// MNs of the end that serves fewer (T: HA-Hello interval for ha_hello, heartbeat interval
 /// for heartbeat, else the binding lifetime); failure_recovery 1/MTBF of the
 /// anchor. attach is a one-off, not a rate, and is not counted.
-/// Repeat counts n(m): once 1; per_active_old_anchor E[N_a]; per_peer_ha N_HA − 1;
+/// Repeat counts n(m): once 1; per_active_old_anchor E[N_a] (at refreshes the old
+/// anchors alive at the refresh instants, `Motion.anchorsInUseAtRefresh`); per_peer_ha N_HA − 1;
 /// per_mag_in_domain (ARs in the domain − 1); per_cn ρ at handoff/refresh/periodic
 /// events and 1 at session start.
 ///
@@ -125,7 +126,7 @@ public struct SignalingCost: Sendable, Equatable {
     public static func count(_ rule: RepeatRule, event: ProcedureEvent, context c: SchemeContext) -> Double {
         switch rule {
         case .once: return 1
-        case .perActiveOldAnchor: return c.motion.anchorsInUse
+        case .perActiveOldAnchor: return event == .refresh ? c.motion.anchorsInUseAtRefresh : c.motion.anchorsInUse
         case .perPeerHA: return Double(max(0, c.hops.globalHACount - 1))
         case .perMAGInDomain: return max(0, c.motion.domainARs - 1)
         case .perCN: return event == .sessionStart ? 1 : c.motion.activeSessions

@@ -119,3 +119,79 @@ import Testing
         }
     }
 }
+
+/// Issue 11 defect 3: per-old-anchor refresh messages (FAMA, DMA, DMI) are costed
+/// with the old anchors alive at the refresh instants, not at a handoff.
+@Suite struct RefreshAnchorTests {
+    /// Sessions of exactly 60 s and a 120 s lifetime: a refresh comes ≥ 120 s after
+    /// the last handoff, when every session that began before it has ended, so no
+    /// refresh reaches an old anchor: 0 by hand, in both methods (the closed form
+    /// said 0.178 and 0.093 byte-hops/s before).
+    @Test func noOldSessionOutlivesALifetime() throws {
+        var s = Scenario.default
+        s.traffic.sessionDuration = try .deterministic(value: 60)
+        s.timers.bindingLifetimeS = 120
+        let cf = try ClosedForm.evaluate(scenario: s, schemes: [MonteCarloFixtures.card("fama"), MonteCarloFixtures.card("dma")])
+        let mc = try SimulatorDefectTests.mc(s, ["fama", "dma"], samples: 40_000)
+        for id in ["fama", "dma"] {
+            #expect(try #require(MonteCarloFixtures.find(cf, id, "signaling_cost.refresh")).estimate == 0)
+            #expect(try #require(MonteCarloFixtures.find(mc, id, "signaling_cost.refresh")).estimate == 0)
+        }
+    }
+
+    /// Few sessions (ρ = 1e-4): old anchors are old sessions, E[N_a](ρ') ≈ ρ' (1 − O(ρ')),
+    /// so with exponential residence (q = e^{−ηT}) and sessions (r = e^{−μT}) the
+    /// per-refresh mean is ρ Σ qⁿrⁿ/Σ qⁿ = ρ (1 − q) r/(1 − q r) by hand.
+    @Test func fewSessionsByHand() throws {
+        let x = 60.0, tMean = 300.0, life = 45.0, rho = 1e-4
+        let a = SessionAnchoring(residence: try .exponential(mean: x), session: try .exponential(mean: tMean),
+                                 sessionRate: rho / tMean, grid: .square)
+        let q = exp(-life / x), r = exp(-life / tMean)
+        let hand = rho * (1 - q) * r / (1 - q * r)
+        let value = try a.anchorsInUseAtRefresh(lifetime: life)
+        #expect(abs(value - hand) <= 2e-4 * hand, "\(value) vs \(hand)")
+        // And fewer than at a handoff (sessions end during the lifetime).
+        #expect(value < (try a.anchorsInUseAtHandoff()))
+    }
+
+    /// An independent simulation of the renewal-reward argument (no grid, anchors
+    /// counted per residence as the closed form does): exponential residences of
+    /// 60 s, sessions of 300 s at ρ = 2, lifetime 45 s (several refreshes per
+    /// residence), and residences of 10^4 s, sessions of 300 s at ρ = 1, lifetime 420 s
+    /// (the issue's case where FAMA's refresh was 17x too high); within 4 SE.
+    @Test(arguments: [(60.0, 2.0, 45.0), (10_000, 1, 420)])
+    func matchesAnIndependentSimulation(x: Double, rho: Double, life: Double) throws {
+        let tMean = 300.0, rate = rho / tMean
+        let a = SessionAnchoring(residence: try .exponential(mean: x), session: try .exponential(mean: tMean),
+                                 sessionRate: rate, grid: .square)
+        let closed = try a.anchorsInUseAtRefresh(lifetime: life)
+        let stream = RandomStream(seed: 9)
+        // Sessions: (residence index where it started, end time). Walk residences.
+        var sessions: [(Int, Double)] = []
+        var t = 0.0, k = 0, nextArrival = stream.exponential(mean: 1 / rate)
+        var stats = RunningStatistics()
+        var batch = 0.0, batchCount = 0
+        let warm = 20 * tMean
+        while stats.count < 400 {
+            let end = t + stream.exponential(mean: x)
+            // Sessions arriving during this residence.
+            while nextArrival < end {
+                sessions.append((k, nextArrival + stream.exponential(mean: tMean)))
+                nextArrival += stream.exponential(mean: 1 / rate)
+            }
+            var u = t + life
+            while u < end {
+                if t > warm {
+                    let anchors = Set(sessions.filter { $0.0 < k && $0.1 > u }.map(\.0))
+                    batch += Double(anchors.count); batchCount += 1
+                    if batchCount == 500 { stats.add(batch / 500); batch = 0; batchCount = 0 }
+                }
+                u += life
+            }
+            sessions.removeAll { $0.1 <= end }
+            t = end; k += 1
+        }
+        let se = stats.standardDeviation / Double(stats.count).squareRoot()
+        #expect(abs(stats.mean - closed) <= 4 * se, "closed form \(closed) vs simulation \(stats.mean) ± \(se)")
+    }
+}
