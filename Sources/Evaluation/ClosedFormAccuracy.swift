@@ -1,3 +1,4 @@
+import Mobility
 import Schemes
 import Stochastics
 
@@ -24,6 +25,10 @@ public enum ClosedFormAccuracy {
     static let firstOrderSignaling =
         "E[N_a] and the distance to old anchors in signaling (first order; mean-matched for non-exponential laws)"
 
+    /// Why the refresh rate of a binding only domain handoffs update is approximate.
+    static let domainRefreshReason =
+        "refreshes of the HA binding per domain residence (exact for exponential residence on square domains, else mean-matched)"
+
     /// The closed forms of `card` that are approximations under `scenario`, with
     /// the reason each model gives; every closed form not listed is exact.
     public static func approximationReasons(
@@ -47,6 +52,16 @@ public enum ClosedFormAccuracy {
             if firstOrder {
                 for metric in [Metric.signalingCost, part, .signalingRate] {
                     mark(metric, .approximate(because: firstOrderSignaling))
+                }
+            }
+        }
+        if s.timers.refresh, !card.messages(for: .domainRefresh).isEmpty {
+            let r = try DomainRefresh.rate(
+                residence: try s.effectiveResidence(), grid: s.mobility.grid, domainSize: s.mobility.domainSize,
+                lifetime: s.timers.bindingLifetimeS)
+            if !r.exact {
+                for metric in [Metric.signalingCost, .signalingCostRefresh, .signalingRate] {
+                    mark(metric, .approximate(because: domainRefreshReason))
                 }
             }
         }
@@ -97,7 +112,7 @@ public enum ClosedFormAccuracy {
         switch event {
         case .attach: return nil
         case .handoff, .domainHandoff: return .signalingCostHandoff
-        case .refresh: return .signalingCostRefresh
+        case .refresh, .domainRefresh: return .signalingCostRefresh
         case .sessionStart: return .signalingCostSessionSetup
         case .periodic, .failureRecovery: return .signalingCostOverhead
         }

@@ -81,6 +81,9 @@ extension SchemeContext.Motion {
             meanAnchorDistance: walk?.meanDistanceSteps ?? 0,
             refreshRate: inputs.refreshLifetimeS.map { BindingRefresh.rate(residence: residence, lifetime: $0) } ?? 0,
             anchorsInUseAtRefresh: inputs.sessionAnchoring
-                ? try inputs.refreshLifetimeS.map { try anchoring.anchorsInUseAtRefresh(lifetime: $0) } ?? 0 : 0)
+                ? try inputs.refreshLifetimeS.map { try anchoring.anchorsInUseAtRefresh(lifetime: $0) } ?? 0 : 0,
+            domainRefreshRate: try inputs.refreshLifetimeS.map {
+                try DomainRefresh.rate(residence: residence, grid: grid, domainSize: inputs.domainSize, lifetime: $0).rate
+            } ?? 0)
     }
 }

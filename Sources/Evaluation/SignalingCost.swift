@@ -6,7 +6,8 @@ import Schemes
 ///     rate = Σ_events rate(event) Σ_messages n(m)                                 msgs/s
 ///
 /// Event rates per MN: handoff η; domain_handoff p_d η; session_start λ_s;
-/// refresh η Σ_{n≥1} F^c(n T_L) (4); periodic 1/T per pair of elements, shared by the
+/// refresh η Σ_{n≥1} F^c(n T_L) (4); domain_refresh p_d η Σ_{n≥1} P(D > n T_L)
+/// (`DomainRefresh`, D the domain residence); periodic 1/T per pair of elements, shared by the
 /// MNs of the end that serves fewer (T: HA-Hello interval for ha_hello, heartbeat interval
 /// for heartbeat, else the binding lifetime); failure_recovery 1/MTBF of the
 /// anchor. attach is a one-off, not a rate, and is not counted.
@@ -68,6 +69,7 @@ public struct SignalingCost: Sendable, Equatable {
                 case .domainHandoff: rate = m.domainCrossingFraction * m.crossingRate
                 case .sessionStart: rate = m.sessionRate
                 case .refresh: rate = m.refreshRate
+                case .domainRefresh: rate = m.domainRefreshRate
                 case .periodic: rate = Self.periodicRate(of: step, model: model, context: c, periods: periods)
                 case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * TimeConstants.secondsPerHour)
                 }
@@ -79,7 +81,7 @@ public struct SignalingCost: Sendable, Equatable {
             switch event {
             case .attach: break
             case .handoff, .domainHandoff: add(part, to: &handoff)
-            case .refresh: add(part, to: &refresh)
+            case .refresh, .domainRefresh: add(part, to: &refresh)
             case .sessionStart: add(part, to: &sessionSetup)
             case .periodic, .failureRecovery: add(part, to: &overhead)
             }

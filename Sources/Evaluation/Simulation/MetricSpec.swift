@@ -26,6 +26,7 @@ struct MetricSpec: Sendable {
             @Sendable func parts(_ t: ReplicationTally, bytes: Bool) -> [Double] {
                 let handoff = event(r.handoff, t.handoffs, bytes: bytes) + event(r.domainHandoff, t.domainHandoffs, bytes: bytes)
                 let refresh = event(r.refresh, t.refreshes, bytes: bytes)
+                    + event(r.domainRefresh, t.domainRefreshes, bytes: bytes)
                 let one = bytes ? r.sessionStart.byteHops(anchors: 0, steps: 0, sessions: 1)
                     : r.sessionStart.messages(anchors: 0, sessions: 1)
                 let session = one * t.sessionStarts
