@@ -1,3 +1,4 @@
+import Mobility
 import Schemes
 import Stochastics
 
@@ -13,15 +14,20 @@ import Stochastics
 /// E[N_a] (mean-matched for non-exponential laws) × the first-order anchor
 /// distance stands for the mean of their product (analytic-models.md 5.4); the
 /// simulation counts distinct ARs at their simulated distances, a single
-/// message to "the" old anchor goes to the AR just left (one step), and refresh
-/// messages per old anchor use E[N_a] at a handoff, while at a refresh fewer
-/// old sessions survive. Everything else (rates η, p_d η, λ_s, the refresh
+/// message to "the" old anchor goes to the AR just left (one step). Refresh
+/// messages per old anchor count the anchors alive at the refresh instants
+/// (`SessionAnchoring.anchorsInUseAtRefresh`, exact for exponential sessions
+/// per residence-counted anchor). Everything else (rates η, p_d η, λ_s, the refresh
 /// count, ρ, blast radii, 1 − G*(Λ), and the per-flow tunnelled fraction
 /// Σ α(j) P(D_j ≠ 0) with what is built on it) is exact in the mean.
 public enum ClosedFormAccuracy {
     /// Why first-order signaling is approximate (footnote text).
     static let firstOrderSignaling =
-        "E[N_a] and the distance to old anchors in signaling (first order; mean-matched for non-exponential laws; at refreshes counted as at a handoff)"
+        "E[N_a] and the distance to old anchors in signaling (first order; mean-matched for non-exponential laws)"
+
+    /// Why the refresh rate of a binding only domain handoffs update is approximate.
+    static let domainRefreshReason =
+        "refreshes of the HA binding per domain residence (exact for exponential residence on square domains, else mean-matched)"
 
     /// The closed forms of `card` that are approximations under `scenario`, with
     /// the reason each model gives; every closed form not listed is exact.
@@ -46,6 +52,16 @@ public enum ClosedFormAccuracy {
             if firstOrder {
                 for metric in [Metric.signalingCost, part, .signalingRate] {
                     mark(metric, .approximate(because: firstOrderSignaling))
+                }
+            }
+        }
+        if s.timers.refresh, !card.messages(for: .domainRefresh).isEmpty {
+            let r = try DomainRefresh.rate(
+                residence: try s.effectiveResidence(), grid: s.mobility.grid, domainSize: s.mobility.domainSize,
+                lifetime: s.timers.bindingLifetimeS)
+            if !r.exact {
+                for metric in [Metric.signalingCost, .signalingCostRefresh, .signalingRate] {
+                    mark(metric, .approximate(because: domainRefreshReason))
                 }
             }
         }
@@ -96,7 +112,7 @@ public enum ClosedFormAccuracy {
         switch event {
         case .attach: return nil
         case .handoff, .domainHandoff: return .signalingCostHandoff
-        case .refresh: return .signalingCostRefresh
+        case .refresh, .domainRefresh: return .signalingCostRefresh
         case .sessionStart: return .signalingCostSessionSetup
         case .periodic, .failureRecovery: return .signalingCostOverhead
         }

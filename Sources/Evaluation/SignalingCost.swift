@@ -6,11 +6,13 @@ import Schemes
 ///     rate = Σ_events rate(event) Σ_messages n(m)                                 msgs/s
 ///
 /// Event rates per MN: handoff η; domain_handoff p_d η; session_start λ_s;
-/// refresh η Σ_{n≥1} F^c(n T_L) (4); periodic 1/T per pair of elements, shared by the
+/// refresh η Σ_{n≥1} F^c(n T_L) (4); domain_refresh p_d η Σ_{n≥1} P(D > n T_L)
+/// (`DomainRefresh`, D the domain residence); periodic 1/T per pair of elements, shared by the
 /// MNs of the end that serves fewer (T: HA-Hello interval for ha_hello, heartbeat interval
 /// for heartbeat, else the binding lifetime); failure_recovery 1/MTBF of the
 /// anchor. attach is a one-off, not a rate, and is not counted.
-/// Repeat counts n(m): once 1; per_active_old_anchor E[N_a]; per_peer_ha N_HA − 1;
+/// Repeat counts n(m): once 1; per_active_old_anchor E[N_a] (at refreshes the old
+/// anchors alive at the refresh instants, `Motion.anchorsInUseAtRefresh`); per_peer_ha N_HA − 1;
 /// per_mag_in_domain (ARs in the domain − 1); per_cn ρ at handoff/refresh/periodic
 /// events and 1 at session start.
 ///
@@ -58,7 +60,7 @@ public struct SignalingCost: Sendable, Equatable {
         let m = c.motion
         for (event, steps) in procedures {
             var part = Part()
-            for step in steps {
+            for step in steps where Self.exists(step, in: c) {
                 let count = Self.count(step.repeatRule, event: event, context: c)
                 let rate: Double
                 switch event {
@@ -67,6 +69,7 @@ public struct SignalingCost: Sendable, Equatable {
                 case .domainHandoff: rate = m.domainCrossingFraction * m.crossingRate
                 case .sessionStart: rate = m.sessionRate
                 case .refresh: rate = m.refreshRate
+                case .domainRefresh: rate = m.domainRefreshRate
                 case .periodic: rate = Self.periodicRate(of: step, model: model, context: c, periods: periods)
                 case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * TimeConstants.secondsPerHour)
                 }
@@ -78,7 +81,7 @@ public struct SignalingCost: Sendable, Equatable {
             switch event {
             case .attach: break
             case .handoff, .domainHandoff: add(part, to: &handoff)
-            case .refresh: add(part, to: &refresh)
+            case .refresh, .domainRefresh: add(part, to: &refresh)
             case .sessionStart: add(part, to: &sessionSetup)
             case .periodic, .failureRecovery: add(part, to: &overhead)
             }
@@ -113,11 +116,19 @@ public struct SignalingCost: Sendable, Equatable {
         return 1 / (periods.period(of: message.size) * sharers)
     }
 
+    /// Whether `message` is sent at all under `c`: a message to or from a peer HA
+    /// of a global HA set is not when the set has one HA (N_HA = 1: the MN's HA is
+    /// the only one, and it is also the CN's nearest and the DHT's responsible HA).
+    /// Both the closed form and the Monte Carlo (`EventCost`) skip such messages.
+    public static func exists(_ message: SignalingMessage, in c: SchemeContext) -> Bool {
+        c.hops.globalHACount > 1 || (message.from != .peerHA && message.to != .peerHA)
+    }
+
     /// How many times a message with this rule is sent per occurrence of `event`.
     public static func count(_ rule: RepeatRule, event: ProcedureEvent, context c: SchemeContext) -> Double {
         switch rule {
         case .once: return 1
-        case .perActiveOldAnchor: return c.motion.anchorsInUse
+        case .perActiveOldAnchor: return event == .refresh ? c.motion.anchorsInUseAtRefresh : c.motion.anchorsInUse
         case .perPeerHA: return Double(max(0, c.hops.globalHACount - 1))
         case .perMAGInDomain: return max(0, c.motion.domainARs - 1)
         case .perCN: return event == .sessionStart ? 1 : c.motion.activeSessions

@@ -70,6 +70,26 @@ public enum DomainCrossing {
         }
     }
 
+    /// A cell drawn uniformly from the ARs of the domain at the origin (the
+    /// cells of `cells(grid:domainSize:)`), without listing them: the square
+    /// domain's side coordinates are independent uniforms; the hexagonal
+    /// domain is sampled by rejection from its bounding rhombus (acceptance
+    /// (3n² + 3n + 1)/(2n + 1)² ≥ 3/4). Domains tile the plane by translation,
+    /// so this is also uniform over the AR within whatever domain: the
+    /// stationary position of the symmetric walk seen modulo the tiling, the
+    /// start that makes domain crossings stationary from the first handoff.
+    public static func uniformCell(grid: GridKind, domainSize m: Int, stream: RandomStream) -> (Int, Int) {
+        switch grid {
+        case .square:
+            return (stream.uniformInt(m), stream.uniformInt(m))
+        case .hexagonal:
+            while true {
+                let q = stream.uniformInt(2 * m + 1) - m, r = stream.uniformInt(2 * m + 1) - m
+                if GridKind.hexagonal.distance(q, r) <= m { return (q, r) }
+            }
+        }
+    }
+
     /// The ARs of the domain at the origin, in grid coordinates.
     public static func cells(grid: GridKind, domainSize m: Int) -> [(Int, Int)] {
         switch grid {

@@ -97,8 +97,11 @@ public struct SessionAnchoring: Sendable {
     /// - otherwise the mean-matched approximation: the first formula with
     ///   η = 1/E[X], μ = 1/E[T]. `isExactClosedForm` is false and the Monte Carlo
     ///   gives the exact value.
-    public func anchorsInUseAtHandoff() throws -> Double {
-        let rho = self.rho
+    public func anchorsInUseAtHandoff() throws -> Double { try anchorsInUse(rho: rho) }
+
+    /// E[N_a] of `anchorsInUseAtHandoff` with the old sessions' Poisson means scaled
+    /// by `rho`/ρ (the routes of the handoff case; `rho` ≤ ρ).
+    func anchorsInUse(rho: Double) throws -> Double {
         if rho == 0 { return 0 }
         if anchorsRoute == .series, case let .exponential(sm) = session.form {
             return try anchorsSeries(mu: 1 / sm, rho: rho)
@@ -111,6 +114,66 @@ public struct SessionAnchoring: Sendable {
             let x = u == 0 ? 1 : -expm1(log(u) / a)
             return x == 0 ? rho : -expm1(-rho * x) / x
         }.value
+    }
+
+    /// Mean number of old anchors with ≥ 1 active session at a binding refresh,
+    /// per refresh: refreshes fire at u = nT_L after a handoff while the residence
+    /// lasts (n ≥ 1, X > nT_L), and at such an instant anchor j's sessions are
+    /// those of the residence j handoffs back that are still active u later.
+    /// Looking back from the handoff the residences are i.i.d. full X (renewal
+    /// epochs, independent of the current one), so anchor j holds a Poisson number
+    /// of sessions with mean λ_s ∫ over its interval shifted by u of P(T > v) dv;
+    /// for exponential sessions that is e^{−μu} times its value at the handoff,
+    /// so with ρ(u) = ρ e^{−μu} (renewal-reward over the refresh instants):
+    ///
+    ///     E[N_a at a refresh] = Σ_{n≥1} F^c(nT_L) E[N_a](ρ(nT_L)) / Σ_{n≥1} F^c(nT_L)
+    ///
+    /// Exact wherever `anchorsInUseAtHandoff` is (exponential sessions); for other
+    /// session laws ρ(u) = ρ P(T_e > u), the mean of all old sessions still active
+    /// (T_e the session's equilibrium residual), inside the mean-matched route.
+    /// Terms are summed until the rest, bounded by ρ(nT) Σ_{k≥n} F^c(kT) ≤
+    /// ρ(nT)(F^c(nT) + E[(X − nT)⁺]/T), is below 1e-12 of the sum (at most 10^5 terms;
+    /// past that the truncation is below that bound, which is then ≤ ρ(nT)·that).
+    /// 0 when no residence outlasts one lifetime (no refresh happens).
+    public func anchorsInUseAtRefresh(lifetime t: Double) throws -> Double {
+        guard rho > 0, t > 0 else { return 0 }
+        let scale: (Double) -> Double
+        if case let .exponential(m) = session.form {
+            scale = { u in exp(-u / m) }
+        } else {
+            let s = session
+            scale = { u in s.integratedTail(u) / s.mean }
+        }
+        var weighted = 0.0, weights = 0.0, n = 1
+        // Numerator: until the old sessions' remaining contribution is negligible.
+        while n <= 100_000 {
+            let u = Double(n) * t
+            let w = residence.ccdf(u)
+            let r = rho * scale(u)
+            n += 1
+            weights += w
+            if w <= 0 || r <= 0 { break }
+            weighted += w * (try anchorsInUse(rho: r))
+            if r * (w + residence.integratedTail(u) / t) <= 1e-12 * max(weighted, 1e-300) { break }
+        }
+        // Denominator Σ F^c(nT) in full (the refreshes whose old sessions have all ended
+        // count too), closed for exponential residence, else summed with an integral tail.
+        if case let .exponential(m) = residence.form {
+            weights = exp(-t / m) / -expm1(-t / m)
+        } else {
+            let cap = 1_000_000
+            while n <= cap {
+                let w = residence.ccdf(Double(n) * t)
+                weights += w
+                n += 1
+                if w <= 1e-12 * max(weights, 1e-300) { break }
+            }
+            if n > cap {
+                let end = Double(cap) * t
+                weights += max(0, residence.integratedTail(end) / t - residence.ccdf(end) / 2)
+            }
+        }
+        return weights > 0 ? weighted / weights : 0
     }
 
     /// The series route of `anchorsInUseAtHandoff` (exponential sessions of rate μ),

@@ -27,14 +27,26 @@ public struct DataPath: Sendable, Equatable {
             remoteTunnel: anchorToAR, localTunnel: anchorToAR, tunnelledFraction: 1)
     }
 
+    /// The shortest CN-MN path stretch divides by, hops: min(stated, used).
+    /// The topology's hop counts are distances, so the used path (a CN-MN path)
+    /// bounds the shortest one; where the stated h_CN-AR + 1 is longer (hop
+    /// counts that violate the triangle inequality, e.g. the default's
+    /// h_CN-HAnear + h_AR-HAnear = 6 < h_CN-AR = 8 when the CN's nearest HA is
+    /// the MN's), the used path is the shortest known and its stretch is 1.
+    /// Ours (issue 11): keeps stretch ≥ 1 by definition instead of refusing such
+    /// topologies, which the presets' nearest-HA distances would be.
+    public static func shortest(stated: Double, used: Double) -> Double { min(stated, used) }
+
     /// Averages a remote-CN and a local-CN path with the local fraction p:
-    /// σ = (1−p) used_r/(h_CN-AR + 1) + p used_l/(h_loc + 1).
+    /// σ = (1−p) used_r/s_r + p used_l/s_l, s = `shortest(stated:used:)` with
+    /// stated h_CN-AR + 1 (remote) and h_loc + 1 (local).
     public static func mix(
         _ c: SchemeContext, remoteUsed: Double, localUsed: Double, remoteTunnel: Double, localTunnel: Double,
         tunnelledFraction: Double
     ) -> DataPath {
         let p = c.hops.localCNFraction
-        let stretch = (1 - p) * remoteUsed / (c.hops.cnAr + 1) + p * localUsed / (c.hops.localCN + 1)
+        let remote = remoteUsed / shortest(stated: c.hops.cnAr + 1, used: remoteUsed)
+        let stretch = (1 - p) * remote + p * localUsed / shortest(stated: c.hops.localCN + 1, used: localUsed)
         return DataPath(
             stretch: stretch, tunnelledFraction: tunnelledFraction,
             tunnelHops: (1 - p) * remoteTunnel + p * localTunnel)

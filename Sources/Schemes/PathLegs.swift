@@ -8,8 +8,15 @@
 public struct PathLegs: Sendable {
     public struct Leg: Sendable {
         public var used0, usedX, tunnel0, tunnelX: Double
-        /// Hops on the shortest CN-MN path.
+        /// Hops on the shortest CN-MN path the topology states (h_CN-AR + 1).
         public var shortest: Double
+
+        /// The shortest CN-MN path as path stretch divides by: min(`shortest`, `used`).
+        /// The used path is itself a CN-MN path, so a topology whose hop counts
+        /// violate the triangle inequality (an HA nearer to both ends than they
+        /// are to each other) shortens the shortest path instead of giving stretch
+        /// below 1; the same rule as `DataPath.shortest(stated:used:)`.
+        public func shortest(used: Double) -> Double { DataPath.shortest(stated: shortest, used: used) }
         public init(used0: Double, usedX: Double = 0, tunnel0: Double, tunnelX: Double = 0, shortest: Double) {
             self.used0 = used0; self.usedX = usedX; self.tunnel0 = tunnel0; self.tunnelX = tunnelX
             self.shortest = shortest

@@ -117,6 +117,8 @@ extension SchemeCard {
         let map = try node.mapping(allowed: events)
         var result: [ProcedureEvent: [SignalingMessage]] = [:]
         for event in ProcedureEvent.allCases {
+            // domain_refresh came later: a card without it has none.
+            if event == .domainRefresh, map.optional(event.rawValue) == nil { result[event] = []; continue }
             result[event] = try map.required(event.rawValue).sequence().map(message)
         }
         return result

@@ -45,11 +45,20 @@ public struct SchemeContext: Sendable, Equatable {
         public var meanAnchorDistance: Double
         /// Binding refreshes per second per MN (analytic-models.md 4), 0 when refresh is off.
         public var refreshRate: Double
+        /// Old anchors with ≥ 1 active session at a binding refresh, per refresh
+        /// (`SessionAnchoring.anchorsInUseAtRefresh`): fewer than at a handoff, since
+        /// refreshes come a lifetime or more after it and old sessions end meanwhile.
+        public var anchorsInUseAtRefresh: Double
+        /// Refreshes per second of a binding only domain handoffs update
+        /// (`DomainRefresh.rate`), 0 when refresh is off.
+        public var domainRefreshRate: Double
         public init(
             crossingRate: Double, domainCrossingFraction: Double, domainARs: Double, sessionRate: Double,
             activeSessions: Double, anchorsInUse: Double, tunnelledFraction: Double, meanAnchorDistance: Double,
-            refreshRate: Double
+            refreshRate: Double, anchorsInUseAtRefresh: Double = 0, domainRefreshRate: Double = 0
         ) {
+            self.anchorsInUseAtRefresh = anchorsInUseAtRefresh
+            self.domainRefreshRate = domainRefreshRate
             self.crossingRate = crossingRate; self.domainCrossingFraction = domainCrossingFraction
             self.domainARs = domainARs; self.sessionRate = sessionRate; self.activeSessions = activeSessions
             self.anchorsInUse = anchorsInUse; self.tunnelledFraction = tunnelledFraction

@@ -15,8 +15,12 @@ public enum ProcedureEvent: String, CaseIterable, Sendable, Codable {
     case domainHandoff = "domain_handoff"
     /// Every new session (location queries, anchor selection).
     case sessionStart = "session_start"
-    /// Every binding-lifetime refresh.
+    /// Every binding-lifetime refresh; the clock restarts at every handoff.
     case refresh
+    /// Every binding-lifetime refresh of a binding that only domain handoffs update
+    /// (HMIPv6's HA binding: local BUs reach only the MAP, RFC 5380 section 8); the
+    /// clock restarts at domain handoffs only. Optional on a card (none by default).
+    case domainRefresh = "domain_refresh"
     /// Periodic control traffic not tied to the MN's movement (HA hello,
     /// heartbeat, binding synchronisation), amortised over the MNs an anchor serves.
     case periodic

@@ -62,7 +62,9 @@ import Testing
             sail.append(m["sail"]!["signaling_cost"]!)
         }
         #expect(zip(ghaha, ghaha.dropFirst()).allSatisfy { $0 < $1 }, "\(ghaha)")
-        #expect(sail.allSatisfy { abs($0 - sail[0]) <= 1e-12 * sail[0] }, "\(sail)")
+        // From two HAs on (with one there is no DHT peer to store at or look up: less).
+        let peers = sail.dropFirst()
+        #expect(sail[0] < sail[1] && peers.allSatisfy { abs($0 - sail[1]) <= 1e-12 * sail[1] }, "\(sail)")
     }
 
     @Test func centralAnchorBlastRadiusAboveDistributedAnchors() throws {

@@ -157,8 +157,9 @@ import Testing
         #expect(Hand.close(m["handoff_latency"], 1064.36))
         // BU + BA over 1 + 3 hops: 640; sync to 3 peers over 6 hops: 1440
         #expect(Hand.close(m["signaling_cost"], 2080.0 / 60))
-        // (3 + (1 − 1/4) 6 + 3 + 1)/9; tunnel 40 (4.5 + 3)
-        #expect(Hand.close(m["path_stretch"], 11.5 / 9))
+        // 1/4 of remote CNs share the MN's HA: 7 hops, the shortest known (stretch 1);
+        // 3/4 cross the overlay: 13/9 (DataPath.shortest). Tunnel 40 (4.5 + 3)
+        #expect(Hand.close(m["path_stretch"], 0.25 + 0.75 * 13 / 9))
         #expect(Hand.close(m["tunnel_overhead"], 300))
         // 10000/4 MNs per HA; outage 2.5 s + switch T_wd(80, 9) + T_wl(80) + reg(9)
         #expect(Hand.close(m["blast_radius.ha"], 2500))

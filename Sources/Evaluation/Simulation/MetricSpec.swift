@@ -26,6 +26,7 @@ struct MetricSpec: Sendable {
             @Sendable func parts(_ t: ReplicationTally, bytes: Bool) -> [Double] {
                 let handoff = event(r.handoff, t.handoffs, bytes: bytes) + event(r.domainHandoff, t.domainHandoffs, bytes: bytes)
                 let refresh = event(r.refresh, t.refreshes, bytes: bytes)
+                    + event(r.domainRefresh, t.domainRefreshes, bytes: bytes)
                 let one = bytes ? r.sessionStart.byteHops(anchors: 0, steps: 0, sessions: 1)
                     : r.sessionStart.messages(anchors: 0, sessions: 1)
                 let session = one * t.sessionStarts
@@ -104,10 +105,15 @@ struct MetricSpec: Sendable {
                 case .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99:
                     f = nil  // order statistics of the latency histograms (`MonteCarlo.evaluate`)
                 case .pathStretch:
+                    // The shortest path is at most the used one (`PathLegs.Leg.shortest(used:)`):
+                    // sessions whose CN shares the MN's HA and the others have their own bound.
+                    let r0 = path.remote.used0, rX = r0 + path.remote.usedX
+                    let sSame = path.remote.shortest(used: r0), sOther = path.remote.shortest(used: rX)
+                    let sLocal = path.local.shortest(used: path.local.used0)
                     f = { t in
-                        let rem = (path.remote.used0 * t.timeRemote + path.remote.usedX * t.otherHARemote
-                            + path.stepHops * t.stepsRemote) / path.remote.shortest
-                        let loc = (path.local.used0 * t.timeLocal + path.stepHops * t.stepsLocal) / path.local.shortest
+                        let rem = r0 * (t.timeRemote - t.otherHARemote) / sSame + rX * t.otherHARemote / sOther
+                            + path.stepHops * t.stepsRemote / sSame
+                        let loc = (path.local.used0 * t.timeLocal + path.stepHops * t.stepsLocal) / sLocal
                         return (rem + loc, t.timeRemote + t.timeLocal)
                     }
                 case .tunnelledFraction:

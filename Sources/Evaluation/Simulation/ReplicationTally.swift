@@ -24,6 +24,7 @@ struct ReplicationTally: Sendable {
     var handoffs = EventSums()
     var domainHandoffs = EventSums()
     var refreshes = EventSums()
+    var domainRefreshes = EventSums()
     var sessionStarts = 0.0
     var sessionsEnded = 0.0
     // Session-time integrals (s): remote / local sessions, Σ grid steps to anchor,

@@ -12,6 +12,8 @@ struct SchemeRecipe: Sendable {
     let domainHandoff: EventCost
     let sessionStart: EventCost
     let refresh: EventCost
+    /// Refresh of a binding only domain handoffs update (its own clock, `Trajectory`).
+    let domainRefresh: EventCost
     /// Recovery after an anchor failure; anchor failures are rare (Poisson 1/MTBF), so the
     /// count in a window is taken in expectation (λ × window) with the state seen by probes.
     let failureRecovery: EventCost
@@ -29,6 +31,7 @@ struct SchemeRecipe: Sendable {
         domainHandoff = cost(.domainHandoff)
         sessionStart = cost(.sessionStart)
         refresh = cost(.refresh)
+        domainRefresh = cost(.domainRefresh)
         // Periodic exchanges as the closed form counts them (`SignalingCost.periodicRate`),
         // grouped into ticks by period: messages and byte-hops per tick, per MN.
         var ticks: [Double: (Double, Double)] = [:]

@@ -143,7 +143,7 @@ struct EventCost: Sendable {
     init(_ messages: [SignalingMessage], model: any SchemeModel, c1: SchemeContext, c2: SchemeContext, scenario s: Scenario)
     {
         let ww = s.messages.wirelessWeight, wd = s.messages.wiredWeight
-        for m in messages {
+        for m in messages where SignalingCost.exists(m, in: c1) {
             let bh1 = SignalingCost.byteHops(of: m, model: model, context: c1, wirelessWeight: ww, wiredWeight: wd)
             let bh2 = SignalingCost.byteHops(of: m, model: model, context: c2, wirelessWeight: ww, wiredWeight: wd)
             let slope = bh2 - bh1

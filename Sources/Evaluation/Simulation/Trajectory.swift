@@ -13,7 +13,9 @@ import Stochastics
 /// domain tile (`DomainCrossing.domain`). Sessions arrive Poisson(λ_s), last a
 /// draw of the session law, are anchored (per-flow schemes) at the AR where they
 /// start, and have a local CN with the scenario's probability. Binding refreshes
-/// fire every binding lifetime after the last handoff. Failure probes are a
+/// fire every binding lifetime after the last handoff; a binding only domain
+/// handoffs renew (the `domain_refresh` event) every lifetime after the last
+/// domain handoff. Failure probes are a
 /// Poisson process independent of everything else: a failure process is
 /// independent of the MN, so the state seen at a failure has the law seen at
 /// any independent Poisson instant (PASTA); probing more often than the rare
@@ -60,12 +62,16 @@ final class Trajectory {
         let logQ = p.wirelessLoss > 0 ? log(p.wirelessLoss) : 0
         let lifetime = p.refresh ? p.bindingLifetimeS : Double.infinity
         let probeMean = p.residence.mean
-        var x = 0, y = 0
-        var dom = DomainCrossing.domain(of: 0, 0, grid: p.grid, domainSize: p.domainSide)
+        // Stationary start: uniform over the domain tile (a fixed start cell biased
+        // domain crossings in large domains, where the warm-up cannot spread the walk).
+        var (x, y) = DomainCrossing.uniformCell(grid: p.grid, domainSize: p.domainSide, stream: stream)
+        var dom = DomainCrossing.domain(of: x, y, grid: p.grid, domainSize: p.domainSide)
         var t = 0.0, residenceStart = 0.0
         var nextHandoff = p.residence.sampleResidual(stream)
         var nextArrival = p.sessionRate > 0 ? stream.exponential(mean: 1 / p.sessionRate) : .infinity
         var nextRefresh = lifetime
+        // A binding only domain handoffs renew (HMIPv6's HA binding) has its own clock.
+        var nextDomainRefresh = lifetime
         var nextProbe = warm + stream.exponential(mean: probeMean)
         sessions.removeAll(keepingCapacity: true)
         // Aggregates of the live sessions, constant between events.
@@ -84,7 +90,7 @@ final class Trajectory {
         while true {
             var nextEnd = Double.infinity, endIndex = -1
             for (i, s) in sessions.enumerated() where s.end < nextEnd { nextEnd = s.end; endIndex = i }
-            let tn = min(nextHandoff, nextArrival, nextRefresh, nextEnd, nextProbe, end)
+            let tn = min(nextHandoff, nextArrival, nextRefresh, nextDomainRefresh, nextEnd, nextProbe, end)
             if tn > warm {
                 let dt = tn - max(t, warm)
                 tally.timeRemote += nR * dt; tally.timeLocal += nL * dt
@@ -131,6 +137,7 @@ final class Trajectory {
                 residenceStart = t
                 nextHandoff = t + p.residence.sample(stream)
                 nextRefresh = t + lifetime
+                if crossed { nextDomainRefresh = t + lifetime }
             } else if tn == nextArrival {
                 let s = Session(start: t, end: t + p.session.sample(stream), ax: x, ay: y,
                                 local: stream.uniform() < p.localFraction,
@@ -145,6 +152,12 @@ final class Trajectory {
                     tally.refreshes.add(anchors: a, steps: d, sessions: sessions.count)
                 }
                 nextRefresh = t + lifetime
+            } else if tn == nextDomainRefresh {
+                if measuring {
+                    let (a, d) = oldAnchors()
+                    tally.domainRefreshes.add(anchors: a, steps: d, sessions: sessions.count)
+                }
+                nextDomainRefresh = t + lifetime
             } else {
                 // Failure probe.
                 let n = Double(sessions.count)

@@ -4,7 +4,10 @@
 ///
 /// Ours where the drafts are silent: the CN's nearest HA is the MN's with
 /// probability 1/N_HA (independent, uniform); otherwise one HA-HA overlay hop.
-/// So σ = (h_CN-HAc + (1 − 1/N) h_HA-HA + h_HAm-AR + 1)/(h_CN-AR + 1), every packet
+/// So σ = (1/N) u_s/s(u_s) + (1 − 1/N) u_o/s(u_o) for a remote CN, u_s = h_CN-HAc +
+/// h_HAm-AR + 1 (shared HA), u_o = u_s + h_HA-HA, s(u) = min(h_CN-AR + 1, u)
+/// (`DataPath.shortest`: stretch ≥ 1 even where the hop counts violate the
+/// triangle inequality, as the default's do for a shared HA), every packet
 /// tunnelled over (1 − 1/N) h_HA-HA + h_HAm-AR. A local CN shares the MN's HA.
 enum GlobalHASet {
     static func hops(_ a: Role, _ b: Role, in c: SchemeContext) -> Double? {
@@ -36,10 +39,18 @@ enum GlobalHASet {
 
     static func dataPath(_ c: SchemeContext) -> DataPath {
         let h = c.hops
-        let overlay = (1 - 1 / Double(max(1, h.globalHACount))) * h.haHa
-        return .mix(
+        let q = 1 / Double(max(1, h.globalHACount)), overlay = (1 - q) * h.haHa
+        var path = DataPath.mix(
             c, remoteUsed: h.cnNearestHa + overlay + h.arNearestHa + 1, localUsed: h.localCN + 2 * h.arNearestHa + 1,
             remoteTunnel: overlay + h.arNearestHa, localTunnel: h.arNearestHa, tunnelledFraction: 1)
+        // Stretch per case (shared HA or not), each over its own shortest path
+        // (`DataPath.shortest`): the two used paths differ, so their mean does not do.
+        let same = h.cnNearestHa + h.arNearestHa + 1, other = same + h.haHa, stated = h.cnAr + 1
+        let remote = q * same / DataPath.shortest(stated: stated, used: same)
+            + (1 - q) * other / DataPath.shortest(stated: stated, used: other)
+        let local = h.localCN + 2 * h.arNearestHa + 1, p = h.localCNFraction
+        path.stretch = (1 - p) * remote + p * local / DataPath.shortest(stated: h.localCN + 1, used: local)
+        return path
     }
 
     /// The simulated path: `dataPath` with the overlay hop drawn per session (CN's HA ≠ MN's).
