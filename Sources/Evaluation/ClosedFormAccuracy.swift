@@ -12,8 +12,8 @@ import Stochastics
 /// model's is the signaling of card messages that go to old anchors:
 /// E[N_a] (mean-matched for non-exponential laws) × the first-order anchor
 /// distance stands for the mean of their product (analytic-models.md 5.4); the
-/// simulation counts distinct ARs at their simulated distances, a single
-/// message to "the" old anchor goes to the AR just left (one step), and refresh
+/// simulation counts distinct ARs at their simulated distances (a single
+/// message to "the" old anchor goes to the AR just left in both), and refresh
 /// messages per old anchor use E[N_a] at a handoff, while at a refresh fewer
 /// old sessions survive. Everything else (rates η, p_d η, λ_s, the refresh
 /// count, ρ, blast radii, 1 − G*(Λ), and the per-flow tunnelled fraction
@@ -31,18 +31,15 @@ public enum ClosedFormAccuracy {
         guard let model = SchemeModels.model(for: card.id, in: models) else { return [:] }
         let plan = try SimulationPlan(scenario: s, cards: [card], models: models)
         let c1 = try SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs)
-        let c2 = try SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs, steps: 2)
         var out: [MetricKey: String] = [:]
         func mark(_ metric: Metric, element: ElementKind? = nil, _ e: Exactness) {
             if case let .approximate(because) = e { out[MetricKey(metric, element: element)] = because }
         }
         for event in ProcedureEvent.allCases {
             guard let part = signalingPart(event) else { continue }
-            let firstOrder = card.messages(for: event).contains { m in
-                m.repeatRule == .perActiveOldAnchor
-                    || SignalingCost.byteHops(of: m, model: model, context: c1, wirelessWeight: 1, wiredWeight: 1)
-                        != SignalingCost.byteHops(of: m, model: model, context: c2, wirelessWeight: 1, wiredWeight: 1)
-            }
+            // Only messages repeated per active old anchor see the first-order anchor
+            // distance; one sent once or per CN goes to the AR just left (`SignalingCost.previousAR`).
+            let firstOrder = card.messages(for: event).contains { $0.repeatRule == .perActiveOldAnchor }
             if firstOrder {
                 for metric in [Metric.signalingCost, part, .signalingRate] {
                     mark(metric, .approximate(because: firstOrderSignaling))

@@ -177,6 +177,24 @@ import Testing
         #expect(Hand.close(m["outage"], outage))
     }
 
+    /// Issue 11 defect 4: the previous D-LMA is the AR just left (one step, h_AA = 1),
+    /// not an old anchor at `oldAnchorSteps` (0.75/0.5 = 1.5 steps in `Hand`).
+    @Test func dlmaHandoffSignalingReachesTheARJustLeft() throws {
+        let procedures: SignalingProcedures = [
+            .handoff: [
+                SignalingMessage(message: "m", from: .servingAR, to: .lma, size: .pbu),
+                SignalingMessage(message: "m", from: .lma, to: .servingAR, size: .pba),
+                SignalingMessage(message: "m", from: .servingAR, to: .oldAnchor, size: .locationUpdate),
+                SignalingMessage(message: "m", from: .oldAnchor, to: .cnAR, size: .locationUpdate, repeatRule: .perCN),
+            ]
+        ]
+        let m = try Hand.metrics(DLMAModel(), procedures)
+        // PBU + PBA over h_MAG-LMA = 4: 608; location update over 1 hop: 76;
+        // per CN (ρ = 1) from the previous AR to the CN's AR: 76 × (1 + 8 − 1) = 608
+        #expect(Hand.close(m["signaling_cost.handoff"], (608.0 + 76 + 608) / 60))
+        #expect(Hand.close(m["signaling_rate"], 4.0 / 60))
+    }
+
     @Test func dlma() throws {
         let m = try Hand.metrics(DLMAModel())
         // PMIPv6's 60.1568 + (1/3) × 2 × T_wd(76, 4)
