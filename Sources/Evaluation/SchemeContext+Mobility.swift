@@ -47,7 +47,8 @@ extension SchemeContext.Motion {
     /// E[N_a], the tunnelled fraction (time away from the session's first AR,
     /// Σ α(j) P(D_j ≠ 0)) and the packet-averaged anchor distance from
     /// `SessionAnchoring` (3.1-3.3; E[N_a] exact for exponential residence and
-    /// sessions, mean-matched otherwise); the refresh rate from `BindingRefresh` (4).
+    /// sessions, mean-matched otherwise); the refresh rate from `BindingRefresh` (4);
+    /// the mean wait for the next binding update from `BindingUpdateWait` (exact).
     ///
     /// With `sessionAnchoring` false those three are left at 0 and not computed
     /// (for non-exponential sessions they take quadratures): pass false only when
@@ -78,6 +79,7 @@ extension SchemeContext.Motion {
             anchorsInUse: inputs.sessionAnchoring ? try anchoring.anchorsInUseAtHandoff() : 0,
             tunnelledFraction: walk?.awayFraction ?? 0,
             meanAnchorDistance: walk?.meanDistanceSteps ?? 0,
-            refreshRate: inputs.refreshLifetimeS.map { BindingRefresh.rate(residence: residence, lifetime: $0) } ?? 0)
+            refreshRate: inputs.refreshLifetimeS.map { BindingRefresh.rate(residence: residence, lifetime: $0) } ?? 0,
+            nextUpdateWaitS: try BindingUpdateWait.mean(residence: residence, refreshLifetimeS: inputs.refreshLifetimeS))
     }
 }

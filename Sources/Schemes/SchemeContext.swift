@@ -45,11 +45,18 @@ public struct SchemeContext: Sendable, Equatable {
         public var meanAnchorDistance: Double
         /// Binding refreshes per second per MN (analytic-models.md 4), 0 when refresh is off.
         public var refreshRate: Double
+        /// Mean time from a random instant to the MN's next binding update, s: BUs at
+        /// every AR crossing and, with refresh, a lifetime after the last BU (renewal
+        /// reward, exact; Mobility's `BindingUpdateWait`). SAIL's outage reads it.
+        public var nextUpdateWaitS: Double
+        /// `nextUpdateWaitS` nil stands for 1/η, its value for exponential residence
+        /// without refresh (hand-built contexts); `init(closedFormFor:)` computes it.
         public init(
             crossingRate: Double, domainCrossingFraction: Double, domainARs: Double, sessionRate: Double,
             activeSessions: Double, anchorsInUse: Double, tunnelledFraction: Double, meanAnchorDistance: Double,
-            refreshRate: Double
+            refreshRate: Double, nextUpdateWaitS: Double? = nil
         ) {
+            self.nextUpdateWaitS = nextUpdateWaitS ?? 1 / crossingRate
             self.crossingRate = crossingRate; self.domainCrossingFraction = domainCrossingFraction
             self.domainARs = domainARs; self.sessionRate = sessionRate; self.activeSessions = activeSessions
             self.anchorsInUse = anchorsInUse; self.tunnelledFraction = tunnelledFraction

@@ -30,8 +30,7 @@ import Stochastics
 /// APPROXIMATIONS (reported as gaps by `--method both`): per-flow DMM signaling
 /// and latency (closed forms use E[N_a] counted per residence and a first-order
 /// anchor distance; the simulation counts distinct ARs at their simulated
-/// distances), SAIL's outage (1/(η + refresh rate) for the wait until the next
-/// BU; refreshes are periodic, not Poisson), and any quantity whose closed form
+/// distances), and any quantity whose closed form
 /// assumes exponential laws when the scenario's are not.
 public enum MonteCarlo {
     /// Refuses (`MonteCarloError.tooCostly`, bad input) a scenario whose simulation
