@@ -1,6 +1,6 @@
 import Schemes
 
-/// Signaling cost per MN from a card's procedures (analytic-models.md 5.1, 5.4):
+/// Signaling cost per MN from a card's procedures (docs/MODELS.md 5.1, 5.4):
 ///
 ///     cost = Σ_events rate(event) Σ_messages n(m) s_m (w_wl n_wl(m) + w_wd h(m))   byte-hops/s
 ///     rate = Σ_events rate(event) Σ_messages n(m)                                 msgs/s

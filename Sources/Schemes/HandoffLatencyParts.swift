@@ -1,5 +1,5 @@
 /// A scheme's handoff critical path as the parts the Monte Carlo draws
-/// (analytic-models.md 6.1-6.3), the simulation twin of `SchemeModel.handoffLatency`:
+/// (docs/MODELS.md 6.1-6.3), the simulation twin of `SchemeModel.handoffLatency`:
 ///
 ///   L = fixed + [RS + D_RA + RA if `.client` detection | RA if `.networkRA`]
 ///       + registration air legs + perAnchorStep·D (per-flow: the session's own anchor

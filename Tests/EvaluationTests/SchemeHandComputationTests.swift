@@ -3,7 +3,7 @@ import Testing
 @testable import Evaluation
 
 // Each expected value below is worked out by hand from the formulas of
-// analytic-models.md 5-7 with the `Hand` context:
+// docs/MODELS.md 5-7 with the `Hand` context:
 //   T_wl(s) = s/1000 + 2,  T_wd(s, h) = h (s/10000 + 1)   (ms)
 //   MD = T_wl(56) + T_wl(96) = 2.056 + 2.096 = 4.152
 //   client attach = 50 + 4.152 + 1000 = 1054.152

@@ -2,7 +2,7 @@ import Foundation
 import Schemes
 import Stochastics
 
-/// Monte Carlo evaluation of the four metrics (DESIGN.md 2.6): it simulates,
+/// Monte Carlo evaluation of the four metrics (docs/MODELS.md 9): it simulates,
 /// it does not re-evaluate the closed forms. See `Trajectory` for the model,
 /// `SchemeRecipe` for how each scheme's numbers are counted on the shared
 /// trajectory, and `RatioStatistics` for the intervals.

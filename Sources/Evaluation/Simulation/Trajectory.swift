@@ -4,7 +4,7 @@ import Stochastics
 
 /// One replication: one MN walking the AR grid for a warm-up and then a fixed
 /// window of simulated time, with its sessions, evaluated for all schemes at
-/// once (DESIGN.md 2.6).
+/// once (docs/MODELS.md 9).
 ///
 /// Model: residences i.i.d. from the scenario's law, the first one the
 /// equilibrium residual (`sampleResidual`: the run starts at a random instant);
