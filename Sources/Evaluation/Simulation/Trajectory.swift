@@ -215,7 +215,7 @@ final class Trajectory {
             if l.perFlow {
                 for j in anchorSteps.indices {
                     let w = anchorCount[j]
-                    let latency = anchorSteps[j] == 0 ? (l.newSessionFixedMs ?? 0) + attach : base + l.perStepMs * Double(anchorSteps[j])
+                    let latency = anchorSteps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(anchorSteps[j])
                     tally.schemes[k].latencySum += Double(w) * latency
                     tally.schemes[k].latencyWeight += Double(w)
                     histograms[k].add(latency, weight: UInt64(w))

@@ -38,6 +38,7 @@ public struct DMAModel: SchemeModel {
             fixedMs: l.l2HandoffMs, detection: .networkRA,
             perAnchorStepMs: l.wired(c.size(.pbu), hops: h.arAr) + l.wired(c.size(.pba), hops: h.arAr))
         parts.newSessionFixedMs = l.l2HandoffMs + l.dadMs
+        parts.atAnchorFixedMs = l.l2HandoffMs
         return parts
     }
 
