@@ -28,7 +28,7 @@ import Testing
         let r = try CLI.run(["validate", "--only", "anchors.ein1"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "| id           | quantity                                                  | source                          | reference |      dmmkit | tolerance | result |")
+        #expect(lines.first == "| id           | quantity                                                  | source                      | reference |      dmmkit | tolerance | result |")
         #expect(r.stdout.hasSuffix("\n1 passed, 0 failed\n"))
     }
 
