@@ -2,7 +2,7 @@ import Foundation
 import Mobility
 import Stochastics
 
-/// Binding refreshes per second per MN (analytic-models.md 4): with binding
+/// Binding refreshes per second per MN (docs/MODELS.md 4): with binding
 /// lifetime T_L, a residence X holds Σ_{n≥1} 1{X > n T_L} refreshes, so the rate
 /// is η Σ_{n≥1} F^c(n T_L). Exponential residence: η e^{−ηT}/(1 − e^{−ηT}) (exact).
 /// Other laws: the series summed until a term is below 1e-12 of the sum; if

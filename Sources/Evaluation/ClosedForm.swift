@@ -2,7 +2,7 @@ import Foundation
 import Schemes
 import Stochastics
 
-/// The four metrics of DESIGN.md 2.5 in closed form, for a scenario and a set of cards.
+/// The four metrics of docs/MODELS.md 5-7 in closed form, for a scenario and a set of cards.
 ///
 /// Signaling comes from each card's procedures (`SignalingCost`), so editing a
 /// card or a message size changes the result without code; data path, latency

@@ -3,7 +3,7 @@ import Schemes
 import Stochastics
 
 /// Which closed forms of `ClosedForm.evaluate` are exact under a scenario and
-/// which are documented approximations (DESIGN.md 2.6): the Monte Carlo
+/// which are documented approximations (docs/MODELS.md 9): the Monte Carlo
 /// interval must cover an exact one (a miss is a bug signal, or a 1-in-20
 /// chance at 95 %), and it reports the gap of an approximate one.
 ///
@@ -12,7 +12,7 @@ import Stochastics
 /// `FailureElement.outageExactness`); the one approximation that is not a
 /// model's is the signaling of card messages that go to old anchors:
 /// E[N_a] (mean-matched for non-exponential laws) × the first-order anchor
-/// distance stands for the mean of their product (analytic-models.md 5.4); the
+/// distance stands for the mean of their product (docs/MODELS.md 5.4); the
 /// simulation counts distinct ARs at their simulated distances, a single
 /// message to "the" old anchor goes to the AR just left (one step). Refresh
 /// messages per old anchor count the anchors alive at the refresh instants
@@ -21,6 +21,15 @@ import Stochastics
 /// count, ρ, blast radii, 1 − G*(Λ), and the per-flow tunnelled fraction
 /// Σ α(j) P(D_j ≠ 0) with what is built on it) is exact in the mean.
 public enum ClosedFormAccuracy {
+    /// The footnote of the ‡ mark every approximate closed form carries in markdown,
+    /// latex and rfc tables: the error bound measured with the validation campaign
+    /// (docs/MODELS.md, "Measured error"; rerun with the command given there).
+    public static let approximationFootnote =
+        "Closed-form approximation. Measured against the Monte Carlo over the 200-scenario validation campaign (dmm validate --campaign 200 --seed 1): \(measuredBound); docs/MODELS.md gives the bound per closed form."
+
+    /// The measured error bound of the approximate closed forms (the campaign's figures, docs/MODELS.md).
+    public static let measuredBound = "see docs/MODELS.md"
+
     /// Why first-order signaling is approximate (footnote text).
     static let firstOrderSignaling =
         "E[N_a] and the distance to old anchors in signaling (first order; mean-matched for non-exponential laws)"
@@ -37,18 +46,15 @@ public enum ClosedFormAccuracy {
         guard let model = SchemeModels.model(for: card.id, in: models) else { return [:] }
         let plan = try SimulationPlan(scenario: s, cards: [card], models: models)
         let c1 = try SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs)
-        let c2 = try SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs, steps: 2)
         var out: [MetricKey: String] = [:]
         func mark(_ metric: Metric, element: ElementKind? = nil, _ e: Exactness) {
             if case let .approximate(because) = e { out[MetricKey(metric, element: element)] = because }
         }
         for event in ProcedureEvent.allCases {
             guard let part = signalingPart(event) else { continue }
-            let firstOrder = card.messages(for: event).contains { m in
-                m.repeatRule == .perActiveOldAnchor
-                    || SignalingCost.byteHops(of: m, model: model, context: c1, wirelessWeight: 1, wiredWeight: 1)
-                        != SignalingCost.byteHops(of: m, model: model, context: c2, wirelessWeight: 1, wiredWeight: 1)
-            }
+            // Only messages repeated per active old anchor see the first-order anchor
+            // distance; one sent once or per CN goes to the AR just left (`SignalingCost.previousAR`).
+            let firstOrder = card.messages(for: event).contains { $0.repeatRule == .perActiveOldAnchor }
             if firstOrder {
                 for metric in [Metric.signalingCost, part, .signalingRate] {
                     mark(metric, .approximate(because: firstOrderSignaling))

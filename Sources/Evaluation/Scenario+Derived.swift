@@ -9,7 +9,7 @@ extension Scenario {
     public struct Derived: Sendable, Equatable {
         /// The residence law the metrics use: `mobility.residence`, or with
         /// `crossing_model: fluid_flow` the same shape rescaled to the fluid-flow
-        /// mean residence 1/η = πS/(vL) (analytic-models.md 2.7), seconds.
+        /// mean residence 1/η = πS/(vL) (docs/MODELS.md 2.7), seconds.
         public let residence: ProbabilityLaw
         /// AR crossings per second, η = 1/E[X] of `residence`.
         public let crossingRate: Double

@@ -2,7 +2,7 @@ import Mobility
 import Schemes
 import Stochastics
 
-/// Every number a metric depends on (DESIGN.md 2.1), grouped as the YAML file
+/// Every number a metric depends on (docs/ARCHITECTURE.md), grouped as the YAML file
 /// and the `--set` paths are: mobility, traffic, topology, links, messages,
 /// timers, failure, population.
 ///
@@ -15,7 +15,7 @@ public struct Scenario: Sendable, Equatable {
     public enum CrossingModel: String, CaseIterable, Sendable, Codable {
         /// The residence law's mean: η = 1/E[X].
         case residence
-        /// Speed and cell size (analytic-models.md 2.7): η = vL/(πS); the
+        /// Speed and cell size (docs/MODELS.md 2.7): η = vL/(πS); the
         /// residence law's shape is kept and its mean rescaled to 1/η.
         case fluidFlow = "fluid_flow"
     }
@@ -29,7 +29,7 @@ public struct Scenario: Sendable, Equatable {
     }
 
     public struct Mobility: Sendable, Equatable {
-        /// Residence-time law at one AR, seconds (analytic-models.md 2.2).
+        /// Residence-time law at one AR, seconds (docs/MODELS.md 2.2).
         public var residence: ProbabilityLaw
         public var crossingModel: CrossingModel
         public var speedMps: Double
@@ -38,7 +38,7 @@ public struct Scenario: Sendable, Equatable {
         public var cellShape: FluidFlow.CellShape
         public var grid: GridKind
         /// Size of a MAP / LMA / anchor domain: side m of an m×m square domain, or rings n
-        /// of a hexagonal domain of 3n²+3n+1 ARs (analytic-models.md 2.6).
+        /// of a hexagonal domain of 3n²+3n+1 ARs (docs/MODELS.md 2.6).
         public var domainSize: Int
     }
 
@@ -74,7 +74,7 @@ public struct Scenario: Sendable, Equatable {
     public struct Wireless: Sendable, Equatable {
         public var bandwidthBps: Double
         public var latencyMs: Double
-        /// Probability that one transmission attempt fails (q of analytic-models.md 6.1).
+        /// Probability that one transmission attempt fails (q of docs/MODELS.md 6.1).
         public var loss: Double
     }
 
@@ -99,14 +99,14 @@ public struct Scenario: Sendable, Equatable {
         /// Size in bytes of every signaling message of the card vocabulary.
         public var sizes: [MessageSizeKey: Double]
         public var tunnelHeaderBytes: Double
-        /// Per-byte-hop weights (analytic-models.md 5.1).
+        /// Per-byte-hop weights (docs/MODELS.md 5.1).
         public var wirelessWeight: Double
         public var wiredWeight: Double
     }
 
     public struct Timers: Sendable, Equatable {
         public var bindingLifetimeS: Double
-        /// Whether binding refreshes are counted (analytic-models.md 4: keep switchable).
+        /// Whether binding refreshes are counted (docs/MODELS.md 4: keep switchable).
         public var refresh: Bool
         public var haHelloIntervalS: Double
         public var haHelloMisses: Int

@@ -15,7 +15,7 @@ public struct ScenarioParameter: Sendable {
         /// A finite number in [min, max] (bounds open when flagged).
         case number(min: Double, max: Double, minOpen: Bool, maxOpen: Bool)
         case integer(min: Int, max: Int)
-        /// A probability law in the DESIGN.md 2.2 spelling; its parameters are paths too.
+        /// A probability law in the docs/MODELS.md 2.2 spelling; its parameters are paths too.
         case law
         case choice([String])
         case flag

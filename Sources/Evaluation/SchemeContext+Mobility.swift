@@ -47,8 +47,9 @@ extension SchemeContext.Motion {
     /// E[N_a], the tunnelled fraction (time away from the session's first AR,
     /// Σ α(j) P(D_j ≠ 0)) and the packet-averaged anchor distance from
     /// `SessionAnchoring` (3.1-3.3; E[N_a] exact for exponential residence and
-    /// sessions, mean-matched otherwise); the refresh rate from `BindingRefresh` (4)
-    /// and the old anchors alive at the refresh instants (`anchorsInUseAtRefresh`).
+    /// sessions, mean-matched otherwise); the refresh rate from `BindingRefresh` (4),
+    /// the old anchors alive at the refresh instants (`anchorsInUseAtRefresh`) and
+    /// the mean wait for the next binding update from `BindingUpdateWait` (exact).
     ///
     /// With `sessionAnchoring` false those three are left at 0 and not computed
     /// (for non-exponential sessions they take quadratures): pass false only when
@@ -84,6 +85,7 @@ extension SchemeContext.Motion {
                 ? try inputs.refreshLifetimeS.map { try anchoring.anchorsInUseAtRefresh(lifetime: $0) } ?? 0 : 0,
             domainRefreshRate: try inputs.refreshLifetimeS.map {
                 try DomainRefresh.rate(residence: residence, grid: grid, domainSize: inputs.domainSize, lifetime: $0).rate
-            } ?? 0)
+            } ?? 0,
+            nextUpdateWaitS: try BindingUpdateWait.mean(residence: residence, refreshLifetimeS: inputs.refreshLifetimeS))
     }
 }

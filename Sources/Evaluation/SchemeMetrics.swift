@@ -2,9 +2,9 @@ import Foundation
 import Schemes
 import Stochastics
 
-/// The closed-form metrics of one scheme under one context (DESIGN.md 2.5).
+/// The closed-form metrics of one scheme under one context (docs/MODELS.md 5-7).
 ///
-/// Failure figures (analytic-models.md 7.3): blast radius = sessions broken by
+/// Failure figures (docs/MODELS.md 7.3): blast radius = sessions broken by
 /// the failure of the scheme's most critical single element (max over element
 /// kinds); unreachable and outage are that element's; the probability that a
 /// session meets a failure is 1 − G*(Λ) with Λ = Σ exposure/MTBF over the

@@ -1,6 +1,6 @@
 import Schemes
 
-/// Signaling cost per MN from a card's procedures (analytic-models.md 5.1, 5.4):
+/// Signaling cost per MN from a card's procedures (docs/MODELS.md 5.1, 5.4):
 ///
 ///     cost = Σ_events rate(event) Σ_messages n(m) s_m (w_wl n_wl(m) + w_wd h(m))   byte-hops/s
 ///     rate = Σ_events rate(event) Σ_messages n(m)                                 msgs/s
@@ -17,9 +17,10 @@ import Schemes
 /// events and 1 at session start.
 ///
 /// Exact given exact inputs for the per-node schemes (expectations of sums of
-/// rates); for DMM the old-anchor hop count uses `Motion.oldAnchorSteps` and
-/// E[N_a] × mean distance replaces the mean of the product: first order
-/// (analytic-models.md 5.4, "First-order").
+/// rates); a message sent once or per CN to the old anchor goes to the AR just
+/// left (one grid step, exact). For messages repeated per active old anchor (DMM)
+/// the hop count uses `Motion.oldAnchorSteps` and E[N_a] × mean distance replaces
+/// the mean of the product: first order (docs/MODELS.md, "Signaling").
 public struct SignalingCost: Sendable, Equatable {
     public var handoff = Part(), refresh = Part(), sessionSetup = Part(), overhead = Part()
 
@@ -74,7 +75,7 @@ public struct SignalingCost: Sendable, Equatable {
                 case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * TimeConstants.secondsPerHour)
                 }
                 let perMessage = Self.byteHops(
-                    of: step, model: model, context: c, wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)
+                    of: step, model: model, context: step.repeatRule == .perActiveOldAnchor ? c : Self.previousAR(c), wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)
                 part.byteHopsPerS += rate * count * perMessage
                 part.msgsPerS += rate * count
             }
@@ -104,6 +105,20 @@ public struct SignalingCost: Sendable, Equatable {
         c.size(message.size)
             * (wirelessWeight * c.wirelessHops(message.from, message.to)
                 + wiredWeight * c.wiredHops(message.from, message.to, model: model))
+    }
+
+    /// `c` with "the" old anchor at the AR just left, one grid step away: a message
+    /// sent once (or per CN) to the old anchor at a handoff goes to the previous AR
+    /// (DLMA's previous D-LMA), not to the anchor of an older session, so only
+    /// messages repeated per active old anchor see `Motion.oldAnchorSteps`. The
+    /// simulation counts the same (`EventCost`: one step). Only `oldAnchorSteps`
+    /// (= meanAnchorDistance / tunnelledFraction, at least 1) is read from these two
+    /// fields by the hop functions.
+    static func previousAR(_ c: SchemeContext) -> SchemeContext {
+        var d = c
+        d.motion.meanAnchorDistance = 1
+        d.motion.tunnelledFraction = 1
+        return d
     }
 
     /// Sendings per second per MN of a periodic message: 1/(T × sharers). A periodic

@@ -2,7 +2,7 @@ import Foundation
 
 /// One entry of the validation catalogue (`ValidationCatalog`): a value dmmkit
 /// computes, set against an independent reference (a published value of
-/// analytic-models.md, a special case with a known law, or a Monte Carlo that
+/// docs/MODELS.md, a special case with a known law, or a Monte Carlo that
 /// simulates instead of evaluating), with the tolerance that decides pass/fail
 /// and why that tolerance.
 ///
@@ -12,7 +12,7 @@ public struct ValidationCase: Sendable, Equatable {
     public var id: String
     /// What is compared, in words, with its unit.
     public var quantity: String
-    /// Where the reference comes from (section of analytic-models.md, or the independent computation).
+    /// Where the reference comes from (section of docs/MODELS.md, or the independent computation).
     public var source: String
     public var reference: Double
     /// dmmkit's value; NaN when its computation failed (`note` then says why).

@@ -2,7 +2,7 @@ import Foundation
 import Mobility
 import Stochastics
 
-/// Mobility cases: analytic-models.md §2.3-§3.3.
+/// Mobility cases: docs/MODELS.md §2.3-§3.3.
 extension ValidationCatalog {
     /// §2.3 V1: η = 1, gamma residence of shape k, exponential sessions of rate μ.
     /// Columns f*(μ), r*(μ), α(0..3), E[K], Var K, each printed to six decimals.

@@ -4,7 +4,7 @@ import Schemes
 import Stochastics
 
 /// Scheme, link and failure cases on RP-1 (the default scenario is RP-1:
-/// analytic-models.md 5.3 hops, 5.2 sizes with PBU = PBA = 76 B, 6.1 links).
+/// docs/MODELS.md 5.3 hops, 5.2 sizes with PBU = PBA = 76 B, 6.1 links).
 extension ValidationCatalog {
     /// Byte-hops per occurrence of `events`, weighted as the scenario's signaling
     /// cost weighs them (handoff 1, domain handoff p_d), from the card's procedures

@@ -3,10 +3,10 @@ import Mobility
 import Schemes
 import Stochastics
 
-/// The built-in validation catalogue (`dmm validate`, DESIGN.md 3): each case
+/// The built-in validation catalogue (`dmm validate`, docs/ARCHITECTURE.md): each case
 /// sets a value dmmkit computes against an independent reference.
 ///
-/// - Published values of reference/analytic-models.md (computed there with
+/// - Published values of docs/MODELS.md (computed there with
 ///   scipy/mpmath or by hand), reproduced by our code paths: the crossing law
 ///   (§2.3 V1), equilibrium residuals (§2.4), domain-crossing fractions (§2.6
 ///   V5), fluid-flow rates (§2.7 V7), the after-first-handoff fraction (§3.1),
@@ -52,15 +52,15 @@ public enum ValidationCatalog {
 
     /// Published values that are not cases, with the reason (printed under the table).
     public static let omitted: [(source: String, reason: String)] = [
-        ("analytic-models.md 2.4 Hyper-Erlang (V2) 0.875",
+        ("docs/MODELS.md 2.4 Hyper-Erlang (V2) 0.875",
          "the V2 law's parameters are not given in the reference text"),
-        ("analytic-models.md 5.4 PMIPv6 608",
+        ("docs/MODELS.md 5.4 PMIPv6 608",
          "compared as the card's registration PBU/PBA only: the pmipv6 card also sends the previous MAG's de-registration PBU/PBA (1216 byte-hops per handoff in all)"),
-        ("analytic-models.md 5.4 RFC 8885 relay 1092.33",
+        ("docs/MODELS.md 5.4 RFC 8885 relay 1092.33",
          "no scheme card models RFC 8885's CMD: DMA's MARs signal the old anchors directly (PBU/PBA per active old anchor over h_AA grid hops)"),
-        ("analytic-models.md 7.1 availability table",
+        ("docs/MODELS.md 7.1 availability table",
          "not computed: failure metrics use failure rates and outages, not availabilities"),
-        ("analytic-models.md 7.2 RFC 5847 detection 270 s",
+        ("docs/MODELS.md 7.2 RFC 5847 detection 270 s",
          "not computed: the PMIPv6 model counts the LMA outage as the repair time (heartbeats detect, nothing takes over)"),
     ]
 
@@ -98,7 +98,7 @@ public enum ValidationCatalog {
         var build: () throws -> [ValidationCase]
     }
 
-    static let am = "analytic-models.md"
+    static let am = "docs/MODELS.md"
 
     static func makeGroups(cards: [SchemeCard], settings: MonteCarloSettings) -> [Group] {
         var groups = crossingTable() + residuals() + geometry() + anchoring()

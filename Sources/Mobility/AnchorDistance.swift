@@ -2,7 +2,7 @@ import Foundation
 
 /// The law of D_j, the grid distance between an AR and where a symmetric
 /// nearest-neighbour random walk started there is after j steps
-/// (analytic-models.md §3.2): its mean E[D_j] and P(D_j = 0), the probability
+/// (docs/MODELS.md §3.2): its mean E[D_j] and P(D_j = 0), the probability
 /// that the walk is back at its start.
 ///
 /// Square grid, exact for every j:

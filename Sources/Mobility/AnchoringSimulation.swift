@@ -2,7 +2,7 @@ import Foundation
 import Stochastics
 
 /// Monte Carlo of the `SessionAnchoring` quantities by simulating movement on
-/// the AR grid and sessions (analytic-models.md §3), not by evaluating formulas.
+/// the AR grid and sessions (docs/MODELS.md §3), not by evaluating formulas.
 ///
 /// Two independent experiments of `samples` each:
 /// - At a handover (time 0, the MN enters the serving AR at the origin): the

@@ -3,7 +3,7 @@ import Foundation
 import Stochastics
 
 /// The law of K, the number of AR boundaries crossed during a session
-/// (analytic-models.md §2.3, §2.5).
+/// (docs/MODELS.md §2.3, §2.5).
 ///
 /// Assumptions: residence times X at successive ARs are i.i.d. (law `residence`,
 /// mean 1/η); the session (duration T, law `session`) starts at a time

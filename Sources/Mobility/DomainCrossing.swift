@@ -2,7 +2,7 @@ import Foundation
 import Stochastics
 
 /// The fraction of AR crossings that also cross a domain boundary (HMIPv6 MAP
-/// domain, PMIPv6 LMA domain, DMM anchor region), analytic-models.md §2.6.
+/// domain, PMIPv6 LMA domain, DMM anchor region), docs/MODELS.md §2.6.
 ///
 /// Assumptions: domains tile the plane; the MN does a stationary symmetric
 /// nearest-neighbour random walk on the AR grid (4 neighbours on the square

@@ -1,7 +1,7 @@
 import Stochastics
 
 /// Monte Carlo of `DomainCrossing.fraction`: random-walk steps on the AR grid,
-/// counting the steps that change domain (analytic-models.md §2.6).
+/// counting the steps that change domain (docs/MODELS.md §2.6).
 ///
 /// Each chunk of `ParallelChunks.chunkSize` steps starts at a uniformly chosen
 /// AR of a domain (the walk's stationary law within a domain) and is one batch;

@@ -3,7 +3,7 @@ import Stochastics
 
 /// The equilibrium residual R of a renewal process with inter-renewal law X:
 /// the time from a random instant to the next renewal, e.g. to the next AR
-/// crossing when a session starts (analytic-models.md §2.4).
+/// crossing when a session starts (docs/MODELS.md §2.4).
 ///
 /// Density r(t) = P(X > t)/E[X]; P(R > t) = E[(X − t)⁺]/E[X] (closed form for
 /// every family, `ProbabilityLaw.integratedTail`); mean E[X²]/(2E[X]) =

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The fluid-flow cell-boundary crossing rate (analytic-models.md §2.7).
+/// The fluid-flow cell-boundary crossing rate (docs/MODELS.md §2.7).
 ///
 /// Assumptions: the MN moves in straight lines at constant speed v with a
 /// direction uniform on [0, 2π) and a uniform position; then the mean crossing

@@ -2,7 +2,7 @@ import CGSL
 import Foundation
 
 /// The equilibrium renewal process of gamma residence times (shape k, scale θ,
-/// mean m = kθ), in closed form (analytic-models.md §2.4-2.5).
+/// mean m = kθ), in closed form (docs/MODELS.md §2.4-2.5).
 ///
 /// S_j = R + X_2 + … + X_j (R the equilibrium residual, density P(X > u)/m) has
 /// the cdf F_{S_j}(t) = (I_{(j−1)k}(t) − I_{jk}(t))/m, where

@@ -1,4 +1,4 @@
-/// The tiling of access-router (AR) cells (DESIGN.md 2.1, analytic-models.md §2.6, §3.2).
+/// The tiling of access-router (AR) cells (docs/ARCHITECTURE.md, docs/MODELS.md §2.6, §3.2).
 ///
 /// `square`: each AR has 4 neighbours, grid distance = Manhattan distance.
 /// `hexagonal`: each AR has 6 neighbours; cells use axial coordinates (q, r),

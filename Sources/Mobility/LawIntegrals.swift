@@ -6,7 +6,7 @@ import Stochastics
 /// closed form where the family has one and by GSL quadrature otherwise.
 extension ProbabilityLaw {
     /// E[g(X)] by quadrature, with a substitution per family that keeps the
-    /// integrand smooth (analytic-models.md §2.2): Weibull y = (x/λ)^β,
+    /// integrand smooth (docs/MODELS.md §2.2): Weibull y = (x/λ)^β,
     /// lognormal z = (ln x − ζ)/σ, Pareto x = x_m u^{−1/A}.
     func expectation(_ what: @autoclosure () -> String, epsrel: Double = 1e-10, _ g: @escaping (Double) -> Double) throws -> Double {
         let label = "\(what()) under \(spec)"

@@ -6,7 +6,7 @@ import Stochastics
 ///
 /// Chunk i draws from `stream(seed:index:kind:)` (= `RandomStream(seed:kind:).child(i)`)
 /// only, and results are folded in index order, so a run's output depends on
-/// (seed, samples) and never on `jobs` (DESIGN.md 2.6). `fold` holds at most
+/// (seed, samples) and never on `jobs` (docs/MODELS.md 9). `fold` holds at most
 /// `window(workers:)` chunk results at a time, so memory does not grow with samples.
 enum ParallelChunks {
     /// Samples per chunk: large enough to amortise a stream's set-up, small

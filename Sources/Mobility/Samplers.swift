@@ -18,7 +18,7 @@ struct ExponentialSampler: VariateSampler {
 struct GammaSampler: VariateSampler {
     let shape: Double, scale: Double
     @inline(__always) func draw(_ s: RandomStream) -> Double { s.gamma(shape: shape, scale: scale) }
-    /// R = U·Gamma(k+1, θ) (analytic-models.md §2.2).
+    /// R = U·Gamma(k+1, θ) (docs/MODELS.md §2.2).
     @inline(__always) func drawResidual(_ s: RandomStream) -> Double { s.gamma(shape: shape + 1, scale: scale) * s.uniform() }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Stochastics
 
-/// DMM session-anchoring quantities (analytic-models.md §3): a session stays
+/// DMM session-anchoring quantities (docs/MODELS.md §3): a session stays
 /// anchored at the AR where it started, and every later handover keeps a
 /// tunnel from that anchor to the serving AR.
 ///

@@ -27,8 +27,9 @@ public enum MetricTables {
     /// both as "cf (MC x ± h)". An exact closed form (`approximate` false) is
     /// marked † beyond the Bonferroni-corrected threshold of `BugSignal` over the
     /// table's exact comparisons (a bug signal; by chance in at most 1 % of tables);
-    /// a documented approximation outside its Monte Carlo 95 % interval is marked ‡
-    /// (the gap); the footnote explaining a mark is added when the mark is used.
+    /// every documented approximation is marked ‡ (closed form alone or beside the
+    /// Monte Carlo; its footnote gives the measured error bound, docs/MODELS.md);
+    /// the footnote explaining a mark is added when the mark is used.
     public static func wide(_ rows: [MetricEstimate], metrics: [MetricKey] = wideMetrics, caption: String? = nil,
                             footnotes: [String] = [], approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
     ) -> Table {
@@ -63,15 +64,15 @@ public enum MetricTables {
         let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil }
         switch (cf, mc) {
         case (nil, nil): return ("", nil)
-        case let (cf?, nil): return (cell(cf.estimate), nil)
+        case let (cf?, nil): return approximate ? (cell(cf.estimate) + approximationMark, approximationMark) : (cell(cf.estimate), nil)
         case let (nil, mc?): return (interval(mc), nil)
         case let (cf?, mc?) where mc.ciHigh == nil:
             // No event was simulated: nothing to compare the closed form with.
-            return ("\(cell(cf.estimate)) (MC \(interval(mc)))", nil)
+            let mark = approximate ? approximationMark : nil
+            return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
         case let (cf?, mc?):
-            let mark = approximate
-                ? (covers(mc, cf.estimate) ? nil : approximationMark)
-                : (signal.flags(cf.estimate, against: mc) ? exactMark : nil)
+            // Every approximation is marked, inside its interval or not: the reader cannot tell otherwise.
+            let mark = approximate ? approximationMark : (signal.flags(cf.estimate, against: mc) ? exactMark : nil)
             return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
         }
     }
@@ -81,13 +82,12 @@ public enum MetricTables {
         var notes: [String] = []
         if marks.contains(exactMark) { notes.append(signal.footnote) }
         if marks.contains(approximationMark) {
-            notes.append(
-                "\(approximationMark) A documented closed-form approximation outside its Monte Carlo 95 % interval: the difference is the approximation's gap.")
+            notes.append("\(approximationMark) \(ClosedFormAccuracy.approximationFootnote)")
         }
         return notes
     }
 
-    /// Marks of a closed form outside its Monte Carlo interval: exact, approximation.
+    /// Marks: an exact closed form outside its Monte Carlo interval (bug signal), an approximate closed form.
     public static let exactMark = "\u{2020}", approximationMark = "\u{2021}"
 
     /// Whether `mc`'s interval holds `x`, allowing the last bits of rounding (a
@@ -121,14 +121,24 @@ public enum MetricTables {
         return String(format: "%.\(decimals)f", x)
     }
 
-    /// One estimate a row with `MetricEstimate.columns`; numbers at full precision.
-    public static func tidy(_ rows: [MetricEstimate]) -> Table {
+    /// Columns of the tidy table: `MetricEstimate.columns` and `exactness`.
+    public static let tidyColumns = MetricEstimate.columns + ["exactness"]
+
+    /// One estimate a row with `tidyColumns`; numbers at full precision. `exactness`
+    /// is "exact" or "approximate" for a closed-form row (`approximate`, normally
+    /// `ClosedFormAccuracy`'s verdict) and empty for a Monte Carlo row.
+    public static func tidy(
+        _ rows: [MetricEstimate], approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
+    ) -> Table {
         var table = Table(
-            columns: MetricEstimate.columns.enumerated().map { Table.Column($1, alignment: $0 >= 4 ? .right : .left) })
+            columns: tidyColumns.enumerated().map { i, name in
+                Table.Column(name, alignment: i >= 4 && i < MetricEstimate.columns.count ? .right : .left)
+            })
         for r in rows {
+            let exactness = r.method == .closedForm ? (approximate(r.scheme, r.metric) ? "approximate" : "exact") : ""
             table.append([
                 r.scheme, r.metric, r.unit, r.method.rawValue, exact(r.estimate), r.ciLow.map(exact) ?? "",
-                r.ciHigh.map(exact) ?? "", r.samples.map(String.init) ?? "",
+                r.ciHigh.map(exact) ?? "", r.samples.map(String.init) ?? "", exactness,
             ])
         }
         return table

@@ -1,4 +1,4 @@
-/// The table formats of DESIGN.md 3.
+/// The table formats of docs/ARCHITECTURE.md
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// Pipe table, text left and numbers right, human labels.
     case markdown

@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
 
-/// The tidy sweep CSV (DESIGN.md 3): one column per varied path, named by the
+/// The tidy sweep CSV (docs/ARCHITECTURE.md): one column per varied path, named by the
 /// path, then scheme, metric, unit, method, estimate, ci_low, ci_high,
 /// samples. RFC 4180 with CRLF (`CSVRenderer`). Numbers are the shortest
 /// text that reads back to the same Double; empty cells for closed forms'

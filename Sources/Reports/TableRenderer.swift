@@ -16,7 +16,7 @@ public struct RenderOptions: Sendable, Equatable {
 }
 
 /// The one entry point from a `Table` to text in any of the formats of
-/// DESIGN.md 3. Every format ends with a line break; none can fail.
+/// docs/ARCHITECTURE.md Every format ends with a line break; none can fail.
 public enum TableRenderer {
     public static func render(_ table: Table, as format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
         switch format {

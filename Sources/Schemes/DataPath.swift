@@ -1,4 +1,4 @@
-/// Packet-averaged downlink path figures (closed form, analytic-models.md 5.5).
+/// Packet-averaged downlink path figures (closed form, docs/MODELS.md 5.5).
 /// Every scheme's path closed form is exact in the mean under the scenario's
 /// assumptions (each model's doc comment says which), so `exactness` is `.exact`
 /// unless a model says otherwise.
@@ -18,7 +18,7 @@ public struct DataPath: Sendable, Equatable {
     }
 
     /// Every packet through one central anchor (MIPv6's HA, PMIPv6's LMA),
-    /// tunnelled over the `anchorToAR` hops to the serving AR (analytic-models.md 5.5):
+    /// tunnelled over the `anchorToAR` hops to the serving AR (docs/MODELS.md 5.5):
     /// remote CN: h_CN-anchor + h_anchor-AR + 1; local CN (h_loc from the AR) goes
     /// up to the anchor and back down: h_loc + 2 h_anchor-AR + 1.
     public static func viaCentralAnchor(_ c: SchemeContext, cnToAnchor: Double, anchorToAR: Double) -> DataPath {

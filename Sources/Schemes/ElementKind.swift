@@ -1,5 +1,5 @@
 /// A kind of network element whose failure a scheme's MNs can feel
-/// (analytic-models.md 7.3). The raw value names the per-element failure
+/// (docs/MODELS.md 7.3). The raw value names the per-element failure
 /// metrics (`blast_radius.<kind>`, ...), so it is part of the output format.
 public enum ElementKind: String, CaseIterable, Sendable, Hashable {
     /// A home agent (MIPv6, HMIPv6, DMI's permanent HA, one HA of a global set).

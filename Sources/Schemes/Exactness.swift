@@ -1,5 +1,5 @@
 /// Whether a closed form is exact under the scenario's assumptions or a
-/// documented approximation (DESIGN.md 2.6). The Monte Carlo interval must
+/// documented approximation (docs/MODELS.md 9). The Monte Carlo interval must
 /// cover an exact closed form; for an approximation it reports the gap.
 public enum Exactness: Sendable, Equatable {
     case exact

@@ -1,5 +1,5 @@
 /// Which elements of a failing kind an ongoing session depends on, as the
-/// simulation counts them (analytic-models.md 7.3).
+/// simulation counts them (docs/MODELS.md 7.3).
 public enum FailureDependency: Sendable, Equatable {
     /// The AR/MAG now serving the MN (a different one after each handoff).
     case serving

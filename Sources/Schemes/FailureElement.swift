@@ -1,4 +1,4 @@
-/// One kind of element that can fail, as seen by one of its MNs (analytic-models.md 7.3):
+/// One kind of element that can fail, as seen by one of its MNs (docs/MODELS.md 7.3):
 /// the closed-form figures of one failure and what the simulation needs to
 /// reproduce them (which sessions depend on it, how it recovers).
 public struct FailureElement: Sendable, Equatable {

@@ -1,5 +1,5 @@
 /// How the service comes back after one failure of an element, as the
-/// simulation draws the outage (analytic-models.md 7.2).
+/// simulation draws the outage (docs/MODELS.md 7.2).
 public enum FailureRecovery: Sendable, Equatable {
     /// A fixed interruption, the element's `outageS` (repair when nothing takes over).
     case fixed

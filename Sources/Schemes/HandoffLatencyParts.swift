@@ -1,5 +1,5 @@
 /// A scheme's handoff critical path as the parts the Monte Carlo draws
-/// (analytic-models.md 6.1-6.3), the simulation twin of `SchemeModel.handoffLatency`:
+/// (docs/MODELS.md 6.1-6.3), the simulation twin of `SchemeModel.handoffLatency`:
 ///
 ///   L = fixed + [RS + D_RA + RA if `.client` detection | RA if `.networkRA`]
 ///       + registration air legs + perAnchorStep·D (per-flow: the session's own anchor
@@ -35,6 +35,10 @@ public struct HandoffLatencyParts: Sendable {
     public var raRace: (plus: Double, alternative: Double)? = nil
     /// Fixed part of the latency of sessions started after the handoff (per-flow DMM); detection as above.
     public var newSessionFixedMs: Double? = nil
+    /// Fixed part for an active per-flow session whose anchor is the new serving AR
+    /// (the walk came back): no anchor update, and its address is still configured, so
+    /// no DAD; nil means the same as `newSessionFixedMs` (client schemes re-run their attach).
+    public var atAnchorFixedMs: Double? = nil
 
     public init(
         fixedMs: Double, detection: Detection, registrationAir: (request: Double, ack: Double)? = nil,

@@ -1,6 +1,6 @@
 /// A scheme's downlink path per session as the Monte Carlo integrates it over
 /// the session's packets, the simulation twin of `SchemeModel.dataPath`
-/// (analytic-models.md 5.5): used hops = used0 + usedX·[CN's HA ≠ MN's HA]
+/// (docs/MODELS.md 5.5): used hops = used0 + usedX·[CN's HA ≠ MN's HA]
 /// + perFlowStepHops·D, tunnel hops likewise, separately for remote and local
 /// CNs. D is the simulated grid distance from the session's anchor to the
 /// serving AR; the HA flag is drawn per session (the CN's anycast-nearest HA

@@ -1,6 +1,6 @@
 /// The eight requirements of RFC 7333 section 5 ("Requirements for
 /// Distributed Mobility Management"); a card lists those its scheme meets
-/// (reference/schemes.md section 7.1; judgments in section 7.2).
+/// (docs/MODELS.md 8 section 7.1; judgments in section 7.2).
 public enum RFC7333Requirement: String, CaseIterable, Sendable, Codable, Comparable {
     /// Distributed deployment: traffic can avoid a single far anchor.
     case req1 = "REQ1"

@@ -1,4 +1,4 @@
-/// The extended qualitative attributes of a scheme (DESIGN.md 2.4), the
+/// The extended qualitative attributes of a scheme (docs/ARCHITECTURE.md), the
 /// columns `dmm table --extended` adds to the seed's Table 1.
 public struct SchemeAttributes: Sendable, Equatable {
     /// Whether the MN takes part in mobility signaling (client) or the network

@@ -1,7 +1,7 @@
 /// One mobility-management scheme as its card in Models/schemes/<id>.yaml
 /// describes it: names and documents, the seed's Table 1 cells, extended
 /// qualitative attributes, and the signaling messages of every event
-/// (DESIGN.md 2.4; procedures from reference/schemes.md).
+/// (docs/ARCHITECTURE.md; procedures from docs/MODELS.md 8).
 public struct SchemeCard: Sendable, Equatable {
     /// File stem and CLI name, e.g. `hmipv6`.
     public var id: String

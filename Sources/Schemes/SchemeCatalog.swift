@@ -2,7 +2,7 @@
 /// validated and in a fixed order. Reading them from files is Evaluation's
 /// (`SchemeCatalog.load(directory:)`): nothing below Evaluation reads files.
 public struct SchemeCatalog: Sendable {
-    /// The eleven schemes of DESIGN.md 2.4 in the order tables list them;
+    /// The eleven schemes of docs/ARCHITECTURE.md in the order tables list them;
     /// other cards a user adds come after these, alphabetically.
     public static let canonicalOrder = [
         "mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail",

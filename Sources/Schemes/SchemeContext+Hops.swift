@@ -1,7 +1,7 @@
 extension SchemeContext {
     /// Wired hops between two roles under `model` (its override first).
     ///
-    /// Defaults (analytic-models.md 5.3, RP-1 symbols): the named distances
+    /// Defaults (docs/MODELS.md 5.3, RP-1 symbols): the named distances
     /// h_MAP-HA, h_HA-HA, h_CN-HA, h_CN-LMA, h_CMD-P; every other pair goes
     /// through the serving AR, the sum of both roles' distances from it. The MN
     /// is one wireless hop from its serving AR (counted by `wirelessHops`),

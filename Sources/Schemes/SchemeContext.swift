@@ -3,7 +3,7 @@
 /// Schemes target needs no scenario file and tests can build one by hand;
 /// Evaluation fills it from a `Scenario` and the Mobility closed forms.
 public struct SchemeContext: Sendable, Equatable {
-    /// Hop distances (analytic-models.md 5.3). `ar*` are from the serving AR.
+    /// Hop distances (docs/MODELS.md 5.3). `ar*` are from the serving AR.
     public struct Hops: Sendable, Equatable {
         public var arAr, arMap, arHa, mapHa, magLma, lmaLma, arLocationServer, arPeerAr: Double
         public var cnHa, cnLma, cnAr, haHa, arNearestHa, cnNearestHa: Double
@@ -24,7 +24,7 @@ public struct SchemeContext: Sendable, Equatable {
         }
     }
 
-    /// Mobility and session quantities (analytic-models.md 2-3), per MN.
+    /// Mobility and session quantities (docs/MODELS.md 2-3), per MN.
     public struct Motion: Sendable, Equatable {
         /// AR crossing rate η, 1/s.
         public var crossingRate: Double
@@ -43,7 +43,7 @@ public struct SchemeContext: Sendable, Equatable {
         public var tunnelledFraction: Double
         /// Packet-averaged anchor-to-serving-AR distance in grid steps, Σ α(j) E[D_j] (3.2).
         public var meanAnchorDistance: Double
-        /// Binding refreshes per second per MN (analytic-models.md 4), 0 when refresh is off.
+        /// Binding refreshes per second per MN (docs/MODELS.md 4), 0 when refresh is off.
         public var refreshRate: Double
         /// Old anchors with ≥ 1 active session at a binding refresh, per refresh
         /// (`SessionAnchoring.anchorsInUseAtRefresh`): fewer than at a handoff, since
@@ -52,13 +52,21 @@ public struct SchemeContext: Sendable, Equatable {
         /// Refreshes per second of a binding only domain handoffs update
         /// (`DomainRefresh.rate`), 0 when refresh is off.
         public var domainRefreshRate: Double
+        /// Mean time from a random instant to the MN's next binding update, s: BUs at
+        /// every AR crossing and, with refresh, a lifetime after the last BU (renewal
+        /// reward, exact; Mobility's `BindingUpdateWait`). SAIL's outage reads it.
+        public var nextUpdateWaitS: Double
+        /// `nextUpdateWaitS` nil stands for 1/η, its value for exponential residence
+        /// without refresh (hand-built contexts); `init(closedFormFor:)` computes it.
         public init(
             crossingRate: Double, domainCrossingFraction: Double, domainARs: Double, sessionRate: Double,
             activeSessions: Double, anchorsInUse: Double, tunnelledFraction: Double, meanAnchorDistance: Double,
-            refreshRate: Double, anchorsInUseAtRefresh: Double = 0, domainRefreshRate: Double = 0
+            refreshRate: Double, anchorsInUseAtRefresh: Double = 0, domainRefreshRate: Double = 0,
+            nextUpdateWaitS: Double? = nil
         ) {
             self.anchorsInUseAtRefresh = anchorsInUseAtRefresh
             self.domainRefreshRate = domainRefreshRate
+            self.nextUpdateWaitS = nextUpdateWaitS ?? 1 / crossingRate
             self.crossingRate = crossingRate; self.domainCrossingFraction = domainCrossingFraction
             self.domainARs = domainARs; self.sessionRate = sessionRate; self.activeSessions = activeSessions
             self.anchorsInUse = anchorsInUse; self.tunnelledFraction = tunnelledFraction
@@ -74,7 +82,7 @@ public struct SchemeContext: Sendable, Equatable {
         }
     }
 
-    /// Link delays (analytic-models.md 6.1-6.2); all times in ms, sizes in bytes.
+    /// Link delays (docs/MODELS.md 6.1-6.2); all times in ms, sizes in bytes.
     public struct Links: Sendable, Equatable {
         public var wirelessBps, wirelessLatencyMs, wirelessLoss: Double
         public var wiredBps, wiredLatencyMsPerHop, queueingMsPerHop: Double
@@ -110,7 +118,7 @@ public struct SchemeContext: Sendable, Equatable {
         }
     }
 
-    /// Failure rates and repair times, per element kind (analytic-models.md 7).
+    /// Failure rates and repair times, per element kind (docs/MODELS.md 7).
     public struct Failures: Sendable, Equatable {
         public var anchorMtbfH, anchorMttrH, arMtbfH, arMttrH, locationServerMtbfH, locationServerMttrH: Double
         public var haHelloIntervalS: Double

@@ -1,4 +1,4 @@
-/// What a scheme's card cannot hold as data (DESIGN.md 2.4), in one place per
+/// What a scheme's card cannot hold as data (docs/ARCHITECTURE.md), in one place per
 /// scheme: the closed forms of its data path, handoff critical path and failure
 /// impact, and the same behaviour as the parts the Monte Carlo simulates.
 /// Signaling cost is not here: it comes from the card's procedures.
@@ -23,17 +23,17 @@ public protocol SchemeModel: Sendable {
     func mnsServed(by role: Role, in c: SchemeContext) -> Double
 
     /// Mean handoff latency for sessions active across the handoff, ms:
-    /// from the L2 break to the first packet on the new path (analytic-models.md 6.3).
+    /// from the L2 break to the first packet on the new path (docs/MODELS.md 6.3).
     func handoffLatency(_ c: SchemeContext) -> ClosedFormValue
 
     /// Latency seen by sessions started after the handoff, ms, when it differs
     /// (DMM: new flows use the new local prefix and need no anchor update); else nil.
     func newSessionLatency(_ c: SchemeContext) -> ClosedFormValue?
 
-    /// The downlink data path, packet-averaged (analytic-models.md 5.5).
+    /// The downlink data path, packet-averaged (docs/MODELS.md 5.5).
     func dataPath(_ c: SchemeContext) -> DataPath
 
-    /// The elements whose failure hurts this scheme's MNs (analytic-models.md 7),
+    /// The elements whose failure hurts this scheme's MNs (docs/MODELS.md 7),
     /// with what a failure breaks and how it recovers.
     func failureElements(_ c: SchemeContext) -> [FailureElement]
 

@@ -1,4 +1,4 @@
-/// The Swift half of every scheme, by card id (DESIGN.md 2.4).
+/// The Swift half of every scheme, by card id (docs/ARCHITECTURE.md).
 public enum SchemeModels {
     /// The registry: adding a scheme adds its model here (one line).
     public static let all: [any SchemeModel] = [

@@ -3,7 +3,7 @@
 ///
 /// Evaluation turns it into hops (the scenario's distance between `from` and
 /// `to`) and bytes (the scenario's size for `size`); messages/s and
-/// byte-hops/s then follow from the event's rate (analytic-models.md).
+/// byte-hops/s then follow from the event's rate (docs/MODELS.md).
 public struct SignalingMessage: Sendable, Equatable, Hashable {
     /// The message's name as the scheme's document spells it (BU, PBQ, LBU, ...).
     public var message: String

@@ -5,7 +5,7 @@
 /// message into hops (from the scenario's topology) and bytes (from the
 /// scenario's message sizes) without per-scheme code.
 
-/// When a procedure runs (DESIGN.md 2.4).
+/// When a procedure runs (docs/ARCHITECTURE.md).
 public enum ProcedureEvent: String, CaseIterable, Sendable, Codable {
     /// First attachment of the MN to the network.
     case attach
@@ -72,7 +72,7 @@ public enum RepeatRule: String, CaseIterable, Sendable, Codable {
 }
 
 /// Size keys: every message names one, and the scenario gives each its size in
-/// bytes (defaults from RFC layouts, analytic-models.md §5.2).
+/// bytes (defaults from RFC layouts, docs/MODELS.md §5.2).
 public enum MessageSizeKey: String, CaseIterable, Sendable, Codable {
     case rs, ra
     case nsDAD = "ns_dad"

@@ -1,7 +1,7 @@
 import Foundation
 
 extension ProbabilityLaw {
-    /// The families, in the order DESIGN.md 2.2 lists them.
+    /// The families, in the order docs/MODELS.md 2.2 lists them.
     public static let families = [
         "exponential", "gamma", "weibull", "lognormal", "hyperexponential", "hypererlang",
         "pareto", "uniform", "deterministic",
@@ -59,7 +59,7 @@ extension ProbabilityLaw {
         family + ":" + parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
     }
 
-    /// Parses the DESIGN.md 2.2 spelling, e.g. "gamma:shape=2,mean=60".
+    /// Parses the docs/MODELS.md 2.2 spelling, e.g. "gamma:shape=2,mean=60".
     ///
     /// Throws `LawError` naming the law, the parameter, the value and the
     /// allowed range for an unknown family, an unknown, missing or repeated

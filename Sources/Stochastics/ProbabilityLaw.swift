@@ -3,7 +3,7 @@ import Foundation
 
 /// A law of a non-negative duration (residence time, session length, ...),
 /// parameterised by its mean so that changing a shape keeps the mean
-/// (DESIGN.md 2.2; analytic-models.md §2.2).
+/// (docs/MODELS.md 2.2; docs/MODELS.md §2.2).
 ///
 /// Spelling, used by the CLI, YAML and CSV alike:
 ///
@@ -151,7 +151,7 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Mean of the equilibrium residual (the time to the next renewal seen from
-    /// a random instant): E[X²]/(2E[X]) = (1 + CV²)·E[X]/2 (analytic-models.md §2.4).
+    /// a random instant): E[X²]/(2E[X]) = (1 + CV²)·E[X]/2 (docs/MODELS.md §2.4).
     public var residualMean: Double {
         let m = mean
         return m > 0 ? secondMoment / (2 * m) : 0
@@ -226,7 +226,7 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// f*(s) = E[e^{−sX}] for s ≥ 0 (analytic-models.md §2.2).
+    /// f*(s) = E[e^{−sX}] for s ≥ 0 (docs/MODELS.md §2.2).
     ///
     /// Closed forms for exponential, gamma, hyperexponential, hyper-Erlang,
     /// uniform and deterministic laws. Otherwise GSL quadrature of a smooth
@@ -274,7 +274,7 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
     /// Weibull, lognormal and Pareto by the quadratures of `laplace` with the
     /// integrand −expm1(−s x), to a relative tolerance only (epsabs 0: the value
     /// may be ~1e−12 and is divided by sE[X] next). Relative accuracy holds down to sE[X] ~ 1e−300,
-    /// where `1 - laplace(s)` is 0 below sE[X] ~ 1e−16 (analytic-models.md §2.2-2.3:
+    /// where `1 - laplace(s)` is 0 below sE[X] ~ 1e−16 (docs/MODELS.md §2.2-2.3:
     /// r*(μ) = η(1 − f*(μ))/μ for tiny residences next to the session).
     public func laplaceComplement(_ s: Double) throws -> Double {
         guard s >= 0, s.isFinite else {
@@ -332,7 +332,7 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// One draw of the equilibrium residual R: a length-biased draw X̃ (density
-    /// x f(x)/E[X]) times an independent uniform (analytic-models.md §2.2, §2.4).
+    /// x f(x)/E[X]) times an independent uniform (docs/MODELS.md §2.2, §2.4).
     /// E[R] = `residualMean`. For Pareto, X̃ is Pareto with shape A − 1.
     @inlinable
     public func sampleResidual(_ stream: RandomStream) -> Double {

@@ -37,7 +37,7 @@ public enum Quadrature {
     /// failure: a divergent or slowly convergent integral comes back from GSL
     /// as a status with a plausible-looking number, so the number is never
     /// returned in that case. Also throws when the value is not finite.
-    /// Defaults follow analytic-models.md §10 (epsabs 1e-12, epsrel 1e-10, limit 200).
+    /// Defaults follow docs/MODELS.md §10 (epsabs 1e-12, epsrel 1e-10, limit 200).
     public static func integrate(
         _ what: @autoclosure () -> String = "quadrature",
         over interval: Interval,

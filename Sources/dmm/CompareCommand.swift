@@ -76,7 +76,7 @@ struct CompareCommand: ParsableCommand {
         let table: Table
         switch format {
         case .csv, .json: table = ComparisonTables.tidy(comparison)
-        case .markdown, .latex, .rfc:
+        case .markdown, .latex, .rfc, .xml2rfc:
             let how: String
             switch method {
             case .closedForm: how = "closed form"

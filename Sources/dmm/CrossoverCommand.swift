@@ -87,7 +87,7 @@ struct CrossoverCommand: ParsableCommand {
         let table: Table
         switch format {
         case .csv, .json: table = CrossoverTable.tidy(crossovers, confirmations: confirmations)
-        case .markdown, .latex, .rfc:
+        case .markdown, .latex, .rfc, .xml2rfc:
             table = CrossoverTable.readable(
                 crossovers, confirmations: confirmations,
                 caption: "Break-even points along \(range.path) from \(ParameterRange.text(range.start)) to \(ParameterRange.text(range.stop)) (closed form, \(range.count) scan points, Brent to 1e-6 relative), scenario \(scenarioOptions.scenario).")

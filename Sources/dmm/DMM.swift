@@ -31,7 +31,7 @@ struct DMM: ParsableCommand {
         ]
     )
 
-    /// Runs the command with dmmkit's exit codes (DESIGN.md 3): 0 success,
+    /// Runs the command with dmmkit's exit codes (docs/ARCHITECTURE.md): 0 success,
     /// 1 evaluation failure, 2 bad usage or bad input. ArgumentParser's own
     /// usage errors (its 64) are mapped to 2.
     static func main() {

@@ -11,7 +11,7 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Signaling cost, handoff latency, path stretch and failure impact for a scenario.",
         discussion: """
-            Evaluates every chosen scheme under one scenario (DESIGN.md 2.5). Signaling
+            Evaluates every chosen scheme under one scenario (docs/MODELS.md 5-7). Signaling
             comes from the scheme cards' procedures and the scenario's message sizes
             and hop distances; data path, latency and failure impact from each scheme's
             model. markdown, latex and rfc print a row per scheme and a column per
@@ -20,7 +20,7 @@ struct EvaluateCommand: ParsableCommand {
             the per-element failure figures (\(MetricKey.perElementPattern)).
 
             --method monte-carlo simulates --samples handoffs of one MN walking the AR
-            grid with its sessions, all schemes on the same trajectory (DESIGN.md 2.6):
+            grid with its sessions, all schemes on the same trajectory (docs/MODELS.md 9):
             csv/json rows get ci_low/ci_high (95 %) and samples, and handoff latency
             also gets handoff_latency_p50/p95/p99. --method both prints both methods:
             tidy rows for each, and wide cells "closed form (MC estimate ± half-width)"
@@ -120,9 +120,13 @@ struct EvaluateCommand: ParsableCommand {
                 (order[$0.element.scheme] ?? 0, $0.offset) < (order[$1.element.scheme] ?? 0, $1.offset)
             }.map(\.element)
             let kept = chosen.map { Set($0.map(\.id)) }
-            return try tableOptions.render(MetricTables.tidy(sorted.filter { kept?.contains($0.metric) ?? true }), as: format, to: destination)
+            let approximations = method != .monteCarlo ? try Self.approximations(scenario, cards: cards) : [:]
+            let table = MetricTables.tidy(sorted.filter { kept?.contains($0.metric) ?? true }) { scheme, metric in
+                approximations[scheme]?.contains(metric) ?? false
+            }
+            return try tableOptions.render(table, as: format, to: destination)
         case .markdown, .latex, .rfc, .xml2rfc:
-            let approximations = method == .both ? try Self.approximations(scenario, cards: cards) : [:]
+            let approximations = method != .monteCarlo ? try Self.approximations(scenario, cards: cards) : [:]
             let caption: String
             switch method {
             case .closedForm: caption = "Closed-form metrics per MN, scenario \(scenarioOptions.scenario)."

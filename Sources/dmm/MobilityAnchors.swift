@@ -11,7 +11,7 @@ struct MobilityAnchors: ParsableCommand {
         abstract: "Anchors still in use at a handoff, tunnelled fraction and anchor distance (DMM).",
         discussion: """
             Sessions arrive as a Poisson process (--session-rate per second) and
-            stay anchored at the AR where they started (reference/analytic-models.md 3).
+            stay anchored at the AR where they started (docs/MODELS.md 3).
             Rows (one a quantity):
               anchors_in_use_at_handoff       residences (the AR being left and
                                               earlier ones) still anchoring an

@@ -4,13 +4,13 @@ import Mobility
 import Reports
 import Stochastics
 
-/// `dmm mobility`: renewal theory of movement and sessions (DESIGN.md 2.3).
+/// `dmm mobility`: renewal theory of movement and sessions (docs/ARCHITECTURE.md).
 struct MobilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mobility",
         abstract: "Crossings during a session and DMM anchors in use, closed form and Monte Carlo.",
         discussion: """
-            Laws use the spelling of DESIGN.md 2.2, e.g. exponential:mean=60,
+            Laws use the spelling of docs/MODELS.md 2.2, e.g. exponential:mean=60,
             gamma:shape=2,mean=60, lognormal:sigma=1,mean=300,
             hyperexponential:p=0.9/0.1,mean=30/330. Times are in seconds.
 
@@ -34,10 +34,10 @@ extension GridKind: ExpressibleByArgument {}
 
 /// Options shared by the mobility subcommands.
 struct MobilityCommonOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Residence-time law at an AR (DESIGN.md 2.2 spelling).", valueName: "LAW"))
+    @Option(help: ArgumentHelp("Residence-time law at an AR (docs/MODELS.md 2.2 spelling).", valueName: "LAW"))
     var residence: String
 
-    @Option(help: ArgumentHelp("Session-duration law (DESIGN.md 2.2 spelling).", valueName: "LAW"))
+    @Option(help: ArgumentHelp("Session-duration law (docs/MODELS.md 2.2 spelling).", valueName: "LAW"))
     var session: String
 
     @Option(help: "closed-form, monte-carlo or both.")

@@ -13,7 +13,7 @@ struct MobilityCrossings: ParsableCommand {
         discussion: """
             Residences at ARs are i.i.d.; the session starts at a random instant,
             so its first residence is the equilibrium residual
-            (reference/analytic-models.md 2.3-2.5). The closed form is exact:
+            (docs/MODELS.md 2.3-2.5). The closed form is exact:
             Fang/Lin for exponential sessions, an Erlang-mixture series for
             Erlang, hyperexponential and hyper-Erlang sessions, nested quadrature
             for other sessions with gamma or exponential residence. The Monte

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// "points done/total, rate, time left" on one stderr line, redrawn at most
-/// four times a second (DESIGN.md 3: only on a terminal or with --progress).
+/// four times a second (docs/ARCHITECTURE.md: only on a terminal or with --progress).
 final class SweepProgress {
     let start = DispatchTime.now().uptimeNanoseconds
     var last: UInt64 = 0

@@ -70,7 +70,7 @@ struct TableCommand: ParsableCommand {
             var rows: [MetricEstimate] = []
             if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: catalog.cards) }
             if method != .closedForm { rows += try monteCarlo.simulate(scenario, cards: catalog.cards) }
-            let approximations = method == .both ? try EvaluateCommand.approximations(scenario, cards: catalog.cards) : [:]
+            let approximations = method != .monteCarlo ? try EvaluateCommand.approximations(scenario, cards: catalog.cards) : [:]
             var marks: Set<String> = []
             let signal = BugSignal(rows: rows, metrics: MetricTables.extendedMetrics) { scheme, metric in
                 approximations[scheme]?.contains(metric) ?? false
@@ -79,6 +79,10 @@ struct TableCommand: ParsableCommand {
             table = try SchemeTables.extended(
                 catalog, extra: [Self.metricColumns(rows, metrics: metrics, approximations: approximations, signal: signal, marks: &marks)])
             table.footnotes += MetricTables.markFootnotes(marks, signal: signal)
+            if method != .monteCarlo {
+                table.footnotes.append(
+                    EvaluateCommand.exactnessNote(try ClosedFormAccuracy.reasons(scenario: scenario, cards: catalog.cards)))
+            }
         } else {
             guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, method == .closedForm, metrics == nil else {
                 throw CommandInputError("--scenario, --set, --method and --metrics apply to dmm table --extended (Table 1 has no metrics)")

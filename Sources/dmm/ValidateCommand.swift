@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check dmmkit's numbers against independent references: a pass/fail table.",
         discussion: """
             Every case compares one value dmmkit computes with an independent
-            reference: published values of reference/analytic-models.md (crossing law V1,
+            reference: published values of docs/MODELS.md (crossing law V1,
             residuals, domain crossings V5, fluid flow V7, anchoring, anchor distances,
             Ein(1), RP-1 handoff signaling from the scheme cards, path stretch, link
             delays, RA waits, HARP failover, P_hit), special cases with a known law, and
@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
             seconds in a release build; at least 262144: 64 replications).
 
             --campaign N checks closed forms against the Monte Carlo over N random
-            plausible scenarios instead (DESIGN.md 2.6; generator and comparison in
+            plausible scenarios instead (docs/MODELS.md 9; generator and comparison in
             Sources/Evaluation/Campaign): every law family for residence and session
             (--laws restricts them), square domains up to side 200 and hexagonal ones up
             to 40 rings, 1 to 20 global HAs, DAD standard or optimistic, wireless loss,

@@ -17,15 +17,20 @@ import Testing
         let result = try CLI.run(["evaluate", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines[0] == "scheme,metric,unit,method,estimate,ci_low,ci_high,samples")
+        #expect(lines[0] == "scheme,metric,unit,method,estimate,ci_low,ci_high,samples,exactness")
         let rows = lines.dropFirst().map { $0.components(separatedBy: ",") }
         #expect(Set(rows.map { $0[0] }) == ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail"])
-        #expect(rows.allSatisfy { $0.count == 8 && $0[3] == "closed-form" && Double($0[4])!.isFinite && Double($0[4])! >= 0 })
+        #expect(rows.allSatisfy { $0.count == 9 && $0[3] == "closed-form" && Double($0[4])!.isFinite && Double($0[4])! >= 0 })
+        // Issue 11: which closed forms are approximations, from ClosedFormAccuracy (FAMA's
+        // first-order signaling is one, MIPv6's signaling is exact).
+        #expect(rows.allSatisfy { ["exact", "approximate"].contains($0[8]) })
+        #expect(rows.contains { $0[0] == "fama" && $0[1] == "signaling_cost" && $0[8] == "approximate" })
+        #expect(rows.contains { $0[0] == "mipv6" && $0[1] == "signaling_cost" && $0[8] == "exact" })
         #expect(rows.contains { $0[0] == "fama" && $0[1] == "handoff_latency_new_session" && $0[2] == "ms" })
         #expect(rows.contains { $0[0] == "mipv6" && $0[1] == "blast_radius.ha" && $0[2] == "sessions" })
     }
 
-    /// MIPv6 under the default scenario, from analytic-models.md 6.1-6.3 with RP-1
+    /// MIPv6 under the default scenario, from docs/MODELS.md 6.1-6.3 with RP-1
     /// links (q = 0.1, 11 Mb/s, 2 ms; 100 Mb/s, 0.5 + 0.5 ms per hop), T_L2 50 ms,
     /// T_DAD 1000 ms, RS 56 B, RA 96 B, BU = BA = 80 B, h_AR-HA = 8.
     @Test func mipv6LatencyMatchesTheFormula() throws {
@@ -58,7 +63,7 @@ import Testing
         #expect(rfc.stdout.split(separator: "\n").allSatisfy { $0.count <= 69 })
         let json = try CLI.run(["evaluate", "--format", "json", "--schemes", "sail"])
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(objects.allSatisfy { Set($0.keys) == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"] })
+        #expect(objects.allSatisfy { Set($0.keys) == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples", "exactness"] })
     }
 
     @Test func listParametersGivesPathUnitValueAndSource() throws {
@@ -66,9 +71,9 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stdout.components(separatedBy: "\r\n")
         #expect(lines[0] == "path,unit,value,source")
-        #expect(lines.contains("mobility.residence,s,exponential:mean=600,ours: one minute per AR (urban small cells); exponential is the reference case of analytic-models.md 2.3"))
+        #expect(lines.contains("mobility.residence,s,exponential:mean=600,ours: one minute per AR (urban small cells); exponential is the reference case of docs/MODELS.md 2.3"))
         #expect(lines.contains("mobility.residence.mean,s,600,parameter of mobility.residence"))
-        #expect(lines.contains("failure.anchor_mtbf_h,h,8760,analytic-models.md 7.1 (ours: one failure a year)"))
+        #expect(lines.contains("failure.anchor_mtbf_h,h,8760,docs/MODELS.md 7.1 (ours: one failure a year)"))
         #expect(lines.contains { $0.hasPrefix("messages.binding_sync,bytes,80,") })
     }
 
@@ -115,8 +120,9 @@ import Testing
         let csv = try CLI.run(["evaluate", "--method", "both", "--schemes", "pmipv6", "--samples", "50000", "--format", "csv"])
         #expect(csv.status == 0)
         let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
-        #expect(rows[0] == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"])
+        #expect(rows[0] == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples", "exactness"])
         let cf = rows.dropFirst().filter { $0[3] == "closed-form" }, mc = rows.dropFirst().filter { $0[3] == "monte-carlo" }
+        #expect(cf.allSatisfy { $0[8] == "exact" } && mc.allSatisfy { $0[8].isEmpty })
         #expect(cf.allSatisfy { $0[5].isEmpty && $0[6].isEmpty && $0[7].isEmpty })
         // A metric whose event never occurred in the run (here PMIPv6's session setup: it
         // has none) has estimate 0, ci_low 0 and an empty ci_high: no false [0, 0].

@@ -10,7 +10,7 @@ import Testing
         let r = try CLI.run(["validate", "--only", "cost.mipv6", "--format", "csv"])
         #expect(r.status == 0)
         #expect(r.stdout == Self.header + "\r\n"
-            + "cost.mipv6,MIPv6 (BT) handoff signaling (byte-hops per handoff),\"analytic-models.md 5.4 (card procedures, RP-1)\",1440,1440.00,0.5,pass\r\n")
+            + "cost.mipv6,MIPv6 (BT) handoff signaling (byte-hops per handoff),\"docs/MODELS.md 5.4 (card procedures, RP-1)\",1440,1440.00,0.5,pass\r\n")
         #expect(r.stderr == "1 passed, 0 failed\n")
     }
 
@@ -28,14 +28,14 @@ import Testing
         let r = try CLI.run(["validate", "--only", "anchors.ein1"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "| id           | quantity                                                  | source                          | reference |      dmmkit | tolerance | result |")
+        #expect(lines.first == "| id           | quantity                                                  | source                      | reference |      dmmkit | tolerance | result |")
         #expect(r.stdout.hasSuffix("\n1 passed, 0 failed\n"))
     }
 
     @Test func aWrongReferenceIsAFailure() throws {
         let r = try CLI.run(["validate", "--only", "cost.", "--test-perturb-reference", "cost.mipv6", "--format", "csv"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("\r\ncost.mipv6,MIPv6 (BT) handoff signaling (byte-hops per handoff),\"analytic-models.md 5.4 (card procedures, RP-1)\",1441.00,1440.00,0.5,FAIL\r\n"))
+        #expect(r.stdout.contains("\r\ncost.mipv6,MIPv6 (BT) handoff signaling (byte-hops per handoff),\"docs/MODELS.md 5.4 (card procedures, RP-1)\",1441.00,1440.00,0.5,FAIL\r\n"))
         #expect(r.stderr == "5 passed, 1 failed\n")
     }
 

@@ -2,7 +2,7 @@ import Stochastics
 import Testing
 @testable import Evaluation
 
-/// Refresh rate η Σ_{n≥1} F^c(n T) (analytic-models.md 4) against sums done by hand.
+/// Refresh rate η Σ_{n≥1} F^c(n T) (docs/MODELS.md 4) against sums done by hand.
 @Suite struct BindingRefreshTests {
     /// Uniform residence on [0, 2M]: F^c(t) = 1 − t/(2M), so with N = ⌊2M/T⌋
     /// the sum is N − T N(N + 1)/(4M) exactly. T = 1e-5 s, M = 60 s gives

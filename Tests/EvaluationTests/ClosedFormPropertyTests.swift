@@ -4,7 +4,7 @@ import Stochastics
 import Testing
 @testable import Evaluation
 
-/// Properties of the closed forms over parameter grids (DESIGN.md 4), with the
+/// Properties of the closed forms over parameter grids (docs/ARCHITECTURE.md), with the
 /// shipped cards.
 @Suite struct ClosedFormPropertyTests {
     static let catalog: SchemeCatalog = {
@@ -81,7 +81,7 @@ import Testing
         }
     }
 
-    /// Carmona-Murillo et al. 2017 (analytic-models.md 5.6 T-Q1).
+    /// Carmona-Murillo et al. 2017 (docs/MODELS.md 5.6 T-Q1).
     @Test func dmmSignalingAndLatencyRiseWithSpeedAndSessionLength() throws {
         for id in ["fama", "dmi", "dma"] {
             var bySpeed: [[String: Double]] = []
@@ -161,7 +161,7 @@ import Testing
     }
 
     /// HMIPv6 latency adds p_d reg(h_AR-HA): square side 3 has p_d = 1/3, a hexagonal
-    /// domain of one ring p_d = 3/7 (analytic-models.md 2.6). reg(8) with RP-1 links:
+    /// domain of one ring p_d = 3/7 (docs/MODELS.md 2.6). reg(8) with RP-1 links:
     /// 2 T_wl(80) + 2 T_wd(80, 8), T_wl(s) = (1.1/0.9)(8s/11e6·1e3 + 2), T_wd(s, h) = h(8s/1e8·1e3 + 1).
     @Test func domainCrossingFractionReachesHMIPv6Latency() throws {
         let reg = 2 * (1.1 / 0.9) * (8 * 80 / 11e6 * 1000 + 2) + 2 * 8 * (8 * 80 / 1e8 * 1000 + 1)
@@ -192,7 +192,7 @@ import Testing
         #expect(abs(try metric([], "fama", "blast_radius.dar") - 50 * (1 + away)) < 1e-8)
     }
 
-    /// Refreshes per residence Σ_{n≥1} F^c(n T_L) (analytic-models.md 4).
+    /// Refreshes per residence Σ_{n≥1} F^c(n T_L) (docs/MODELS.md 4).
     @Test func bindingRefreshRate() throws {
         // Deterministic residence 100 s, lifetime 30 s: refreshes at 30, 60, 90 s → 3 per 100 s.
         #expect(abs(BindingRefresh.rate(residence: try .deterministic(value: 100), lifetime: 30) - 0.03) < 1e-15)

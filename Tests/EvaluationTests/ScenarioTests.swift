@@ -76,7 +76,7 @@ import Testing
 }
 
 @Suite struct ScenarioParameterUnitTests {
-    /// Units as written in Models/scenarios/default.yaml's comments and analytic-models.md 5.3/6.1.
+    /// Units as written in Models/scenarios/default.yaml's comments and docs/MODELS.md 5.3/6.1.
     @Test func unitsOfPathsAndLawParameters() {
         #expect(ScenarioParameter.unit(ofPath: "topology.ar_ha_hops") == "hops")
         #expect(ScenarioParameter.unit(ofPath: "mobility.residence") == "s")

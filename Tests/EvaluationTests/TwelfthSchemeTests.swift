@@ -53,7 +53,7 @@ struct RelayModel: SchemeModel {
         return s
     }
 
-    /// Hand formulas from the scenario's own fields (analytic-models.md 5-7), not
+    /// Hand formulas from the scenario's own fields (docs/MODELS.md 5-7), not
     /// through `SchemeContext`: T_wd(s, h) = h (8s/B + L + Q), T_wl(s) = (1+q)/(1−q) (8s/B_wl + L_wl).
     @Test func closedFormEqualsTheHandComputation() throws {
         let s = Self.scenario

@@ -4,7 +4,7 @@ import Stochastics
 import Testing
 @testable import Evaluation
 
-/// `ValidationCampaign` (DESIGN.md 2.6): the generator covers the parameter space
+/// `ValidationCampaign` (docs/MODELS.md 9): the generator covers the parameter space
 /// reproducibly, the counts and pass rates match an independent recount of the
 /// rows, and a pair's reproduction command gives back the same z-score.
 /// `DMM_CAMPAIGN_STRICT=1` also asserts the targets (they are missed until the
@@ -139,7 +139,7 @@ import Testing
         #expect(throws: CampaignError.self) { try ValidationCampaign.run(s, cards: []) }
     }
 
-    /// Opt-in (`DMM_CAMPAIGN_STRICT=1`): the DESIGN.md 2.6 targets on this campaign.
+    /// Opt-in (`DMM_CAMPAIGN_STRICT=1`): the docs/MODELS.md 9 targets on this campaign.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["DMM_CAMPAIGN_STRICT"] == "1"))
     func theTargetsAreMet() {
         let r = Self.result

@@ -3,7 +3,7 @@ import Testing
 @testable import Mobility
 import Stochastics
 
-@Suite("Crossing distribution (analytic-models.md 2.3, 2.5)")
+@Suite("Crossing distribution (docs/MODELS.md 2.3, 2.5)")
 struct CrossingDistributionTests {
     /// V1 of §2.3: η = 1, gamma residence of shape k, exponential sessions of rate μ.
     @Test(arguments: [

@@ -3,7 +3,7 @@ import Testing
 @testable import Mobility
 import Stochastics
 
-@Suite("Equilibrium residual (analytic-models.md 2.4)")
+@Suite("Equilibrium residual (docs/MODELS.md 2.4)")
 struct EquilibriumResidualTests {
     /// E[R]·η from the §2.4 table (η = 1), and ∫ P(R > t) dt = E[R] by quadrature.
     @Test(arguments: [("exponential:mean=1", 1.0), ("gamma:shape=0.25,mean=1", 2.5), ("gamma:shape=4,mean=1", 0.625),

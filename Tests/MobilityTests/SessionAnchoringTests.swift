@@ -4,7 +4,7 @@ import Testing
 @testable import Mobility
 import Stochastics
 
-@Suite("Session anchoring (analytic-models.md 3)")
+@Suite("Session anchoring (docs/MODELS.md 3)")
 struct SessionAnchoringTests {
     @Test func anchorsInUseExponentialEqualMeansIsEin() throws {
         // ρ = λ_s E[T] = 1, a = η/μ = 1: E[N_a] = Ein(1) = E1(1) + γ (GSL's E1).

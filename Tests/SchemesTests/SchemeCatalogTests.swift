@@ -23,7 +23,7 @@ struct ShippedCardsTests {
         #expect(try catalog.require("ghaha").table1LabelInSeed == "GHAAH")
     }
 
-    /// Message counts per intra-domain handoff from reference/schemes.md 8,
+    /// Message counts per intra-domain handoff from docs/MODELS.md 8,
     /// with k old anchors, N HAs and no route optimisation (c = 0).
     @Test func handoffMessageCountsFollowSchemesSection8() throws {
         let catalog = try SchemeCatalog.load(directory: shippedSchemes)

@@ -3,7 +3,7 @@ import Testing
 @testable import Stochastics
 
 /// The equilibrium residual R has density r(t) = F^c(t)/E[X]
-/// (analytic-models.md §2.4), mean E[X²]/(2E[X]) = (1 + CV²)E[X]/2 and
+/// (docs/MODELS.md §2.4), mean E[X²]/(2E[X]) = (1 + CV²)E[X]/2 and
 /// second moment E[X³]/(3E[X]).
 @Suite("Probability laws: equilibrium residual")
 struct ResidualSamplerTests {

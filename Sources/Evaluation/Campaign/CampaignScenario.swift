@@ -2,7 +2,7 @@ import Foundation
 import Stochastics
 
 /// One random but plausible scenario of a validation campaign (`ValidationCampaign`,
-/// DESIGN.md 2.6): every drawn parameter as a `--set PATH=VALUE` assignment on the
+/// docs/MODELS.md 9): every drawn parameter as a `--set PATH=VALUE` assignment on the
 /// default scenario, and the Monte Carlo seed it is checked with.
 ///
 /// The draw depends only on (campaign seed, index, allowed law families): scenario

@@ -2,7 +2,7 @@ import Foundation
 import Schemes
 import Stochastics
 
-/// `dmm validate --campaign N` (DESIGN.md 2.6): N random plausible scenarios
+/// `dmm validate --campaign N` (docs/MODELS.md 9): N random plausible scenarios
 /// (`CampaignScenario`), each evaluated in closed form and by Monte Carlo for
 /// every scheme, and every (scenario, scheme, metric) with both a closed form and
 /// a Monte Carlo estimate that saw events compared by its z-score
@@ -116,7 +116,7 @@ public enum ValidationCampaign {
             }
         }
 
-        /// Whether every target is met (DESIGN.md 2.6): ≥ 99.5 % of pairs pass, every
+        /// Whether every target is met (docs/MODELS.md 9): ≥ 99.5 % of pairs pass, every
         /// exact pair within 4 standard errors, no scenario failing to evaluate.
         public var targetsMet: Bool {
             failures.isEmpty && !pairs.isEmpty && (passRate ?? 0) >= pairTarget && exactPassed == exactPairs

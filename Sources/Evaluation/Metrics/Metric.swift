@@ -1,4 +1,4 @@
-/// The metric catalogue (DESIGN.md 2.5): every metric dmmkit reports, defined
+/// The metric catalogue (docs/MODELS.md 5-7): every metric dmmkit reports, defined
 /// once with its id, unit, human label, description, family and direction of
 /// "better". The closed form (`SchemeMetrics`), the Monte Carlo (`MetricSpec`),
 /// the renderers (`MetricTables`) and validation all go through it.

@@ -1,4 +1,4 @@
-/// The set of values a metric can take (DESIGN.md 2.6: Monte Carlo intervals
+/// The set of values a metric can take (docs/MODELS.md 9: Monte Carlo intervals
 /// respect the support of the quantity; `RatioStatistics` truncates to it).
 public enum MetricSupport: Sendable, Equatable {
     /// [0, ∞): costs, rates, latencies, overheads, counts, outages, disruption.

@@ -1,7 +1,7 @@
 import Schemes
 
 /// What one element kind's failure breaks for one scheme, as the simulation
-/// applies it (analytic-models.md 7.3): the model's `FailureElement` says which
+/// applies it (docs/MODELS.md 7.3): the model's `FailureElement` says which
 /// sessions depend on it (`FailureDependency`) and how it recovers
 /// (`FailureRecovery`); this is that, with rates in 1/s.
 ///

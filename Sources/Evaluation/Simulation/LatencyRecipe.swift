@@ -20,6 +20,8 @@ struct LatencyRecipe: Sendable {
     let domainTau: (req: Double, ack: Double)?
     let raRace: (plus: Double, alternative: Double)?
     let newSessionFixedMs: Double?
+    /// An active per-flow session back at its anchor AR (`HandoffLatencyParts.atAnchorFixedMs`).
+    let atAnchorFixedMs: Double
 
     init(_ p: HandoffLatencyParts) {
         fixedMs = p.fixedMs
@@ -35,5 +37,6 @@ struct LatencyRecipe: Sendable {
         domainTau = p.domainRegistrationAir.map { (req: $0.request, ack: $0.ack) }
         raRace = p.raRace
         newSessionFixedMs = p.newSessionFixedMs
+        atAnchorFixedMs = p.atAnchorFixedMs ?? p.newSessionFixedMs ?? 0
     }
 }

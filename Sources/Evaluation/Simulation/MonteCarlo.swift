@@ -2,7 +2,7 @@ import Foundation
 import Schemes
 import Stochastics
 
-/// Monte Carlo evaluation of the four metrics (DESIGN.md 2.6): it simulates,
+/// Monte Carlo evaluation of the four metrics (docs/MODELS.md 9): it simulates,
 /// it does not re-evaluate the closed forms. See `Trajectory` for the model,
 /// `SchemeRecipe` for how each scheme's numbers are counted on the shared
 /// trajectory, and `RatioStatistics` for the intervals.
@@ -30,9 +30,7 @@ import Stochastics
 /// APPROXIMATIONS (reported as gaps by `--method both`): per-flow DMM signaling
 /// and latency (closed forms use E[N_a] counted per residence and a first-order
 /// anchor distance; the simulation counts distinct ARs at their simulated
-/// distances), DLMA's handoff signaling (closed form puts the
-/// previous LMA at `oldAnchorSteps`; simulated: the AR just left), SAIL's outage (1/(η + refresh rate) for the wait until the next
-/// BU; refreshes are periodic, not Poisson), and any quantity whose closed form
+/// distances), and any quantity whose closed form
 /// assumes exponential laws when the scenario's are not.
 public enum MonteCarlo {
     /// Refuses (`MonteCarloError.tooCostly`, bad input) a scenario whose simulation

@@ -4,7 +4,7 @@ import Stochastics
 
 /// One replication: one MN walking the AR grid for a warm-up and then a fixed
 /// window of simulated time, with its sessions, evaluated for all schemes at
-/// once (DESIGN.md 2.6).
+/// once (docs/MODELS.md 9).
 ///
 /// Model: residences i.i.d. from the scenario's law, the first one the
 /// equilibrium residual (`sampleResidual`: the run starts at a random instant);
@@ -228,7 +228,7 @@ final class Trajectory {
             if l.perFlow {
                 for j in anchorSteps.indices {
                     let w = anchorCount[j]
-                    let latency = anchorSteps[j] == 0 ? (l.newSessionFixedMs ?? 0) + attach : base + l.perStepMs * Double(anchorSteps[j])
+                    let latency = anchorSteps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(anchorSteps[j])
                     tally.schemes[k].latencySum += Double(w) * latency
                     tally.schemes[k].latencyWeight += Double(w)
                     histograms[k].add(latency, weight: UInt64(w))

@@ -2,7 +2,12 @@
 ///
 /// Latency of active sessions: T_L2 + T_wd(PBU, h_AA·D) + T_wd(PBA, h_AA·D) + T_wl(RA)
 /// (RFC 8885 relay template without a CMD, 8); APPROXIMATION in D as for FAMA.
-/// New sessions: T_L2 + T_wl(RA) (no DAD, no anchor update). Path: `PerFlowAnchoring`.
+/// New sessions: T_L2 + T_wl(RA) + T_DAD: the unsolicited RA carries the new MAR's
+/// prefix, the MN configures an address from it and runs DAD before using it
+/// (RFC 4862; 0 with optimistic DAD); no RS (the MAR advertises on attachment, as
+/// a PMIPv6 MAG) and no anchor update (docs/MODELS.md, decision of issue 11).
+/// Active sessions keep their old prefixes, so their latency has no DAD.
+/// Path: `PerFlowAnchoring`.
 /// Ours: the new MAR learns the old anchors at no signaling cost (the draft is silent).
 public struct DMAModel: SchemeModel {
     public init() {}
@@ -16,7 +21,7 @@ public struct DMAModel: SchemeModel {
     }
 
     public func newSessionLatency(_ c: SchemeContext) -> ClosedFormValue? {
-        ClosedFormValue(c.links.l2HandoffMs + c.links.wireless(c.size(.ra)))
+        ClosedFormValue(c.links.l2HandoffMs + c.links.wireless(c.size(.ra)) + c.links.dadMs)
     }
 
     public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
@@ -32,7 +37,8 @@ public struct DMAModel: SchemeModel {
         var parts = HandoffLatencyParts(
             fixedMs: l.l2HandoffMs, detection: .networkRA,
             perAnchorStepMs: l.wired(c.size(.pbu), hops: h.arAr) + l.wired(c.size(.pba), hops: h.arAr))
-        parts.newSessionFixedMs = l.l2HandoffMs
+        parts.newSessionFixedMs = l.l2HandoffMs + l.dadMs
+        parts.atAnchorFixedMs = l.l2HandoffMs
         return parts
     }
 

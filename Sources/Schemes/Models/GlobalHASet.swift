@@ -1,6 +1,6 @@
 /// What GHAHA and SAIL share: N_HA HAs spread over the Internet with an anycast
 /// home prefix; the MN binds to the HA nearest to it, a CN's packets enter at
-/// the HA nearest to the CN (analytic-models.md 5.5, 8).
+/// the HA nearest to the CN (docs/MODELS.md 5.5, 8).
 ///
 /// Ours where the drafts are silent: the CN's nearest HA is the MN's with
 /// probability 1/N_HA (independent, uniform); otherwise one HA-HA overlay hop.

@@ -2,7 +2,7 @@
 ///
 /// Latency: intra-domain T_L2 + MD + T_DAD + reg(h_AR-MAP); a domain crossing adds
 /// reg(h_AR-HA) (sequential LBU then BU); the mean over crossings adds p_d reg(h_AR-HA).
-/// Exact in the mean (p_d is exact in the mean, analytic-models.md 2.6).
+/// Exact in the mean (p_d is exact in the mean, docs/MODELS.md 2.6).
 /// Path CN→HA→MAP→AR: (h_CN-HA + h_MAP-HA + h_AR-MAP + 1)/(h_CN-AR + 1), tunnelled
 /// over h_MAP-HA + h_AR-MAP (ours: BT as for MIPv6, no route optimisation).
 public struct HMIPv6Model: SchemeModel {

@@ -1,6 +1,6 @@
 /// What the per-flow DMM schemes (FAMA, DMI, DMA) share: a flow stays anchored
 /// at the AR where it started and is tunnelled h_AA·D hops to the serving AR
-/// (analytic-models.md 5.5):
+/// (docs/MODELS.md 5.5):
 /// σ = 1 + h_AA E_pkt[D]/(H + 1) with H = h_CN-AR (remote CN at equal distance
 /// from every AR) or h_loc (local CN); tunnel hops h_AA E_pkt[D]; tunnelled
 /// fraction: the time away from the first AR, Σ_j α(j) P(D_j ≠ 0) (3.1-3.2; a walk
@@ -29,7 +29,7 @@ enum PerFlowAnchoring {
 
     /// Handoff latency of an active session in the client-based per-flow schemes (FAMA, DMI), ms:
     /// T_L2 + MD + T_DAD + reg(h_AA·D), BUs to all old anchors in parallel, each session waiting
-    /// for its own anchor (analytic-models.md 6.3); APPROXIMATION: D is `oldAnchorSteps`.
+    /// for its own anchor (docs/MODELS.md 6.3); APPROXIMATION: D is `oldAnchorSteps`.
     static func clientHandoffLatency(_ c: SchemeContext) -> ClosedFormValue {
         ClosedFormValue(
             c.clientAttachMs + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: oldAnchorHops(c)),

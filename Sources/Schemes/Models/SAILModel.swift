@@ -4,9 +4,9 @@
 /// Latency: T_L2 + MD + T_DAD + reg(h_AR-HAnear) + 2 T_wd(DHT update, h_HA-HA)
 /// (ours: the nearest HA acknowledges after the responsible HA stored the binding).
 /// Path: `GlobalHASet`. HA failure: the bindings it held are lost (ours: no
-/// replicas) until the MN's next BU, so outage = hello detection + 1/(η + refresh
-/// rate) (APPROXIMATION: mean wait for the next BU from a random instant, exact
-/// only for exponential residence without periodic refresh).
+/// replicas) until the MN's next BU, so outage = hello detection + the mean wait
+/// for the next BU from a random instant (`Motion.nextUpdateWaitS`: BUs at every
+/// handoff, refreshes a lifetime after the last BU; renewal reward, exact).
 public struct SAILModel: SchemeModel {
     public init() {}
     public var id: String { "sail" }
@@ -22,12 +22,8 @@ public struct SAILModel: SchemeModel {
     public func dataPath(_ c: SchemeContext) -> DataPath { GlobalHASet.dataPath(c) }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        let nextBU = 1 / (c.motion.crossingRate + c.motion.refreshRate)
-        var ha = GlobalHASet.haFailure(c, outageS: GlobalHASet.detectionS(c) + nextBU, recovery: .helloDetectionThenNextBU)
-        let a = c.assumptions
-        if a.periodicRefresh || !a.exponentialResidence {
-            ha.outageExactness = .approximate(because: "SAIL's wait for the next BU (exact for exponential residence without refresh)")
-        }
+        let ha = GlobalHASet.haFailure(
+            c, outageS: GlobalHASet.detectionS(c) + c.motion.nextUpdateWaitS, recovery: .helloDetectionThenNextBU)
         return [ha, .accessRouter(c)]
     }
 
