@@ -55,8 +55,8 @@ import Testing
         let rows = [row("dma", "signaling_cost", "byte_hops_per_s", 2.5), row("dma", "path_stretch", "ratio", 1.25)]
         let table = MetricTables.wide(rows) { _, metric in metric == "signaling_cost" }
         let cells = table.rows[0]
-        let costColumn = table.columns.firstIndex { $0.name.hasPrefix("signaling_cost") }!
-        let stretchColumn = table.columns.firstIndex { $0.name.hasPrefix("path_stretch") }!
+        let costColumn = table.columns.firstIndex { $0.id.hasPrefix("signaling_cost") }!
+        let stretchColumn = table.columns.firstIndex { $0.id.hasPrefix("path_stretch") }!
         #expect(cells[costColumn] == "2.500\u{2021}")
         #expect(cells[stretchColumn] == "1.250")
         #expect(table.footnotes.contains { $0.hasPrefix("\u{2021}") && $0.contains("docs/MODELS.md") })
