@@ -26,7 +26,7 @@ struct PlotCommandTests {
         let out = scratch.appendingPathComponent("no.svg").path
         let result = try CLI.run(["plot", csv, "--x", "mobility.residence.mean", "--metric", "signaling_cost", "--output", out])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: plot \(csv): traffic.session_rate varies too (0.01; 0.02); fix it with --where traffic.session_rate=VALUE\n")
+        #expect(result.stderr == "error: plot \(csv): traffic.session_rate varies too (0.01; 0.02); fix it with --where traffic.session_rate=VALUE or draw it with --facet traffic.session_rate\n")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
