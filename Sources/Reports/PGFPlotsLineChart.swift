@@ -84,7 +84,7 @@ public enum PGFPlotsLineChart {
             out += "\\node[font=\\small, rotate=90, anchor=south, xshift=0pt, yshift=\(n2(yTickWidth))pt] at ($(dmmgroup c1r1.north west)!0.5!(dmmgroup c1r\(rows).south west)$) {\(tex(chart.yLabel))};\n"
             out += "\\node[font=\\small\\bfseries, anchor=south, text width=\(n2(W - 8))pt, align=center, yshift=\(n2(panelTitle + 4))pt] at ($(dmmgroup c1r1.north west)!0.5!(dmmgroup c\(columns)r1.north east)$) {\(tex(chart.title))};\n"
         }
-        let notes = ([chart.methodNote].compactMap { $0 } + chart.coincidenceNotes.map { "Coincident: " + $0 }).map(tex)
+        let notes = ([chart.methodNote].compactMap { $0 } + (chart.coincidenceNotes.isEmpty ? [] : ["Coincident: " + chart.coincidenceNotes.joined(separator: "; ")])).map(tex)
         out += "\\node[anchor=north, inner sep=1pt] (dmmlegendnode) at ([yshift=-2pt]current bounding box.south) {\\pgfplotslegendfromname{dmmlegend}};\n"
         if !notes.isEmpty {
             out += "\\node[anchor=north, font=\\footnotesize, align=center, inner sep=1pt] at (dmmlegendnode.south) {\(notes.joined(separator: "\\\\ "))};\n"

@@ -208,8 +208,8 @@ struct LegendLayout {
         let widest = entries.map { ChartText.width($0.name, size: Self.size) }.max() ?? 0
         columnWidth = Self.sample + 3 + widest + 7
         columns = max(1, min(entries.count, Int(width / columnWidth)))
-        let texts = ([chart.methodNote].compactMap { $0 } + chart.coincidenceNotes.map { "Coincident: " + $0 })
-        notes = texts.flatMap { ChartText.wrap($0, size: Self.size, maxWidth: width) }
+        let texts = ([chart.methodNote].compactMap { $0 } + (chart.coincidenceNotes.isEmpty ? [] : ["Coincident: " + chart.coincidenceNotes.joined(separator: "; ")]))
+        notes = texts.flatMap { ChartText.wrap($0, size: Self.size, maxWidth: width - 10) }
     }
 
     var rows: Int { (entries.count + columns - 1) / columns }

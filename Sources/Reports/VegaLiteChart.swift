@@ -66,7 +66,7 @@ public enum VegaLiteChart {
             ["transform": filter("datum.marked && datum.method == 'Monte Carlo'"), "mark": ["type": "point", "filled": false, "fill": "white", "size": 22 * px * px, "opacity": 1],
              "encoding": ["x": xAxis, "y": y, "color": colour, "shape": shape]],
         ]
-        let notes = [chart.methodNote].compactMap { $0 } + chart.coincidenceNotes.map { "Coincident: " + $0 }
+        let notes = [chart.methodNote].compactMap { $0 } + (chart.coincidenceNotes.isEmpty ? [] : ["Coincident: " + chart.coincidenceNotes.joined(separator: "; ")])
         let faceted = chart.panels.count > 1
         let columns = faceted ? min(chart.panels.count, size.width < 5 * 72 ? 2 : 3) : 1
         let rows = (chart.panels.count + columns - 1) / columns
