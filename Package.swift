@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "dmmkit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dmm", targets: ["dmm"]),
         .library(name: "Stochastics", targets: ["Stochastics"]),

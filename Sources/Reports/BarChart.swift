@@ -122,6 +122,10 @@ public struct BarChart: Sendable, Equatable {
                 if closed == nil && mc == nil { continue }
                 bars.append(Bar(scheme: scheme, name: schemeNames[scheme] ?? scheme, closedForm: closed, monteCarlo: mc))
             }
+            let heights: [Double] = bars.flatMap { b -> [Double] in [0, b.height] + [b.monteCarlo?.estimate, b.monteCarlo?.low, b.monteCarlo?.high].compactMap { $0 } }
+            if let lo = heights.min(), let hi = heights.max(), let problem = AxisTicks.problem(lo, hi, log: false, target: 5) {
+                throw fail("cannot draw the axis of \(id) over \(SweepAxis.format(lo))...\(SweepAxis.format(hi)): \(problem); choose another --metric")
+            }
             let family = key.map { $0.metric.family.rawValue.uppercasedFirst } ?? id
             panels.append(Panel(family: family, yLabel: key?.label ?? id, bars: bars))
         }

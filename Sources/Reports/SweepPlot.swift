@@ -155,6 +155,15 @@ public enum SweepPlot {
             panels.append(LineChart.Panel(title: title, series: series))
         }
 
+        // An axis a Double cannot tick (denormal or overflowing spans) is refused here, not drawn as NaN.
+        let all = panels.flatMap(\.series).flatMap(\.points)
+        let xs = all.map(\.x), ys = all.flatMap { [$0.y] + [$0.low, $0.high].compactMap { $0 } }
+        if categories == nil, let lo = xs.min(), let hi = xs.max(), let problem = AxisTicks.problem(lo, hi, log: request.logX) {
+            throw fail("cannot draw the x axis over \(SweepAxis.format(lo))...\(SweepAxis.format(hi)): \(problem); plot a sub-range with --where or \(request.logX ? "drop" : "try") --log-x")
+        }
+        if let lo = ys.min(), let hi = ys.max(), let problem = AxisTicks.problem(lo, hi, log: request.logY) {
+            throw fail("cannot draw the y axis over \(SweepAxis.format(lo))...\(SweepAxis.format(hi)): \(problem); choose another --metric or \(request.logY ? "drop" : "try") --log-y")
+        }
         let metricLabel = MetricKey(id: request.metric)?.label ?? request.metric
         let metricName = MetricKey(id: request.metric).map { key in key.label.replacingOccurrences(of: " (\(key.unit.label))", with: "") }
             ?? request.metric

@@ -78,7 +78,7 @@ struct PlotCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        try OutputFile.checkTarget(output)
+        try OutputFile.checkTarget(output, inputs: [file])
         let size = ChartSize(
             width: try width.map { try ChartSize.length($0, option: "--width") } ?? ChartSize.column.width,
             height: try height.map { try ChartSize.length($0, option: "--height") } ?? (bars ? 3.6 * 72 : ChartSize.column.height))
@@ -122,6 +122,6 @@ struct PlotCommand: ParsableCommand {
             case .vegaLite: figure = VegaLiteChart.render(chart, size: size)
             }
         }
-        try OutputFile.write(figure, to: output)
+        try OutputFile.write(figure, to: output, inputs: [file])
     }
 }
