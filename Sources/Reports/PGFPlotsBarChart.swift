@@ -67,7 +67,7 @@ public enum PGFPlotsBarChart {
         out += "\\end{groupplot}\n"
         out += "\\node[font=\\small\\bfseries, anchor=south, text width=\(f(W - 8))pt, align=center, yshift=\(f(panelTitle))pt] at ($(dmmgroup c1r1.north west)!0.5!(dmmgroup c\(columns)r1.north east)$) {\(tex(chart.title))};\n"
         if !notes.isEmpty {
-            out += "\\node[anchor=north, font=\\footnotesize, align=center] at (current bounding box.south) {\(notes.map(tex).joined(separator: "\\\\ "))};\n"
+            out += "\\node[anchor=north, font=\\footnotesize, text width=\(f(W - 8))pt, align=center] at (current bounding box.south) {\(notes.map(tex).joined(separator: "\\\\ "))};\n"
         }
         out += "\\end{tikzpicture}\n\\end{document}\n"
         return out

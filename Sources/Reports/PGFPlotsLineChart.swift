@@ -87,7 +87,7 @@ public enum PGFPlotsLineChart {
         let notes = ([chart.methodNote].compactMap { $0 } + (chart.coincidenceNotes.isEmpty ? [] : ["Coincident: " + chart.coincidenceNotes.joined(separator: "; ")])).map(tex)
         out += "\\node[anchor=north, inner sep=1pt] (dmmlegendnode) at ([yshift=-2pt]current bounding box.south) {\\pgfplotslegendfromname{dmmlegend}};\n"
         if !notes.isEmpty {
-            out += "\\node[anchor=north, font=\\footnotesize, align=center, inner sep=1pt] at (dmmlegendnode.south) {\(notes.joined(separator: "\\\\ "))};\n"
+            out += "\\node[anchor=north, font=\\footnotesize, text width=\(n2(W - 8))pt, align=center, inner sep=1pt] at (dmmlegendnode.south) {\(notes.joined(separator: "\\\\ "))};\n"
         }
         out += "\\end{tikzpicture}\n\\end{document}\n"
         if faceted { out = out.replacingOccurrences(of: "\\usepackage{pgfplots}\n", with: "\\usepackage{pgfplots}\n\\usetikzlibrary{calc}\n") }
