@@ -4,7 +4,7 @@ import Testing
 /// pgfplots figures from the real tool, compiled by the real pdflatex: each on
 /// its own (the PDF has the requested size) and inside a minimal article with
 /// \input (the standalone package drops the figure's preamble), with no error.
-/// pdflatex comes from .ci/install-deps --tex; without it these tests are
+/// pdflatex comes from .ci/install-deps --report; without it these tests are
 /// skipped locally and fail in CI (CI=true).
 @Suite("pgfplots figures compile with pdflatex")
 struct PGFPlotsCompileTests {
@@ -45,7 +45,7 @@ struct PGFPlotsCompileTests {
     @Test(arguments: figures)
     func compilesStandaloneAndInsideAnArticle(figure: Figure) throws {
         guard Self.pdflatex != nil else {
-            #expect(!Self.ci, "pdflatex is missing; .ci/install-deps --tex installs it")
+            #expect(!Self.ci, "pdflatex is missing; .ci/install-deps --report installs it")
             return
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmm-pgf-\(UUID().uuidString)")
