@@ -130,6 +130,10 @@ public enum SVGLineChart {
         return svg
     }
 
+    /// Coordinates and escaping for other SVG figures (regime maps), shared with ChartText.
+    static func f(_ x: Double) -> String { ChartText.f(x) }
+    static func escape(_ text: String) -> String { ChartText.xml(text) }
+
     static func dashAttribute(_ dash: [Double]) -> String {
         dash.isEmpty ? "" : " stroke-dasharray=\"\(dash.map(ChartText.f).joined(separator: " "))\""
     }

@@ -94,3 +94,24 @@ public struct SchemeStyle: Sendable, Equatable {
         })
     }
 }
+
+extension SchemeStyle {
+    /// Greys for regions of a regime map won by several schemes together, by first use.
+    static let spare = ["#777777", "#BBBBBB", "#555555", "#999999", "#DDDDDD", "#333333"]
+
+    /// Colours of the regions of a map: a scheme's own colour, and a grey of
+    /// `spare` per shared-win label ("ghaha=sail") in order of first appearance.
+    static func regionColours(_ labels: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        var next = 0
+        for l in labels where out[l] == nil {
+            if l.contains("=") {
+                out[l] = spare[next % spare.count]
+                next += 1
+            } else {
+                out[l] = of(l).colour
+            }
+        }
+        return out
+    }
+}
