@@ -10,7 +10,9 @@ struct SweepPlotTests {
     }
 
     static func svg(_ request: SweepPlot.Request) throws -> String {
-        SVGLineChart.render(try SweepPlot.chart(csv: try golden("plot-small.csv"), file: "plot-small.csv", request: request))
+        var request = request
+        request.schemeNames = FigureTests.names
+        return SVGLineChart.render(try SweepPlot.chart(csv: try golden("plot-small.csv"), file: "plot-small.csv", request: request))
     }
 
     /// Golden files checked by eye (rendered with rsvg-convert): four schemes,
@@ -32,7 +34,10 @@ struct SweepPlotTests {
         let chart = try SweepPlot.chart(
             csv: try Self.golden("plot-small.csv"), file: "f",
             request: .init(x: "mobility.residence.mean", metric: "signaling_cost", schemes: ["fama", "mipv6"], fixed: [("traffic.session_rate", "0.01")]))
-        #expect(chart.yLabel == "signaling_cost (byte_hops_per_s)")
+        // Labels from the metric catalogue and the scenario table, not ids.
+        #expect(chart.yLabel == "Signaling cost (byte-hops/s)")
+        #expect(chart.xLabel == "Residence time, mean (s)")
+        #expect(chart.title == "Signaling cost vs residence time, mean (Session rate = 0.01 1/s)")
         #expect(chart.series.map(\.name) == ["fama", "mipv6"])
         // fama's rows are 300/x + 2 with a band of +-0.4 (1 + 10/x): at x = 10, 32 in [31.2, 32.8].
         #expect(chart.series[0].points[0] == LineChart.Point(x: 10, y: 32, low: 31.2, high: 32.8))
@@ -41,7 +46,7 @@ struct SweepPlotTests {
 
     @Test(arguments: [
         (SweepPlot.Request(x: "mobility.residence.mean", metric: "signaling_cost"),
-         "traffic.session_rate varies too (0.01; 0.02); fix it with --where traffic.session_rate=VALUE"),
+         "traffic.session_rate varies too (0.01; 0.02); fix it with --where traffic.session_rate=VALUE or draw it with --facet traffic.session_rate"),
         (SweepPlot.Request(x: "nope", metric: "signaling_cost"),
          "--x nope is not a varied column; allowed: mobility.residence.mean, traffic.session_rate"),
         (SweepPlot.Request(x: "mobility.residence.mean", metric: "latency", fixed: [("traffic.session_rate", "0.01")]),
