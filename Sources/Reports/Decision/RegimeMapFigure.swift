@@ -207,23 +207,8 @@ public enum RegimeMapFigure {
 
     static func g(_ x: Double) -> String { String(format: "%.6g", x) }
 
-    static func tex(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "_": out += "\\_"
-            case "&": out += "\\&"
-            case "%": out += "\\%"
-            case "#": out += "\\#"
-            case "$": out += "\\$"
-            case "{": out += "\\{"
-            case "}": out += "\\}"
-            case "=": out += "="
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// TeX text, escaped as every pgfplots figure escapes it (`ChartText.tex`).
+    static func tex(_ text: String) -> String { ChartText.tex(text) }
 
     static func f(_ x: Double) -> String { SVGLineChart.f(x) }
     static func escape(_ text: String) -> String { SVGLineChart.escape(text) }

@@ -26,18 +26,6 @@ public enum HTMLTable {
 
 /// Escaping for HTML text and attribute values.
 public enum HTMLText {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Text made literal in HTML: the same four entities as the SVG figures (`ChartText.xml`).
+    public static func escape(_ text: String) -> String { ChartText.xml(text) }
 }
