@@ -36,68 +36,27 @@ struct TableCommand: ParsableCommand {
     @Flag(help: "All schemes with the extended qualitative columns.")
     var extended = false
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .markdown
-
+    @OptionGroup var formatOption: FormatOption
     @OptionGroup var destination: OutputDestination
-
-    @Option(help: "Models directory holding schemes/ (default: $DMM_MODELS, else the shipped Models).")
-    var models: String?
-
+    @OptionGroup var modelsOption: ModelsOption
     @OptionGroup var scenarioOptions: ScenarioOptions
-
-    @Option(help: "With --extended: metrics by closed-form, monte-carlo or both (see dmm evaluate).")
-    var method: EvaluateCommand.Method = .closedForm
-
+    @OptionGroup var methodOption: MethodOption
     @OptionGroup var monteCarlo: MonteCarloOptions
 
     func run() throws {
         try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
-        let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        var table: Table
+        let catalog = try modelsOption.catalog()
+        let table: Table
         if extended {
-            let scenario = try scenarioOptions.load(models: models)
-            var rows: [MetricEstimate] = []
-            if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: catalog.cards) }
-            if method != .closedForm { rows += try monteCarlo.simulate(scenario, cards: catalog.cards) }
-            let approximations = method == .both ? try EvaluateCommand.approximations(scenario, cards: catalog.cards) : [:]
-            var marks: Set<String> = []
-            let signal = BugSignal(rows: rows, metrics: MetricTables.extendedMetrics) { scheme, metric in
-                approximations[scheme]?.contains(metric) ?? false
-            }
-            table = try SchemeTables.extended(
-                catalog, extra: [Self.metricColumns(rows, approximations: approximations, signal: signal, marks: &marks)])
-            table.footnotes += MetricTables.markFootnotes(marks, signal: signal)
+            let scenario = try scenarioOptions.load(models: modelsOption.models)
+            let result = try monteCarlo.evaluate(monteCarlo.request(scenario, cards: catalog.cards, method: methodOption.method))
+            table = try SchemeTables.extended(catalog, evaluation: result)
         } else {
-            guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, method == .closedForm else {
+            guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, methodOption.method == .closedForm else {
                 throw CommandInputError("--scenario, --set and --method apply to dmm table --extended (Table 1 has no metrics)")
             }
             table = try SchemeTables.seedTable1(catalog)
         }
-        let text = TableRenderer.render(table, as: format)
-        try destination.emit(text)
-    }
-
-    /// The headline metrics of every card (`MetricTables.extendedMetrics`), units in
-    /// the headers, cells as in `dmm evaluate`'s wide tables; the marks used are added to `marks`.
-    static func metricColumns(
-        _ rows: [MetricEstimate], approximations: [String: Set<String>], signal: BugSignal, marks: inout Set<String>
-    ) -> SchemeColumns {
-        var values: [String: [String: [MetricEstimate]]] = [:]
-        for r in rows { values[r.scheme, default: [:]][r.metric, default: []].append(r) }
-        let metrics = MetricTables.extendedMetrics
-        var cells: [String: [String]] = [:]
-        for (scheme, byMetric) in values {
-            cells[scheme] = metrics.map { m in
-                let (text, mark) = MetricTables.cellText(
-                    byMetric[m.id] ?? [], approximate: approximations[scheme]?.contains(m.id) ?? false, signal: signal)
-                if let mark { marks.insert(mark) }
-                return text
-            }
-        }
-        let table = cells
-        return SchemeColumns(
-            columns: metrics.map { Table.Column(MetricTables.header($0), alignment: .right) },
-            cells: { card in table[card.id] ?? metrics.map { _ in "" } })
+        try destination.emit(TableRenderer.render(table, as: formatOption.format))
     }
 }
