@@ -26,7 +26,8 @@ struct DMM: ParsableCommand {
         version: version,
         subcommands: [
             SchemesCommand.self, TableCommand.self, EvaluateCommand.self, MobilityCommand.self, SweepCommand.self,
-            MergeCommand.self, PlotCommand.self, ValidateCommand.self, Bench.self, SimulationBench.self,
+            MergeCommand.self, PlotCommand.self, ValidateCommand.self, CompareCommand.self, CrossoverCommand.self,
+            MapCommand.self, ReportCommand.self, Bench.self, SimulationBench.self,
         ]
     )
 

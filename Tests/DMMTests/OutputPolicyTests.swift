@@ -110,7 +110,7 @@ struct OutputPolicyTests {
     @Test func helpOfAnUnknownCommandIsBadUsage() throws {
         let r = try CLI.run(["help", "frobnicate"])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: dmm help: unknown command 'frobnicate'; allowed: schemes, table, evaluate, mobility, sweep, merge, plot, validate, bench, bench-simulation\n")
+        #expect(r.stderr == "error: dmm help: unknown command 'frobnicate'; allowed: schemes, table, evaluate, mobility, sweep, merge, plot, validate, compare, crossover, map, report, bench, bench-simulation\n")
     }
 
     @Test func benchWithNoGeneratorsIsBadUsage() throws {
