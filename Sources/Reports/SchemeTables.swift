@@ -63,10 +63,10 @@ public enum SchemeTables {
                 a.cnReachability,
                 a.controlPlane,
                 a.anycast ? "yes" : "no",
-                a.singlePointsOfFailure.isEmpty ? "none" : a.singlePointsOfFailure.joined(separator: ", "),
+                singlePointsCell(a),
                 a.security,
                 a.routingLoopRisk,
-                a.rfc7333Requirements.isEmpty ? "none" : a.rfc7333Requirements.sorted().map(\.rawValue).joined(separator: ", "),
+                requirementsCell(a),
             ]
             for group in extra {
                 let cells = try group.cells(card)
@@ -78,6 +78,17 @@ public enum SchemeTables {
         }
         table.footnotes.append("Cells of schemes not in the seed's Table 1 are judgments; each card's table1_reasoning explains them (dmm schemes --show ID).")
         return table
+    }
+
+    /// The RFC 7333 requirements a scheme meets, in requirement order ("none"
+    /// when it meets none); the extended table and `dmm schemes --show` both use it.
+    public static func requirementsCell(_ a: SchemeAttributes) -> String {
+        a.rfc7333Requirements.isEmpty ? "none" : a.rfc7333Requirements.sorted().map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// The single points of failure, comma-separated ("none" when there are none).
+    public static func singlePointsCell(_ a: SchemeAttributes) -> String {
+        a.singlePointsOfFailure.isEmpty ? "none" : a.singlePointsOfFailure.joined(separator: ", ")
     }
 
     static func spellingNotes(_ card: SchemeCard) -> [String] {

@@ -46,7 +46,7 @@ struct CompareCommand: ParsableCommand {
     var baseline: String?
 
     @Option(help: "closed-form, monte-carlo or both (Monte Carlo estimates are ranked, with ties).")
-    var method: EvaluateCommand.Method = .closedForm
+    var method: MethodChoice = .closedForm
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -63,15 +63,13 @@ struct CompareCommand: ParsableCommand {
         let keys = try MetricListOption.parse([metrics], option: "--metrics")
         let scenario = try scenarioOptions.load(models: models)
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        let cards = try EvaluateCommand.select(schemes, from: catalog)
+        let cards = try catalog.select(schemes)
         let ids = cards.map(\.id)
         let base = baseline ?? (ids.contains("mipv6") ? "mipv6" : nil)
         if let base, !ids.contains(base) {
             throw CommandInputError("--baseline \(base) is not among the compared schemes; allowed: \(ids.joined(separator: ", "))")
         }
-        var rows: [MetricEstimate] = []
-        if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: cards) }
-        if method != .closedForm { rows += try monteCarlo.simulate(scenario, cards: cards) }
+        let rows = try monteCarlo.evaluate(monteCarlo.request(scenario, cards: cards, method: method)).rows
         let comparison = try SchemeComparison.compare(rows, schemes: ids, metrics: keys, baseline: base)
         let table: Table
         switch format {

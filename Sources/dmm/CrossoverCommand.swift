@@ -74,7 +74,7 @@ struct CrossoverCommand: ParsableCommand {
         }
         let scenario = try scenarioOptions.load(models: models)
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        let cards = try EvaluateCommand.select(schemes, from: catalog)
+        let cards = try catalog.select(schemes)
         let crossovers = try CrossoverSearch.find(
             base: scenario, cards: cards, range: range, metrics: keys, jobs: monteCarlo.jobs)
         var confirmations: [CrossoverConfirmation]?

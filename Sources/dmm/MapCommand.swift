@@ -105,7 +105,7 @@ struct MapCommand: ParsableCommand {
         }
         let scenario = try scenarioOptions.load(models: models)
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        let cards = try EvaluateCommand.select(schemes, from: catalog)
+        let cards = try catalog.select(schemes)
         for p in pairs {
             let maps = try RegimeMapper.maps(base: scenario, cards: cards, x: p.x, y: p.y, metrics: keys, jobs: jobs)
             if let outputDir {

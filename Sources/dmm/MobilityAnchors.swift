@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import Mobility
 import Reports
@@ -48,12 +49,11 @@ struct MobilityAnchors: ParsableCommand {
     var grid: GridKind = .square
 
     mutating func validate() throws {
-        try common.validateCommon()
+        let (residence, session) = try common.validateCommon()
         guard sessionRate.isFinite, sessionRate > 0, sessionRate <= 1e6 else {
             throw ValidationError("--session-rate \(sessionRate) is out of range; allowed: a finite number of sessions per second, 0 < rate <= 1000000")
         }
-        let (_, session) = try common.laws()
-        if common.method.monteCarlo && !session.secondMoment.isFinite {
+        if common.method.includesMonteCarlo && !session.secondMoment.isFinite {
             throw ValidationError("--session \(session.spec): the anchors Monte Carlo needs a session law with finite variance (the age of an active session has mean E[T²]/(2E[T])); allowed: pareto shape > 2, or any other family")
         }
         guard sessionRate * session.mean <= 1000 else {
@@ -61,7 +61,6 @@ struct MobilityAnchors: ParsableCommand {
         }
         // The walk back reaches the oldest active session: about the mean age
         // E[T²]/(2E[T]) times 1 + ln(1 + rho) (the largest of rho ages), in residences.
-        let residence = try common.law(common.residence, "--residence")
         let rho = sessionRate * session.mean
         try common.checkMonteCarloCost(
             residencesPerSample: session.residualMean * (1 + log1p(rho)) / residence.mean,
@@ -73,7 +72,7 @@ struct MobilityAnchors: ParsableCommand {
         let (residence, session) = try common.laws()
         let model = SessionAnchoring(residence: residence, session: session, sessionRate: sessionRate, grid: grid)
         var estimates: [SessionAnchoring.Quantity: ConfidenceInterval] = [:]
-        if common.method.monteCarlo {
+        if common.method.includesMonteCarlo {
             let reporter = common.progressReporter(label: "anchors", samples: common.samples)
             estimates = AnchoringSimulation(model).run(samples: common.samples, seed: common.seed, jobs: common.jobs,
                                                        progress: reporter?.callback)
@@ -87,7 +86,7 @@ struct MobilityAnchors: ParsableCommand {
             var row = [q.rawValue]
             var value: Double?
             var exact = true
-            if common.method.closedForm {
+            if common.method.includesClosedForm {
                 if q == .meanAnchorDistanceSteps || q == .tunnelledFraction {
                     do {
                         let walk = try walkAverages ?? model.walkAverages()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import Mobility
 import Reports
@@ -22,14 +23,6 @@ struct MobilityCommand: ParsableCommand {
     )
 }
 
-/// How a mobility quantity is computed.
-enum MobilityMethod: String, CaseIterable, ExpressibleByArgument {
-    case closedForm = "closed-form", monteCarlo = "monte-carlo", both
-
-    var closedForm: Bool { self != .monteCarlo }
-    var monteCarlo: Bool { self != .closedForm }
-}
-
 extension GridKind: ExpressibleByArgument {}
 
 /// Options shared by the mobility subcommands.
@@ -40,17 +33,13 @@ struct MobilityCommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Session-duration law (docs/MODELS.md 2.2 spelling).", valueName: "LAW"))
     var session: String
 
-    @Option(help: "closed-form, monte-carlo or both.")
-    var method: MobilityMethod = .closedForm
+    @OptionGroup var methodOption: MethodOption
 
     @Option(parsing: .unconditional, help: "Monte Carlo samples (2...1000000000000).")
     var samples: Int = 1_000_000
 
-    @Option(parsing: .unconditional, help: "Seed of the Monte Carlo run, an integer 0...18446744073709551615 (same seed, same output, whatever --jobs).")
-    var seed: UInt64 = 1
-
-    @Option(parsing: .unconditional, help: "Worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessorAffinity.availableCPUCount
+    @OptionGroup var seedOption: SeedOption
+    @OptionGroup var jobsOption: JobsOption
 
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .csv
@@ -62,16 +51,19 @@ struct MobilityCommonOptions: ParsableArguments {
     @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
     var progress = false
 
-    func validateCommon() throws {
-        _ = try law(residence, "--residence")
-        _ = try law(session, "--session")
+    var method: MethodChoice { methodOption.method }
+    var seed: UInt64 { seedOption.seed }
+    var jobs: Int { jobsOption.jobs }
+
+    /// Checks the laws and --samples; returns the laws, (residence, session), for
+    /// the subcommand's own checks.
+    func validateCommon() throws -> (ProbabilityLaw, ProbabilityLaw) {
+        let laws = try laws()
         // Two at least: a Student-t interval from one sample has no width to report.
         guard (2...1_000_000_000_000).contains(samples) else {
             throw ValidationError("--samples \(samples) is out of range; allowed: 2...1000000000000 (an interval needs two samples)")
         }
-        guard (1...1024).contains(jobs) else {
-            throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")
-        }
+        return laws
     }
 
     /// A Monte Carlo sample walks this many residences at most on average before the
@@ -83,19 +75,20 @@ struct MobilityCommonOptions: ParsableArguments {
     /// Refuses a Monte Carlo run whose samples would each walk more than
     /// `maxResidencesPerSample` residences (`walk`, the expected count; `why` says what it is).
     func checkMonteCarloCost(residencesPerSample walk: Double, _ why: String) throws {
-        guard method.monteCarlo else { return }
+        guard method.includesMonteCarlo else { return }
         guard walk.isFinite, walk <= Self.maxResidencesPerSample else {
             throw ValidationError(
                 "--method \(method.rawValue): each sample would walk about \(String(format: "%.3g", walk)) residences (\(why)); allowed: at most \(String(format: "%.0f", Self.maxResidencesPerSample)). Use --method closed-form, or a longer --residence or shorter --session")
         }
     }
 
-    func law(_ text: String, _ option: String) throws -> ProbabilityLaw {
-        do { return try ProbabilityLaw.parse(text) } catch { throw ValidationError("\(option): \(error)") }
-    }
-
+    /// --residence and --session parsed (the one place they are read); a bad law
+    /// names its option.
     func laws() throws -> (ProbabilityLaw, ProbabilityLaw) {
-        (try law(residence, "--residence"), try law(session, "--session"))
+        func law(_ text: String, _ option: String) throws -> ProbabilityLaw {
+            do { return try ProbabilityLaw.parse(text) } catch { throw ValidationError("\(option): \(error)") }
+        }
+        return (try law(residence, "--residence"), try law(session, "--session"))
     }
 
     func emit(_ table: Table) throws {

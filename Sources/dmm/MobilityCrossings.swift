@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Evaluation
 import Foundation
 import Mobility
 import Reports
@@ -44,15 +45,14 @@ struct MobilityCrossings: ParsableCommand {
     var bench = false
 
     mutating func validate() throws {
-        try common.validateCommon()
-        let (residence, session) = try common.laws()
+        let (residence, session) = try common.validateCommon()
         try common.checkMonteCarloCost(
             residencesPerSample: session.mean / residence.mean,
             "E[K] = mean session \(MobilityOutput.number(session.mean)) s / mean residence \(MobilityOutput.number(residence.mean)) s")
         guard (0...100_000).contains(kmax) else {
             throw ValidationError("--kmax \(kmax) is out of range; allowed: 0...100000")
         }
-        if bench && !common.method.monteCarlo {
+        if bench && !common.method.includesMonteCarlo {
             throw ValidationError("--bench needs --method monte-carlo or both")
         }
     }
@@ -62,7 +62,7 @@ struct MobilityCrossings: ParsableCommand {
         let (residence, session) = try common.laws()
         let distribution = CrossingDistribution(residence: residence, session: session)
         var closed: [Double]?
-        if common.method.closedForm {
+        if common.method.includesClosedForm {
             do {
                 closed = try distribution.probabilities(upTo: kmax)
             } catch let error as CrossingError where common.method == .both {
@@ -70,7 +70,7 @@ struct MobilityCrossings: ParsableCommand {
             }
         }
         var estimates: CrossingSimulation.Result?
-        if common.method.monteCarlo {
+        if common.method.includesMonteCarlo {
             let simulation = CrossingSimulation(residence: residence, session: session, kmax: kmax)
             let reporter = common.progressReporter(label: "crossings", samples: common.samples)
             let start = DispatchTime.now().uptimeNanoseconds
@@ -90,8 +90,8 @@ struct MobilityCrossings: ParsableCommand {
             }
         }
         var columns = [Table.Column("k", alignment: .right)]
-        if common.method.closedForm { columns.append(.init("closed_form", alignment: .right)) }
-        if common.method.monteCarlo {
+        if common.method.includesClosedForm { columns.append(.init("closed_form", alignment: .right)) }
+        if common.method.includesMonteCarlo {
             columns += [.init("estimate", alignment: .right), .init("ci_low", alignment: .right), .init("ci_high", alignment: .right)]
         }
         var table = Table(columns: columns,
@@ -99,7 +99,7 @@ struct MobilityCrossings: ParsableCommand {
         let laws = "residence \(residence.spec), session \(session.spec)"
         for k in 0...kmax {
             var row = [String(k)]
-            if common.method.closedForm {
+            if common.method.includesClosedForm {
                 row.append(try closed.map { try MobilityOutput.finite($0[k], "P(K = \(k)), closed form", laws: laws) } ?? "")
             }
             if let e = estimates?.probabilities[k] {

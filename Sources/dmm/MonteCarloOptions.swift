@@ -4,17 +4,14 @@ import Foundation
 import Schemes
 import Stochastics
 
-/// `--samples`, `--seed`, `--jobs`, `--progress`: the Monte Carlo options shared by
-/// `dmm evaluate` and `dmm table --extended`.
+/// `--samples`, `--seed`, `--jobs`, `--progress`, `--force`: the Monte Carlo options
+/// shared by `dmm evaluate` and `dmm table --extended`.
 struct MonteCarloOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs (8192...1000000000000: two replications of 4096 at least).")
     var samples: Int = MonteCarloOptions.defaultSamples
 
-    @Option(parsing: .unconditional, help: "Monte Carlo: seed of the run, an integer 0...18446744073709551615 (same seed, same output, whatever --jobs).")
-    var seed: UInt64 = 1
-
-    @Option(parsing: .unconditional, help: "Monte Carlo: worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessorAffinity.availableCPUCount
+    @OptionGroup var seedOption: SeedOption
+    @OptionGroup var jobsOption: JobsOption
 
     @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
     var progress = false
@@ -27,22 +24,27 @@ struct MonteCarloOptions: ParsableArguments {
     /// intervals narrow enough to separate most approximations from their closed form.
     static let defaultSamples = 16_000_000
 
+    var seed: UInt64 { seedOption.seed }
+    var jobs: Int { jobsOption.jobs }
+
     func validate() throws {
         guard (MonteCarlo.minimumSamples...MonteCarlo.maximumSamples).contains(samples) else {
             throw ValidationError(MonteCarloError.samples(samples).description)
         }
-        guard (1...1024).contains(jobs) else {
-            throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024")
-        }
     }
 
-    /// The Monte Carlo rows, with progress on stderr when it is a terminal or --progress is given.
-    func simulate(_ scenario: Scenario, cards: [SchemeCard]) throws -> [MetricEstimate] {
-        try CostGuard.checkMonteCarlo(scenario, samples: samples, schemes: cards.count, force: force)
+    /// The request these options describe.
+    func request(_ scenario: Scenario, cards: [SchemeCard], method: MethodChoice) -> EvaluationRequest {
+        EvaluationRequest(scenario: scenario, cards: cards, method: method, samples: samples, seed: seed, jobs: jobs)
+    }
+
+    /// `MetricEvaluation.run`, after the cost guard when it simulates, with progress
+    /// on stderr when it is a terminal or --progress is given.
+    func evaluate(_ request: EvaluationRequest) throws -> EvaluationResult {
+        guard request.method.includesMonteCarlo else { return try MetricEvaluation.run(request) }
+        try CostGuard.checkMonteCarlo(request.scenario, samples: samples, schemes: request.cards.count, force: force)
         let reporter = progress || Diagnostics.stderrIsTerminal
             ? MobilityProgress(label: "monte-carlo", chunks: MonteCarlo.replications(samples: samples)) : nil
-        return try MonteCarlo.evaluate(
-            scenario: scenario, schemes: cards, samples: samples, seed: seed, jobs: jobs,
-            progress: reporter.map { r in { _, _ in r.step() } })
+        return try MetricEvaluation.run(request, progress: reporter.map { r in { _, _ in r.step() } })
     }
 }

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     var schemes: String?
 
     @Option(help: "Metrics (and the ranking) by closed-form, monte-carlo or both.")
-    var method: EvaluateCommand.Method = .closedForm
+    var method: MethodChoice = .closedForm
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -54,11 +54,9 @@ struct ReportCommand: ParsableCommand {
         let scenario = try scenarioOptions.load(models: models)
         let directory = try ModelsLocator.schemesDirectory(explicit: models)
         let catalog = try SchemeCatalog.load(directory: directory)
-        let cards = try EvaluateCommand.select(schemes, from: catalog)
+        let cards = try catalog.select(schemes)
         let ids = cards.map(\.id)
-        var rows: [MetricEstimate] = []
-        if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: cards) }
-        if method != .closedForm { rows += try monteCarlo.simulate(scenario, cards: cards) }
+        let rows = try monteCarlo.evaluate(monteCarlo.request(scenario, cards: cards, method: method)).rows
         let comparison = try SchemeComparison.compare(
             rows, schemes: ids, metrics: try MetricListOption.parse([CompareCommand.defaultMetrics], option: "--metrics"),
             baseline: ids.contains("mipv6") ? "mipv6" : nil)
@@ -89,7 +87,7 @@ struct ReportCommand: ParsableCommand {
             extended: try SchemeTables.extended(SchemeCatalog(cards: cards)), rows: rows, schemes: ids,
             comparison: comparison, maps: figures, crossovers: crossovers,
             crossoverCaption: "Crossovers along mobility.residence.mean from 5 to 600 s (log scan of 400 points, Brent to 1e-6 relative).",
-            scenario: EvaluateCommand.parameterTable(scenario, name: scenarioOptions.scenario),
+            scenario: ScenarioTables.parameters(scenario, name: scenarioOptions.scenario),
             provenance: HTMLReport.Provenance(
                 build: BuildInfo.current, cardsHash: try CardsDigest.sha256(directory: directory), cardsDirectory: "schemes",
                 cardHashes: try SweepCommand.cardHashes(ids, directory: directory), commandLine: ["dmm"] + CommandLine.arguments.dropFirst(), method: how))

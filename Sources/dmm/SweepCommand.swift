@@ -45,20 +45,14 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("vary"), help: "PATH=SPEC: a varied parameter (repeatable; see SPEC above).")
     var vary: [String] = []
 
-    @Option(help: "Comma-separated scheme ids (default: all).")
-    var schemes: String?
-
-    @Option(help: "closed-form, monte-carlo or both.")
-    var method: EvaluateCommand.Method = .closedForm
-
-    @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
-    var models: String?
+    @OptionGroup var schemeOptions: SchemesOption
+    @OptionGroup var methodOption: MethodOption
+    @OptionGroup var modelsOption: ModelsOption
 
     @Option(help: "The CSV to write; its sidecar is <output>.meta.json.")
     var output: String
 
-    @Option(parsing: .unconditional, help: "Worker threads (1...1024; default: the number of cores). The output does not depend on it.")
-    var jobs: Int = ProcessorAffinity.availableCPUCount
+    @OptionGroup var jobsOption: JobsOption
 
     @Option(help: "K/N: compute only the points i with i mod N = K-1.")
     var shard: String?
@@ -69,8 +63,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Show progress on stderr even when it is not a terminal.")
     var progress = false
 
-    @Option(parsing: .unconditional, help: "Run seed (an integer 0...18446744073709551615); each point's seed is mixed from it and the point's coordinates.")
-    var seed: UInt64 = 1
+    @OptionGroup var seedOption: SeedOption
 
     @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs per point, 8192...1000000000000 (default \(SweepModel.defaultSamples)).")
     var samples: Int?
@@ -82,20 +75,24 @@ struct SweepCommand: ParsableCommand {
     var bench = false
 
     mutating func validate() throws {
-        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024") }
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=SPEC, e.g. --vary mobility.residence.mean=10:600:30:log") }
         if let samples, !(MonteCarlo.minimumSamples...MonteCarlo.maximumSamples).contains(samples) {
             throw ValidationError(MonteCarloError.samples(samples).description)
         }
     }
 
+    var method: MethodChoice { methodOption.method }
+    var jobs: Int { jobsOption.jobs }
+    var seed: UInt64 { seedOption.seed }
+    var models: String? { modelsOption.models }
+
     func run() throws {
         let shard = try self.shard.map(SweepShard.parse) ?? .whole
         let axes = try vary.map(SweepAxis.parse)
         let grid = try SweepGrid(axes: axes, seed: seed)
-        let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
+        let catalog = try modelsOption.catalog()
         let model = SweepModel(
-            base: try scenarioOptions.load(models: models), cards: try EvaluateCommand.select(schemes, from: catalog),
+            base: try scenarioOptions.load(models: models), cards: try catalog.select(schemeOptions.schemes),
             method: method, samples: samples ?? SweepModel.defaultSamples)
         for axis in axes { try model.check(axis) }
         try model.checkMonteCarloCost(grid, indices: shard.indices(in: grid.count))
@@ -131,8 +128,8 @@ struct SweepCommand: ParsableCommand {
         let points = Double(grid.count >= shard.k ? (grid.count - shard.k) / shard.n + 1 : 0)
         guard points > 0, !force else { return }
         var seconds = 0.0
-        if method != .monteCarlo { seconds += points * Double(model.schemes.count) / CostGuard.closedFormPairsPerS }
-        if method != .closedForm {
+        if method.includesClosedForm { seconds += points * Double(model.schemes.count) / CostGuard.closedFormPairsPerS }
+        if method.includesMonteCarlo {
             seconds += points * (try CostGuard.monteCarloSeconds(model.base, samples: model.samples, schemes: model.schemes.count)).seconds
         }
         let lower = "use fewer --vary values, a --shard K/N per machine, fewer --schemes\(method == .closedForm ? "" : " or a lower --samples")"

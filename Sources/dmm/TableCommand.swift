@@ -40,9 +40,7 @@ struct TableCommand: ParsableCommand {
     @Flag(help: "All schemes with the extended qualitative columns.")
     var extended = false
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .markdown
-
+    @OptionGroup var formatOption: FormatOption
     @OptionGroup var destination: OutputDestination
 
     @OptionGroup var tableOptions: TableOptions
@@ -50,69 +48,29 @@ struct TableCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --extended: the metric columns, headline (default), all, or comma-separated metric ids.", valueName: "METRICS"))
     var metrics: String?
 
-    @Option(help: "Models directory holding schemes/ (default: $DMM_MODELS, else the shipped Models).")
-    var models: String?
-
+    @OptionGroup var modelsOption: ModelsOption
     @OptionGroup var scenarioOptions: ScenarioOptions
-
-    @Option(help: "With --extended: metrics by closed-form, monte-carlo or both (see dmm evaluate).")
-    var method: EvaluateCommand.Method = .closedForm
-
+    @OptionGroup var methodOption: MethodOption
     @OptionGroup var monteCarlo: MonteCarloOptions
 
     func run() throws {
         try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
         try tableOptions.check()
-        let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        var table: Table
+        let catalog = try modelsOption.catalog()
+        let table: Table
         if extended {
-            let scenario = try scenarioOptions.load(models: models)
-            var rows: [MetricEstimate] = []
-            if method != .monteCarlo { rows += try ClosedForm.evaluate(scenario: scenario, schemes: catalog.cards) }
-            if method != .closedForm { rows += try monteCarlo.simulate(scenario, cards: catalog.cards) }
-            let approximations = method != .monteCarlo ? try EvaluateCommand.approximations(scenario, cards: catalog.cards) : [:]
-            var marks: Set<String> = []
-            let signal = BugSignal(rows: rows, metrics: MetricTables.extendedMetrics) { scheme, metric in
-                approximations[scheme]?.contains(metric) ?? false
-            }
-            let metrics = try TableOptions.metrics(self.metrics) ?? MetricTables.extendedMetrics
+            let scenario = try scenarioOptions.load(models: modelsOption.models)
+            let result = try monteCarlo.evaluate(monteCarlo.request(scenario, cards: catalog.cards, method: methodOption.method))
             table = try SchemeTables.extended(
-                catalog, extra: [Self.metricColumns(rows, metrics: metrics, approximations: approximations, signal: signal, marks: &marks)])
-            table.footnotes += MetricTables.markFootnotes(marks, signal: signal)
-            if method != .monteCarlo {
-                table.footnotes.append(
-                    EvaluateCommand.exactnessNote(try ClosedFormAccuracy.reasons(scenario: scenario, cards: catalog.cards)))
-            }
+                catalog, evaluation: result, metrics: try TableOptions.metrics(metrics) ?? MetricTables.extendedMetrics)
         } else {
-            guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, method == .closedForm, metrics == nil else {
+            guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, methodOption.method == .closedForm,
+                metrics == nil
+            else {
                 throw CommandInputError("--scenario, --set, --method and --metrics apply to dmm table --extended (Table 1 has no metrics)")
             }
             table = try SchemeTables.seedTable1(catalog)
         }
-        let text = try tableOptions.render(table, as: format, to: destination)
-        try destination.emit(text)
-    }
-
-    /// The headline metrics of every card (`MetricTables.extendedMetrics`), units in
-    /// the headers, cells as in `dmm evaluate`'s wide tables; the marks used are added to `marks`.
-    static func metricColumns(
-        _ rows: [MetricEstimate], metrics: [MetricKey] = MetricTables.extendedMetrics, approximations: [String: Set<String>],
-        signal: BugSignal, marks: inout Set<String>
-    ) -> SchemeColumns {
-        var values: [String: [String: [MetricEstimate]]] = [:]
-        for r in rows { values[r.scheme, default: [:]][r.metric, default: []].append(r) }
-        var cells: [String: [String]] = [:]
-        for (scheme, byMetric) in values {
-            cells[scheme] = metrics.map { m in
-                let (text, mark) = MetricTables.cellText(
-                    byMetric[m.id] ?? [], approximate: approximations[scheme]?.contains(m.id) ?? false, signal: signal)
-                if let mark { marks.insert(mark) }
-                return text
-            }
-        }
-        let table = cells
-        return SchemeColumns(
-            columns: metrics.map(MetricTables.column),
-            cells: { card in table[card.id] ?? metrics.map { _ in "" } })
+        try destination.emit(try tableOptions.render(table, as: formatOption.format, to: destination))
     }
 }

@@ -56,8 +56,7 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .markdown
+    @OptionGroup var formatOption: FormatOption
 
     @OptionGroup var destination: OutputDestination
 
@@ -66,17 +65,13 @@ struct ValidateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Monte Carlo cases: simulated handoffs and sessions per crossing simulation (\(ValidationCatalog.minimumSamples)...\(MonteCarlo.maximumSamples)).")
     var samples: Int = ValidationCatalog.MonteCarloSettings.standard.scenarioHandoffs
 
-    @Option(parsing: .unconditional, help: "Monte Carlo seed, an integer 0...18446744073709551615.")
-    var seed: UInt64 = 1
-
-    @Option(parsing: .unconditional, help: "Monte Carlo worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessorAffinity.availableCPUCount
+    @OptionGroup var seedOption: SeedOption
+    @OptionGroup var jobsOption: JobsOption
 
     @Option(help: ArgumentHelp("Run only the cases whose id starts with PREFIX (e.g. v1., cost., mc.).", valueName: "PREFIX"))
     var only: String?
 
-    @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
-    var models: String?
+    @OptionGroup var modelsOption: ModelsOption
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Run a validation campaign of N random scenarios instead of the catalogue.", valueName: "N"))
     var campaign: Int?
@@ -95,8 +90,11 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("test-perturb-reference"), help: .hidden)
     var perturb: String?
 
+    var format: OutputFormat { formatOption.format }
+    var seed: UInt64 { seedOption.seed }
+    var jobs: Int { jobsOption.jobs }
+
     func validate() throws {
-        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024") }
         if let campaign {
             guard campaign >= 1 else { throw ValidationError(CampaignError.count(campaign).description) }
             guard (ValidationCampaign.minimumSamples...MonteCarlo.maximumSamples).contains(samples) else {
@@ -124,7 +122,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try destination.check()  // before a long run, not after it
-        let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
+        let catalog = try modelsOption.catalog()
         if let campaign { return try runCampaign(campaign, cards: catalog.cards) }
         if let only, !ValidationCatalog.ids(cards: catalog.cards).contains(where: { $0.hasPrefix(only) }) {
             throw CommandInputError("--only '\(only)' matches no case id; ids start with v1., residual., domain., fluid., fraction., distance., anchors., cost., stretch., link., ra-wait., failover., failure., special., mc.")

@@ -129,18 +129,3 @@ struct BadInputTests {
         #expect(!result.stderr.contains("Error:"))
     }
 }
-
-extension BadInputTests {
-    /// A negative number is the option's value, not an unknown option: the range
-    /// check names it (it used to say "Missing value for '--kmax <kmax>'").
-    @Test func negativeNumbersReachTheRangeCheck() throws {
-        try refused(
-            ["mobility", "crossings", "--residence", "exponential:mean=60", "--session", "exponential:mean=60", "--kmax", "-1"],
-            "--kmax -1 is out of range; allowed: 0...100000")
-        try refused(
-            ["mobility", "anchors", "--residence", "exponential:mean=60", "--session", "exponential:mean=60", "--session-rate", "-0"],
-            "--session-rate -0.0 is out of range; allowed: a finite number of sessions per second, 0 < rate <= 1000000")
-        let seed = try refused(["evaluate", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'")
-        #expect(seed.stderr.contains("an integer 0...18446744073709551615"))
-    }
-}

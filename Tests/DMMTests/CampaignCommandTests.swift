@@ -40,16 +40,4 @@ import Testing
         #expect(cf?[4] == top[6])
         #expect(mc?[4] == top[7])
     }
-
-    @Test func badCampaignInputExitsTwo() throws {
-        for args in [
-            ["validate", "--campaign", "0"], ["validate", "--campaign", "2", "--samples", "8192"],
-            ["validate", "--campaign", "2", "--laws", "normal"], ["validate", "--laws", "gamma"],
-            ["validate", "--campaign", "2", "--only", "v1."],
-        ] {
-            let r = try CLI.run(args)
-            #expect(r.status == 2, "\(args): \(r.stderr)")
-            #expect(r.stdout.isEmpty)
-        }
-    }
 }

@@ -153,23 +153,6 @@ import Testing
         #expect(try CLI.run(args.dropLast(4) + ["--seed", "10", "--format", "csv", "--jobs", "1"]).stdout != one.stdout)
     }
 
-    @Test func badMonteCarloOptionsExitTwo() throws {
-        let cases: [([String], String)] = [
-            (["--samples", "0"], "error: --samples 0 is out of range; allowed: 8192...1000000000000 (the 95 % interval needs at least two replications of 4096 simulated handoffs)\n"),
-            // One replication used to print "± 0" intervals and flag every closed form outside them.
-            (["--samples", "4000"], "error: --samples 4000 is out of range; allowed: 8192...1000000000000 (the 95 % interval needs at least two replications of 4096 simulated handoffs)\n"),
-            (["--jobs", "0"], "error: --jobs 0 is out of range; allowed: 1...1024\n"),
-            (["--samples", "many"], "error: The value 'many' is invalid for '--samples <samples>'\nHelp:  --samples <samples>  Monte Carlo: simulated handoffs (8192...1000000000000: two replications of 4096 at least).\n"),
-            (["--jobs", "two"], "error: The value 'two' is invalid for '--jobs <jobs>'\nHelp:  --jobs <jobs>  Monte Carlo: worker threads (1...1024); default: the number of cores.\n"),
-        ]
-        for (args, message) in cases {
-            let result = try CLI.run(["evaluate", "--method", "monte-carlo"] + args)
-            #expect(result.status == 2, "\(args)")
-            #expect(result.stderr.hasPrefix(message), "\(args): \(result.stderr)")
-            #expect(result.stdout.isEmpty)
-        }
-    }
-
     @Test func yamlSyntaxErrorNamesFileLineAndColumn() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("dmm-bad-\(UUID().uuidString).yaml")
         try "mobility:\n  residence: [a\ntraffic: 1\n".write(to: file, atomically: true, encoding: .utf8)

@@ -1,0 +1,41 @@
+import Schemes
+
+/// The estimates of one `EvaluationRequest`: closed-form rows (when the method
+/// includes them) before Monte Carlo rows, each method in its own metric order.
+public struct EvaluationResult: Sendable {
+    public let request: EvaluationRequest
+    public let rows: [MetricEstimate]
+
+    public init(request: EvaluationRequest, rows: [MetricEstimate]) {
+        self.request = request
+        self.rows = rows
+    }
+
+    /// The rows scheme by scheme in the request's scheme order, closed form before
+    /// Monte Carlo within a scheme, each method's metric order kept (the tidy layout).
+    public var rowsByScheme: [MetricEstimate] {
+        let order = Dictionary(request.cards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return rows.enumerated().sorted {
+            (order[$0.element.scheme] ?? 0, $0.offset) < (order[$1.element.scheme] ?? 0, $1.offset)
+        }.map(\.element)
+    }
+
+    /// Per scheme, the metrics whose closed form is a documented approximation
+    /// (`ClosedFormAccuracy.approximations`); empty for the Monte Carlo alone.
+    /// Every closed-form approximation is marked (‡, and `exactness` in tidy output).
+    public func approximations() throws -> [String: Set<String>] {
+        guard request.method.includesClosedForm else { return [:] }
+        var out: [String: Set<String>] = [:]
+        for card in request.cards {
+            out[card.id] = try ClosedFormAccuracy.approximations(scenario: request.scenario, card: card)
+        }
+        return out
+    }
+
+    /// Why the closed forms of the request's schemes are approximate, one reason
+    /// each (`ClosedFormAccuracy.reasons`); nil when no closed form was evaluated.
+    public func approximationReasons() throws -> [String]? {
+        guard request.method.includesClosedForm else { return nil }
+        return try ClosedFormAccuracy.reasons(scenario: request.scenario, cards: request.cards)
+    }
+}

@@ -1,4 +1,0 @@
-import ArgumentParser
-import Reports
-
-extension OutputFormat: ExpressibleByArgument {}
