@@ -80,7 +80,7 @@ extension SchemeContext.Motion {
             anchorsInUse: inputs.sessionAnchoring ? try anchoring.anchorsInUseAtHandoff() : 0,
             tunnelledFraction: walk?.awayFraction ?? 0,
             meanAnchorDistance: walk?.meanDistanceSteps ?? 0,
-            refreshRate: inputs.refreshLifetimeS.map { BindingRefresh.rate(residence: residence, lifetime: $0) } ?? 0,
+            refreshRate: try inputs.refreshLifetimeS.map { try BindingRefresh.rate(residence: residence, lifetime: $0) } ?? 0,
             anchorsInUseAtRefresh: inputs.sessionAnchoring
                 ? try inputs.refreshLifetimeS.map { try anchoring.anchorsInUseAtRefresh(lifetime: $0) } ?? 0 : 0,
             domainRefreshRate: try inputs.refreshLifetimeS.map {

@@ -28,16 +28,17 @@ public enum DomainRefresh {
     /// Above this square side the spectral sum (≈ m²/4 terms) is not used.
     public static let spectralSideLimit = 2000
 
-    /// The rate, 1/s, and whether it is exact under the model.
+    /// The rate, 1/s, and whether it is exact under the model. Throws
+    /// `DomainSizeError` for a bad domain, `GSLError` from the tail integral.
     public static func rate(residence: ProbabilityLaw, grid: GridKind, domainSize m: Int, lifetime t: Double)
-        throws(DomainSizeError) -> (rate: Double, exact: Bool)
+        throws -> (rate: Double, exact: Bool)
     {
         let pd = try DomainCrossing.fraction(grid: grid, domainSize: m)
         let eta = 1 / residence.mean
         let exponential: Bool
         if case .exponential = residence.form { exponential = true } else { exponential = false }
         if pd == 1 {
-            return (perResidence(residence, lifetime: t) * eta, true)
+            return (try perResidence(residence, lifetime: t) * eta, true)
         }
         if grid == .square, m <= spectralSideLimit {
             return (pd * eta * spectralSum(side: m, etaT: eta * t), exponential)
@@ -74,7 +75,7 @@ public enum DomainRefresh {
     }
 
     /// Σ_{n≥1} F^c(nT): refreshes per residence of a binding every handoff renews.
-    static func perResidence(_ law: ProbabilityLaw, lifetime t: Double) -> Double {
+    static func perResidence(_ law: ProbabilityLaw, lifetime t: Double) throws -> Double {
         if case let .exponential(m) = law.form { return exp(-t / m) / -expm1(-t / m) }
         let cap = 1_000_000
         var sum = 0.0
@@ -84,6 +85,6 @@ public enum DomainRefresh {
             if term <= 1e-12 * max(sum, 1e-300) { return sum }
         }
         let end = Double(cap) * t
-        return sum + max(0, law.integratedTail(end) / t - law.ccdf(end) / 2)
+        return sum + max(0, try law.integratedTail(end) / t - law.ccdf(end) / 2)
     }
 }

@@ -137,24 +137,24 @@ public struct SessionAnchoring: Sendable {
     /// 0 when no residence outlasts one lifetime (no refresh happens).
     public func anchorsInUseAtRefresh(lifetime t: Double) throws -> Double {
         guard rho > 0, t > 0 else { return 0 }
-        let scale: (Double) -> Double
+        let scale: (Double) throws -> Double
         if case let .exponential(m) = session.form {
             scale = { u in exp(-u / m) }
         } else {
             let s = session
-            scale = { u in s.integratedTail(u) / s.mean }
+            scale = { u in try s.integratedTail(u) / s.mean }
         }
         var weighted = 0.0, weights = 0.0, n = 1
         // Numerator: until the old sessions' remaining contribution is negligible.
         while n <= 100_000 {
             let u = Double(n) * t
             let w = residence.ccdf(u)
-            let r = rho * scale(u)
+            let r = rho * (try scale(u))
             n += 1
             weights += w
             if w <= 0 || r <= 0 { break }
             weighted += w * (try anchorsInUse(rho: r))
-            if r * (w + residence.integratedTail(u) / t) <= 1e-12 * max(weighted, 1e-300) { break }
+            if r * (w + (try residence.integratedTail(u)) / t) <= 1e-12 * max(weighted, 1e-300) { break }
         }
         // Denominator Σ F^c(nT) in full (the refreshes whose old sessions have all ended
         // count too), closed for exponential residence, else summed with an integral tail.
@@ -170,7 +170,7 @@ public struct SessionAnchoring: Sendable {
             }
             if n > cap {
                 let end = Double(cap) * t
-                weights += max(0, residence.integratedTail(end) / t - residence.ccdf(end) / 2)
+                weights += max(0, (try residence.integratedTail(end)) / t - residence.ccdf(end) / 2)
             }
         }
         return weights > 0 ? weighted / weights : 0
@@ -259,7 +259,7 @@ public struct SessionAnchoring: Sendable {
         let r = residence, s = session
         let minimum = try Quadrature.integrate("E[min(R, T)]", over: .upperInfinite(from: 0)) { t in
             let c = s.ccdf(t)
-            return c == 0 ? 0 : c * r.integratedTail(t) / r.mean
+            return c == 0 ? 0 : c * (try r.integratedTail(t)) / r.mean
         }.value
         return Swift.max(0, 1 - minimum / s.mean)
     }
@@ -303,7 +303,7 @@ public struct SessionAnchoring: Sendable {
     public func walkAverages() throws -> WalkAverages {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)
         if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale,
-           session.partialMoment(1.5, above: 0).isFinite {
+           try session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
         let cap = crossings.route == .quadrature ? 60 : 20_000
@@ -346,7 +346,7 @@ public struct SessionAnchoring: Sendable {
         var tmax = Swift.min(support, 16 * (sm + m))
         var remainder = 0.0
         while tmax < support {
-            remainder = (s.integratedTail(tmax) + (2 / m).squareRoot() * 2 / 3 * s.partialMoment(1.5, above: tmax)) / sm
+            remainder = (try s.integratedTail(tmax) + (2 / m).squareRoot() * 2 / 3 * s.partialMoment(1.5, above: tmax)) / sm
             if remainder <= 1e-13 || tmax >= cap { break }
             tmax = Swift.min(cap, tmax * 2)
         }
@@ -371,7 +371,7 @@ public struct SessionAnchoring: Sendable {
         func average(_ i: Int, _ what: String) throws -> Double {
             try CrossingDistribution.piecewiseFinite(what, breakpoints: breakpoints) { t in
                 let w = s.ccdf(t)
-                return w == 0 ? 0 : w / sm * cache.value(t)[i]
+                return w == 0 ? 0 : w / sm * (try cache.value(t))[i]
             }
         }
         let a = try average(0, "time away from the first AR, residence \(residence.spec), session \(s.spec)")
@@ -397,10 +397,10 @@ private final class WalkMeanCache {
     var overflow = false
     init(renewal: GammaRenewal, values: [[Double]]) { self.renewal = renewal; self.values = values }
 
-    func value(_ t: Double) -> [Double] {
+    func value(_ t: Double) throws -> [Double] {
         if let v = memo[t] { return v }
         var out = [Double](repeating: 0, count: values.count)
-        if !renewal.walkMean(t, values: values, into: &out) { overflow = true }
+        if !(try renewal.walkMean(t, values: values, into: &out)) { overflow = true }
         memo[t] = out
         return out
     }
