@@ -108,16 +108,16 @@ final class Trajectory {
                 if measuring {
                     let duration = s.end - s.start, away = max(0, duration - atAnchor)
                     tally.sessionsEnded += 1
-                    for (k, r) in p.schemes.enumerated() {
-                        var hazard = 0.0
-                        for f in r.failures {
-                            switch f.dependency {
-                            case .serving, .all: hazard += f.rate * duration
-                            case .servingOrAnchor: hazard += f.rate * (duration + away)
-                            case .none: break
+                    let terms = p.hazardTerms, starts = p.hazardStart
+                    tally.schemes.withUnsafeMutableBufferPointer { out in
+                        for k in out.indices {
+                            var hazard = 0.0
+                            for h in starts[k]..<starts[k + 1] {
+                                let f = terms[h]
+                                hazard += f.withAway ? f.rate * (duration + away) : f.rate * duration
                             }
+                            out[k].hitProbability += -expm1(-hazard)
                         }
-                        tally.schemes[k].hitProbability += -expm1(-hazard)
                     }
                 }
                 refreshAggregates()
@@ -209,35 +209,45 @@ final class Trajectory {
         let detection = p.tauRS * (1 + 2 * failures(logQ)) + dRA + ra
         let fReq = 1 + 2 * failures(logQ), fAck = 1 + 2 * failures(logQ)
         let fReq2 = 1 + 2 * failures(logQ), fAck2 = 1 + 2 * failures(logQ)
-        for (k, r) in p.schemes.enumerated() {
-            let l = r.latency
-            let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
-            var base = l.fixedMs + attach
-            if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
-            if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
-            if crossed {
-                base += l.domainFixedMs
-                if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
-            }
-            if let fresh = l.newSessionFixedMs {
-                let newLatency = fresh + attach
-                tally.schemes[k].newSessionSum += newLatency
-                tally.schemes[k].newSessionCount += 1
-            }
-            guard n > 0 else { continue }
-            if l.perFlow {
-                for j in anchorSteps.indices {
-                    let w = anchorCount[j]
-                    let latency = anchorSteps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(anchorSteps[j])
-                    tally.schemes[k].latencySum += Double(w) * latency
-                    tally.schemes[k].latencyWeight += Double(w)
-                    histograms[k].add(latency, weight: UInt64(w))
+        let latencies = p.latencies
+        let groups = anchorSteps.count
+        anchorSteps.withUnsafeBufferPointer { steps in
+        anchorCount.withUnsafeBufferPointer { counts in
+        tally.schemes.withUnsafeMutableBufferPointer { out in
+        histograms.withUnsafeMutableBufferPointer { hist in
+            for k in 0..<latencies.count {
+                let l = latencies[k]
+                let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
+                var base = l.fixedMs + attach
+                if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
+                if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
+                if crossed {
+                    base += l.domainFixedMs
+                    if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
                 }
-            } else {
-                tally.schemes[k].latencySum += Double(n) * base
-                tally.schemes[k].latencyWeight += Double(n)
-                histograms[k].add(base, weight: UInt64(n))
+                if let fresh = l.newSessionFixedMs {
+                    let newLatency = fresh + attach
+                    out[k].newSessionSum += newLatency
+                    out[k].newSessionCount += 1
+                }
+                guard n > 0 else { continue }
+                if l.perFlow {
+                    for j in 0..<groups {
+                        let w = counts[j]
+                        let latency = steps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(steps[j])
+                        out[k].latencySum += Double(w) * latency
+                        out[k].latencyWeight += Double(w)
+                        hist[k].add(latency, weight: UInt64(w))
+                    }
+                } else {
+                    out[k].latencySum += Double(n) * base
+                    out[k].latencyWeight += Double(n)
+                    hist[k].add(base, weight: UInt64(n))
+                }
             }
+        }
+        }
+        }
         }
     }
 }
