@@ -37,10 +37,14 @@ final class Trajectory {
     // One Trajectory belongs to one thread: skip the dynamic exclusivity checks
     // (they cost ~15 % of the run in swift_beginAccess on these arrays).
     @exclusivity(unchecked) private var sessions: [Session] = []
+    // Anchor groups of the live sessions: the first `groups` entries are valid.
+    // The arrays only grow (to the most sessions seen) and are overwritten in
+    // place: emptying and refilling them at every handoff was a tenth of the run.
     @exclusivity(unchecked) private var anchorX: [Int] = []
     @exclusivity(unchecked) private var anchorY: [Int] = []
     @exclusivity(unchecked) private var anchorSteps: [Int] = []
     @exclusivity(unchecked) private var anchorCount: [Int] = []
+    private var groups = 0
 
     init(plan: SimulationPlan, stream: RandomStream) {
         self.plan = plan
@@ -180,21 +184,40 @@ final class Trajectory {
     private func oldAnchors() -> (Int, Int) {
         groupAnchors()
         var a = 0, d = 0
-        for i in anchorSteps.indices where anchorSteps[i] > 0 { a += 1; d += anchorSteps[i] }
+        anchorSteps.withUnsafeBufferPointer { steps in
+            for i in 0..<groups where steps[i] > 0 { a += 1; d += steps[i] }
+        }
         return (a, d)
     }
 
     /// Groups live sessions by anchor AR: anchorX/Y/Steps/Count.
     private func groupAnchors() {
-        anchorX.removeAll(keepingCapacity: true); anchorY.removeAll(keepingCapacity: true)
-        anchorSteps.removeAll(keepingCapacity: true); anchorCount.removeAll(keepingCapacity: true)
-        outer: for s in sessions {
-            for j in anchorX.indices where anchorX[j] == s.ax && anchorY[j] == s.ay {
-                anchorCount[j] += 1
-                continue outer
-            }
-            anchorX.append(s.ax); anchorY.append(s.ay); anchorSteps.append(s.steps); anchorCount.append(1)
+        let n = sessions.count
+        if anchorX.count < n {
+            let more = n - anchorX.count
+            anchorX += repeatElement(0, count: more); anchorY += repeatElement(0, count: more)
+            anchorSteps += repeatElement(0, count: more); anchorCount += repeatElement(0, count: more)
         }
+        var g = 0
+        sessions.withUnsafeBufferPointer { live in
+        anchorX.withUnsafeMutableBufferPointer { ax in
+        anchorY.withUnsafeMutableBufferPointer { ay in
+        anchorSteps.withUnsafeMutableBufferPointer { steps in
+        anchorCount.withUnsafeMutableBufferPointer { count in
+            outer: for s in live {
+                for j in 0..<g where ax[j] == s.ax && ay[j] == s.ay {
+                    count[j] += 1
+                    continue outer
+                }
+                ax[g] = s.ax; ay[g] = s.ay; steps[g] = s.steps; count[g] = 1
+                g += 1
+            }
+        }
+        }
+        }
+        }
+        }
+        groups = g
     }
 
     private func handoff(crossed: Bool, logQ: Double, tally: inout ReplicationTally, histograms: inout [LatencyHistogram]) {
@@ -210,7 +233,7 @@ final class Trajectory {
         let fReq = 1 + 2 * failures(logQ), fAck = 1 + 2 * failures(logQ)
         let fReq2 = 1 + 2 * failures(logQ), fAck2 = 1 + 2 * failures(logQ)
         let latencies = p.latencies
-        let groups = anchorSteps.count
+        let groups = self.groups
         anchorSteps.withUnsafeBufferPointer { steps in
         anchorCount.withUnsafeBufferPointer { counts in
         tally.schemes.withUnsafeMutableBufferPointer { out in
