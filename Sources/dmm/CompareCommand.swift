@@ -32,7 +32,7 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    static let defaultMetrics = "signaling_cost,handoff_latency,path_stretch,disruption"
+    static let defaultMetrics = [Metric.signalingCost, .handoffLatency, .pathStretch, .disruption].map(\.id).joined(separator: ",")
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
