@@ -35,6 +35,22 @@ struct SimulationPlan: Sendable {
     /// Failure rate of one anchor, 1/s (failure_recovery events, as the closed form counts them).
     let anchorFailureRate: Double
     let schemes: [SchemeRecipe]
+    /// `schemes[k].latency` for every k: the per-handoff loop reads these plain
+    /// values instead of copying each recipe (a copy retains its strings and
+    /// arrays, which cost more than the latency arithmetic itself).
+    let latencies: [LatencyRecipe]
+    /// Every scheme's failure-hazard terms, flattened: scheme k's are
+    /// `hazardTerms[hazardStart[k]..<hazardStart[k + 1]]`, in `failures` order
+    /// (elements no session depends on left out: they add nothing).
+    let hazardTerms: [HazardTerm]
+    let hazardStart: [Int]
+
+    /// A failing element's contribution to a session's hazard: `rate` × duration,
+    /// or × (duration + time away from its anchor) when the anchor breaks it too.
+    struct HazardTerm: Sendable {
+        let rate: Double
+        let withAway: Bool
+    }
 
     /// Simulated handoffs per replication (one replication = one chunk of work).
     static let handoffsPerReplication = 4096
@@ -106,6 +122,20 @@ struct SimulationPlan: Sendable {
             recipes.append(SchemeRecipe(card: card, model: model, context: c, c2: c2, scenario: s))
         }
         schemes = recipes
+        latencies = recipes.map(\.latency)
+        var terms: [HazardTerm] = [], starts = [0]
+        for r in recipes {
+            for f in r.failures {
+                switch f.dependency {
+                case .serving, .all: terms.append(HazardTerm(rate: f.rate, withAway: false))
+                case .servingOrAnchor: terms.append(HazardTerm(rate: f.rate, withAway: true))
+                case .none: break
+                }
+            }
+            starts.append(terms.count)
+        }
+        hazardTerms = terms
+        hazardStart = starts
     }
 
     /// The scenario as a `SchemeContext` (issue 5's `init(scenario:motion:)`), for

@@ -37,10 +37,14 @@ final class Trajectory {
     // One Trajectory belongs to one thread: skip the dynamic exclusivity checks
     // (they cost ~15 % of the run in swift_beginAccess on these arrays).
     @exclusivity(unchecked) private var sessions: [Session] = []
+    // Anchor groups of the live sessions: the first `groups` entries are valid.
+    // The arrays only grow (to the most sessions seen) and are overwritten in
+    // place: emptying and refilling them at every handoff was a tenth of the run.
     @exclusivity(unchecked) private var anchorX: [Int] = []
     @exclusivity(unchecked) private var anchorY: [Int] = []
     @exclusivity(unchecked) private var anchorSteps: [Int] = []
     @exclusivity(unchecked) private var anchorCount: [Int] = []
+    private var groups = 0
 
     init(plan: SimulationPlan, stream: RandomStream) {
         self.plan = plan
@@ -108,16 +112,16 @@ final class Trajectory {
                 if measuring {
                     let duration = s.end - s.start, away = max(0, duration - atAnchor)
                     tally.sessionsEnded += 1
-                    for (k, r) in p.schemes.enumerated() {
-                        var hazard = 0.0
-                        for f in r.failures {
-                            switch f.dependency {
-                            case .serving, .all: hazard += f.rate * duration
-                            case .servingOrAnchor: hazard += f.rate * (duration + away)
-                            case .none: break
+                    let terms = p.hazardTerms, starts = p.hazardStart
+                    tally.schemes.withUnsafeMutableBufferPointer { out in
+                        for k in out.indices {
+                            var hazard = 0.0
+                            for h in starts[k]..<starts[k + 1] {
+                                let f = terms[h]
+                                hazard += f.withAway ? f.rate * (duration + away) : f.rate * duration
                             }
+                            out[k].hitProbability += -expm1(-hazard)
                         }
-                        tally.schemes[k].hitProbability += -expm1(-hazard)
                     }
                 }
                 refreshAggregates()
@@ -180,21 +184,40 @@ final class Trajectory {
     private func oldAnchors() -> (Int, Int) {
         groupAnchors()
         var a = 0, d = 0
-        for i in anchorSteps.indices where anchorSteps[i] > 0 { a += 1; d += anchorSteps[i] }
+        anchorSteps.withUnsafeBufferPointer { steps in
+            for i in 0..<groups where steps[i] > 0 { a += 1; d += steps[i] }
+        }
         return (a, d)
     }
 
     /// Groups live sessions by anchor AR: anchorX/Y/Steps/Count.
     private func groupAnchors() {
-        anchorX.removeAll(keepingCapacity: true); anchorY.removeAll(keepingCapacity: true)
-        anchorSteps.removeAll(keepingCapacity: true); anchorCount.removeAll(keepingCapacity: true)
-        outer: for s in sessions {
-            for j in anchorX.indices where anchorX[j] == s.ax && anchorY[j] == s.ay {
-                anchorCount[j] += 1
-                continue outer
-            }
-            anchorX.append(s.ax); anchorY.append(s.ay); anchorSteps.append(s.steps); anchorCount.append(1)
+        let n = sessions.count
+        if anchorX.count < n {
+            let more = n - anchorX.count
+            anchorX += repeatElement(0, count: more); anchorY += repeatElement(0, count: more)
+            anchorSteps += repeatElement(0, count: more); anchorCount += repeatElement(0, count: more)
         }
+        var g = 0
+        sessions.withUnsafeBufferPointer { live in
+        anchorX.withUnsafeMutableBufferPointer { ax in
+        anchorY.withUnsafeMutableBufferPointer { ay in
+        anchorSteps.withUnsafeMutableBufferPointer { steps in
+        anchorCount.withUnsafeMutableBufferPointer { count in
+            outer: for s in live {
+                for j in 0..<g where ax[j] == s.ax && ay[j] == s.ay {
+                    count[j] += 1
+                    continue outer
+                }
+                ax[g] = s.ax; ay[g] = s.ay; steps[g] = s.steps; count[g] = 1
+                g += 1
+            }
+        }
+        }
+        }
+        }
+        }
+        groups = g
     }
 
     private func handoff(crossed: Bool, logQ: Double, tally: inout ReplicationTally, histograms: inout [LatencyHistogram]) {
@@ -209,35 +232,45 @@ final class Trajectory {
         let detection = p.tauRS * (1 + 2 * failures(logQ)) + dRA + ra
         let fReq = 1 + 2 * failures(logQ), fAck = 1 + 2 * failures(logQ)
         let fReq2 = 1 + 2 * failures(logQ), fAck2 = 1 + 2 * failures(logQ)
-        for (k, r) in p.schemes.enumerated() {
-            let l = r.latency
-            let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
-            var base = l.fixedMs + attach
-            if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
-            if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
-            if crossed {
-                base += l.domainFixedMs
-                if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
-            }
-            if let fresh = l.newSessionFixedMs {
-                let newLatency = fresh + attach
-                tally.schemes[k].newSessionSum += newLatency
-                tally.schemes[k].newSessionCount += 1
-            }
-            guard n > 0 else { continue }
-            if l.perFlow {
-                for j in anchorSteps.indices {
-                    let w = anchorCount[j]
-                    let latency = anchorSteps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(anchorSteps[j])
-                    tally.schemes[k].latencySum += Double(w) * latency
-                    tally.schemes[k].latencyWeight += Double(w)
-                    histograms[k].add(latency, weight: UInt64(w))
+        let latencies = p.latencies
+        let groups = self.groups
+        anchorSteps.withUnsafeBufferPointer { steps in
+        anchorCount.withUnsafeBufferPointer { counts in
+        tally.schemes.withUnsafeMutableBufferPointer { out in
+        histograms.withUnsafeMutableBufferPointer { hist in
+            for k in 0..<latencies.count {
+                let l = latencies[k]
+                let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
+                var base = l.fixedMs + attach
+                if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
+                if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
+                if crossed {
+                    base += l.domainFixedMs
+                    if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
                 }
-            } else {
-                tally.schemes[k].latencySum += Double(n) * base
-                tally.schemes[k].latencyWeight += Double(n)
-                histograms[k].add(base, weight: UInt64(n))
+                if let fresh = l.newSessionFixedMs {
+                    let newLatency = fresh + attach
+                    out[k].newSessionSum += newLatency
+                    out[k].newSessionCount += 1
+                }
+                guard n > 0 else { continue }
+                if l.perFlow {
+                    for j in 0..<groups {
+                        let w = counts[j]
+                        let latency = steps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(steps[j])
+                        out[k].latencySum += Double(w) * latency
+                        out[k].latencyWeight += Double(w)
+                        hist[k].add(latency, weight: UInt64(w))
+                    }
+                } else {
+                    out[k].latencySum += Double(n) * base
+                    out[k].latencyWeight += Double(n)
+                    hist[k].add(base, weight: UInt64(n))
+                }
             }
+        }
+        }
+        }
         }
     }
 }
