@@ -51,6 +51,12 @@ public struct Scenario: Sendable, Equatable {
         public var localCNFraction: Double
         /// Hops from a local CN to any AR of the region.
         public var localCNHops: Double
+        /// Downlink data packets per second of one active session (constant bit rate).
+        public var packetRatePps: Double = 50
+        /// Size of one data packet in bytes, IPv6 header included (tunnel headers come on top).
+        public var packetSizeBytes: Double = 220
+        /// Packets of one session the anchor or the new AR buffers during a handoff (0: no buffering).
+        public var bufferPackets: Double = 0
     }
 
     public struct Topology: Sendable, Equatable {

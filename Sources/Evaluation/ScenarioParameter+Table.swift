@@ -28,6 +28,12 @@ extension ScenarioParameter {
                 source: "ours: all CNs remote, as in the RP-1 stretch table (docs/MODELS.md 5.5)"),
         .number("traffic.local_cn_hops", \.traffic.localCNHops, unit: "hops", "2", minOpen: true,
                 source: "ours: a CDN cache one router above the access routers (docs/MODELS.md 4)"),
+        .number("traffic.packet_rate_pps", \.traffic.packetRatePps, unit: "packets/s", "50", minOpen: true,
+                source: "RFC 3551 section 4.5 (G.711 voice at the default 20 ms packetisation: 50 packets/s per session)"),
+        .number("traffic.packet_size_bytes", \.traffic.packetSizeBytes, unit: "bytes", "220", minOpen: true,
+                source: "RFC 3551 section 4.5 (G.711, 20 ms: 160 B payload) + RTP 12 + UDP 8 + IPv6 40 (RFC 8200)"),
+        .number("traffic.buffer_packets", \.traffic.bufferPackets, unit: "packets", "0",
+                source: "ours: no handoff buffering, as RFC 6275 and RFC 5213 specify none (docs/MODELS.md 6.5)"),
         // topology
         .number("topology.ar_ar_hops", \.topology.arArHops, unit: "hops", "1", minOpen: true, source: "docs/MODELS.md 5.3 RP-1 h_AA"),
         .number("topology.ar_map_hops", \.topology.arMapHops, unit: "hops", "2", minOpen: true, source: "docs/MODELS.md 5.3 RP-1 h_AR-MAP"),

@@ -20,7 +20,7 @@ import Stochastics
 /// lifetimes 60...3600 s; local-CN fraction 0, 1 or in between; hop counts that
 /// satisfy the triangle inequality between CN, AR and anchors (so stretch ≥ 1 is
 /// meaningful); one in eight scenarios takes its crossing rate from the fluid-flow
-/// model.
+/// model. Packet rate, size and handoff buffer come from a child stream of their own.
 public struct CampaignScenario: Sendable, Equatable {
     /// One `--set PATH=VALUE`.
     public struct Assignment: Sendable, Equatable {
@@ -66,6 +66,7 @@ public struct CampaignScenario: Sendable, Equatable {
         var drawn: [Assignment] = []
         for attempt in 0..<maximumDraws {
             drawn = drawAssignments(stream, families: families)
+                + drawPacketTraffic(stream.child(maximumDraws + attempt))
             if let s = try? Scenario.default.applying(drawn.map(\.text)), accept(s) {
                 return CampaignScenario(index: index, assignments: drawn, seed: SeedMixer.mix(seed: campaignSeed, index: UInt64(index)), redraws: attempt)
             }
@@ -141,6 +142,19 @@ public struct CampaignScenario: Sendable, Equatable {
         // failure
         number("failure.anchor_mttr_h", logUniform(r, 0.5, 24))
         return out
+    }
+
+    /// The data traffic of the packet metrics (docs/MODELS.md 5.6, 6.5), from a stream of its own
+    /// so that the other parameters are drawn as before these metrics existed: packet rate
+    /// 1...1000 packets/s and size 60...1500 bytes (log-uniform), no buffer in half of the
+    /// scenarios, else 1...500 packets.
+    private static func drawPacketTraffic(_ r: RandomStream) -> [Assignment] {
+        func number(_ path: String, _ x: Double) -> Assignment { Assignment(path: path, value: ProbabilityLaw.format(round3(x))) }
+        return [
+            number("traffic.packet_rate_pps", logUniform(r, 1, 1000)),
+            number("traffic.packet_size_bytes", logUniform(r, 60, 1500)),
+            number("traffic.buffer_packets", r.uniform() < 0.5 ? 0 : logUniform(r, 1, 500).rounded(.down)),
+        ]
     }
 
     /// A law of a family drawn from `families` with mean about `mean`, in its canonical spelling.

@@ -32,6 +32,11 @@ struct SimulationPlan: Sendable {
     let wirelessLoss: Double
     let raDelayMaxMs: Double
     let tauRS: Double, tauRA: Double
+    // traffic: data packets of one session per s, their size (bytes) and the handoff buffer (packets)
+    let packetRatePps: Double
+    let packetSizeBytes: Double
+    let bufferPackets: Double
+    let wirelessWeight: Double, wiredWeight: Double
     /// Failure rate of one anchor, 1/s (failure_recovery events, as the closed form counts them).
     let anchorFailureRate: Double
     let schemes: [SchemeRecipe]
@@ -110,6 +115,11 @@ struct SimulationPlan: Sendable {
         windowS = Double(Self.handoffsPerReplication) * residence.mean
         wirelessLoss = s.links.wireless.loss
         raDelayMaxMs = 2 * s.links.raDelayMs
+        packetRatePps = s.traffic.packetRatePps
+        packetSizeBytes = s.traffic.packetSizeBytes
+        bufferPackets = s.traffic.bufferPackets
+        wirelessWeight = s.messages.wirelessWeight
+        wiredWeight = s.messages.wiredWeight
         anchorFailureRate = 1 / (s.failure.anchorMtbfH * TimeConstants.secondsPerHour)
 
         let c = try Self.context(s, crossingRate: crossingRate, domainARs: domainARs)

@@ -45,6 +45,9 @@ final class Trajectory {
     @exclusivity(unchecked) private var anchorSteps: [Int] = []
     @exclusivity(unchecked) private var anchorCount: [Int] = []
     private var groups = 0
+    /// This handoff's (scheme, latency ms, sessions) triples, scored against the new
+    /// AR's residence once it is drawn (the draw order is that of the plain simulator).
+    @exclusivity(unchecked) private var pending: [(scheme: Int, ms: Double, weight: Double)] = []
 
     init(plan: SimulationPlan, stream: RandomStream) {
         self.plan = plan
@@ -136,10 +139,20 @@ final class Trajectory {
                 let crossed = newDom != dom
                 dom = newDom
                 for i in sessions.indices { sessions[i].steps = p.grid.distance(sessions[i].ax - x, sessions[i].ay - y) }
+                pending.removeAll(keepingCapacity: true)
                 if measuring { handoff(crossed: crossed, logQ: logQ, tally: &tally, histograms: &histograms) }
                 refreshAggregates()
                 residenceStart = t
-                nextHandoff = t + p.residence.sample(stream)
+                let residence = p.residence.sample(stream)
+                nextHandoff = t + residence
+                // The handoff fails if its latency outlasts the full residence it starts (a
+                // renewal epoch: not the residual); packets lost = λ_p × latency, beyond the buffer.
+                for e in pending {
+                    let packets = p.packetRatePps * e.ms / 1000
+                    if e.ms / 1000 > residence { tally.schemes[e.scheme].exceeded += e.weight }
+                    tally.schemes[e.scheme].lostPackets += e.weight * packets
+                    tally.schemes[e.scheme].lostPacketsBuffered += e.weight * max(0, packets - p.bufferPackets)
+                }
                 nextRefresh = t + lifetime
                 if crossed { nextDomainRefresh = t + lifetime }
             } else if tn == nextArrival {
@@ -261,11 +274,13 @@ final class Trajectory {
                         out[k].latencySum += Double(w) * latency
                         out[k].latencyWeight += Double(w)
                         hist[k].add(latency, weight: UInt64(w))
+                        pending.append((k, latency, Double(w)))
                     }
                 } else {
                     out[k].latencySum += Double(n) * base
                     out[k].latencyWeight += Double(n)
                     hist[k].add(base, weight: UInt64(n))
+                    pending.append((k, base, Double(n)))
                 }
             }
         }
