@@ -64,10 +64,29 @@ public struct SweepJob {
         evaluate: @escaping @Sendable (SweepPoint) throws -> [MetricEstimate],
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> Summary {
+        try run(evaluatePoint: { PointRows(rows: try evaluate($0)) }, progress: progress)
+    }
+
+    /// One point's rows and, per scheme, the metric ids whose closed form is an
+    /// approximation (`ClosedFormAccuracy`; the exactness column).
+    public struct PointRows: Sendable {
+        public var rows: [MetricEstimate]
+        public var approximations: [String: Set<String>]
+        public init(rows: [MetricEstimate], approximations: [String: Set<String>] = [:]) {
+            self.rows = rows
+            self.approximations = approximations
+        }
+    }
+
+    /// `run(evaluate:)` with each point's exactness verdicts.
+    public func run(
+        evaluatePoint evaluate: @escaping @Sendable (SweepPoint) throws -> PointRows,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> Summary {
         let indices = metadata.shard.indices(in: grid.count)
         let shardCount = indices.underestimatedCount
         let csvPath = try Self.checkOutput(output, inputs: inputs)
-        let header = SweepCSV.header(paths: grid.paths)
+        let header = metadata.header
         let file = try SweepOutputFile(locking: csvPath)
         var step = 0
         func done() { step += 1; afterStep?(step) }
@@ -111,20 +130,23 @@ public struct SweepJob {
         let first = firstPosition
         let start = DispatchTime.now().uptimeNanoseconds
         let counts = Counter()
-        let formatters = Formatters(count: max(1, jobs))
+        let formatters = Formatters(count: max(1, jobs), layout: metadata.layout)
         try SweepRunner.run(
             count: indexArray.count - first, jobs: jobs,
             evaluate: { position, worker -> (String, Int) in
                 let point = grid.point(indexArray[first + position])
-                let rows: [MetricEstimate]
-                do { rows = try evaluate(point) } catch let error as InvalidInput {
+                let result: PointRows
+                do { result = try evaluate(point) } catch let error as InvalidInput {
                     // Bad input stays bad input (exit 2), now naming the point.
                     throw SweepError(SweepPointError(point: point, underlying: error).description)
                 } catch {
                     throw SweepPointError(point: point, underlying: error)
                 }
-                counts.add(rows.count)
-                return (try formatters.all[worker].rows(values: point.assignments.map(\.value), estimates: rows), rows.count)
+                counts.add(result.rows.count)
+                let text = try formatters.all[worker].rows(
+                    values: point.assignments.map(\.value), estimates: result.rows,
+                    approximate: { result.approximations[$0]?.contains($1) ?? false })
+                return (text, result.rows.count)
             },
             emit: { _, rows in
                 try file.append(rows.0, rows: rows.1)
@@ -145,7 +167,7 @@ public struct SweepJob {
     /// One row formatter per worker (the runner never runs one worker number on two threads).
     final class Formatters: @unchecked Sendable {
         let all: [SweepCSV.RowFormatter]
-        init(count: Int) { all = (0..<count).map { _ in SweepCSV.RowFormatter() } }
+        init(count: Int, layout: TidyLayout) { all = (0..<count).map { _ in SweepCSV.RowFormatter(layout: layout) } }
     }
 
     final class Counter: @unchecked Sendable {

@@ -95,6 +95,33 @@ struct MobilityCommonOptions: ParsableArguments {
         try destination.emit(try tableOptions.render(table, as: format, to: destination))
     }
 
+    /// csv and json: `rows` in the tidy shape of `dmm evaluate` (`TidyLayout`,
+    /// docs/DATA.md; scheme "-", a reader nulls no word of it); markdown, latex,
+    /// rfc and xml2rfc: `table`, the side-by-side view. `approximate`: the metric
+    /// ids whose closed form is an approximation here.
+    func emit(_ table: Table, tidy rows: [MetricEstimate], approximate: Set<String>) throws {
+        switch format {
+        case .csv, .json:
+            let layout = TidyLayout(closedForm: method.includesClosedForm, monteCarlo: method.includesMonteCarlo, percentiles: false)
+            try emit(MetricTables.tidy(rows, layout: layout) { _, metric in approximate.contains(metric) })
+        case .markdown, .latex, .rfc, .xml2rfc:
+            try emit(table)
+        }
+    }
+
+    /// The scheme cell of mobility rows: they describe movement, not a scheme.
+    static let noScheme = "-"
+
+    /// A tidy row of a mobility quantity; Monte Carlo rows carry the sampled count as `samples`.
+    func row(_ metric: String, unit: String, closedForm value: Double) -> MetricEstimate {
+        MetricEstimate(scheme: Self.noScheme, metric: metric, unit: unit, method: .closedForm, estimate: value)
+    }
+
+    func row(_ metric: String, unit: String, estimate: Double, low: Double, high: Double) -> MetricEstimate {
+        MetricEstimate(scheme: Self.noScheme, metric: metric, unit: unit, method: .monteCarlo, estimate: estimate,
+                       ciLow: low, ciHigh: high, samples: samples)
+    }
+
     /// A chunk counter printing a percentage on stderr, or nil when progress is off.
     func progressReporter(label: String, samples: Int) -> MobilityProgress? {
         guard progress || Diagnostics.stderrIsTerminal else { return nil }

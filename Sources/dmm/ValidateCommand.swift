@@ -134,7 +134,8 @@ struct ValidateCommand: ParsableCommand {
             cases[i].reference += 1
             cases[i].referenceText = nil
         }
-        let table = ValidationTable.table(cases, omitted: only == nil ? ValidationCatalog.omitted : [])
+        let table = ValidationTable.table(
+            cases, omitted: only == nil ? ValidationCatalog.omitted : [], data: format == .csv || format == .json)
         let summary = ValidationTable.summary(cases)
         var text = try tableOptions.render(table, as: format, to: destination)
         let summaryInText: Bool
