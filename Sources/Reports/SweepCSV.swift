@@ -23,14 +23,15 @@ public enum SweepCSV {
         values: [String], estimates: [MetricEstimate], layout: TidyLayout,
         approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
     ) throws -> String {
-        try RowFormatter(layout: layout).rows(values: values, estimates: estimates, approximate: approximate)
+        var formatter = RowFormatter(layout: layout)
+        return try formatter.rows(values: values, estimates: estimates, approximate: approximate)
     }
 
     /// Formats rows, remembering the "scheme,metric,unit,method," middle of
     /// each row position: consecutive points repeat them, and rebuilding
-    /// them was most of the cost of a closed-form sweep. Not thread-safe:
-    /// one formatter per worker.
-    public final class RowFormatter {
+    /// them was most of the cost of a closed-form sweep. A value: each
+    /// worker keeps its own copy.
+    public struct RowFormatter: Sendable {
         struct Middle {
             var scheme: String, metric: String, unit: String, method: EvaluationMethod
             var text: String
@@ -40,7 +41,7 @@ public enum SweepCSV {
 
         public init(layout: TidyLayout) { self.layout = layout }
 
-        public func rows(
+        public mutating func rows(
             values: [String], estimates: [MetricEstimate],
             approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
         ) throws -> String {
@@ -73,7 +74,7 @@ public enum SweepCSV {
         }
 
         @inline(__always)
-        func middle(_ j: Int, _ e: MetricEstimate) -> String {
+        mutating func middle(_ j: Int, _ e: MetricEstimate) -> String {
             if j < middles.count {
                 let m = middles[j]
                 if m.scheme == e.scheme, m.metric == e.metric, m.unit == e.unit, m.method == e.method { return m.text }
