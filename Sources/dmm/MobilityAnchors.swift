@@ -38,9 +38,12 @@ struct MobilityAnchors: ParsableCommand {
             quantities with both methods side by side.
 
             Examples:
-              dmm mobility anchors --residence exponential:mean=60 --session exponential:mean=60 --session-rate 0.0166667
-              dmm mobility anchors --residence gamma:shape=2,mean=60 --session lognormal:sigma=1,mean=300 \\
-                  --session-rate 0.01 --grid hexagonal --method both --samples 200000 --format markdown
+              dmm mobility anchors --residence exponential:mean=60 \\
+                  --session exponential:mean=60 --session-rate 0.0166667
+              dmm mobility anchors --residence gamma:shape=2,mean=60 \\
+                  --session lognormal:sigma=1,mean=300 \\
+                  --session-rate 0.01 --grid hexagonal --method both --samples 200000 \\
+                  --format markdown
             """
     )
 

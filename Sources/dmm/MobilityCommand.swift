@@ -16,8 +16,10 @@ struct MobilityCommand: ParsableCommand {
             hyperexponential:p=0.9/0.1,mean=30/330. Times are in seconds.
 
             Examples:
-              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120
-              dmm mobility anchors --residence exponential:mean=60 --session exponential:mean=60 --session-rate 0.0166667
+              dmm mobility crossings --residence gamma:shape=2,mean=60 \\
+                  --session exponential:mean=120
+              dmm mobility anchors --residence exponential:mean=60 \\
+                  --session exponential:mean=60 --session-rate 0.0166667
             """,
         subcommands: [MobilityCrossings.self, MobilityAnchors.self]
     )

@@ -28,11 +28,15 @@ struct MobilityCrossings: ParsableCommand {
             latex and rfc show k with both methods side by side, E[K] in a footnote.
 
             Examples:
-              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120
-              dmm mobility crossings --residence exponential:mean=60 --session gamma:shape=2,mean=120 --kmax 5 --format markdown
-              dmm mobility crossings --residence gamma:shape=2,mean=60 --session lognormal:sigma=1,mean=300 \\
+              dmm mobility crossings --residence gamma:shape=2,mean=60 \\
+                  --session exponential:mean=120
+              dmm mobility crossings --residence exponential:mean=60 \\
+                  --session gamma:shape=2,mean=120 --kmax 5 --format markdown
+              dmm mobility crossings --residence gamma:shape=2,mean=60 \\
+                  --session lognormal:sigma=1,mean=300 \\
                   --method both --samples 1000000 --seed 7 --jobs 2
-              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120 \\
+              dmm mobility crossings --residence gamma:shape=2,mean=60 \\
+                  --session exponential:mean=120 \\
                   --method monte-carlo --samples 10000000 --bench
             """
     )

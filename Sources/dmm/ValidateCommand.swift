@@ -52,7 +52,8 @@ struct ValidateCommand: ParsableCommand {
               dmm validate --format csv --output validation.csv
               dmm validate --format rfc
               dmm validate --campaign 200 --seed 1
-              dmm validate --campaign 16 --samples 65536 --laws exponential,gamma --format csv
+              dmm validate --campaign 16 --samples 65536 --laws exponential,gamma \\
+                  --format csv
             """
     )
 
