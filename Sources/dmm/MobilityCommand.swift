@@ -1,3 +1,4 @@
+import Dispatch
 import ArgumentParser
 import Evaluation
 import Foundation
@@ -131,15 +132,21 @@ struct MobilityCommonOptions: ParsableArguments {
     }
 }
 
-/// Progress of a Monte Carlo run, on stderr. Not shared between threads: the
-/// simulations report progress on the calling thread (`ParallelWork`'s emit).
+/// Progress of a Monte Carlo run on stderr: "label: done/total unit (percent),
+/// rate unit/s, time left", redrawn at most four times a second. Not shared
+/// between threads: the simulations report progress on the calling thread
+/// (`ParallelWork`'s emit).
 final class MobilityProgress {
-    private var done = 0, shown = -1
-    let label: String, chunks: Int
+    private var done = 0
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private var last: UInt64 = 0
+    let label: String, chunks: Int, unit: String
 
-    init(label: String, chunks: Int) {
+    /// - Parameter unit: what a step is ("replications" for dmm evaluate, "chunks" of 32768 samples for mobility).
+    init(label: String, chunks: Int, unit: String = "chunks") {
         self.label = label
         self.chunks = max(1, chunks)
+        self.unit = unit
     }
 
     /// `step` as the callback the simulations take.
@@ -150,10 +157,14 @@ final class MobilityProgress {
     /// Shows `done` of `chunks` (steps may come several at a time).
     func show(done: Int) {
         self.done = done
-        let percent = done * 100 / chunks
-        if percent != shown {
-            shown = percent
-            Diagnostics.write("\r\(label): \(percent)%" + (done == chunks ? "\n" : ""))
-        }
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard done >= chunks || now - last > 250_000_000 else { return }
+        last = now
+        let seconds = Double(now - start) / 1e9
+        let rate = seconds > 0 ? Double(done) / seconds : 0
+        let left = rate > 0 ? Double(max(0, chunks - done)) / rate : 0
+        Diagnostics.write(String(
+            format: "\r%@: %d/%d %@ (%.0f%%), %.1f %@/s, %@ left ", label, done, chunks, unit,
+            100 * Double(done) / Double(chunks), rate, unit, SweepProgress.clock(left)) + (done >= chunks ? "\n" : ""))
     }
 }
