@@ -10,7 +10,7 @@ import Stochastics
 /// rest is taken from its integral, E[(X − NT)⁺]/T − F^c(NT)/2, which F^c's
 /// monotonicity brackets within F^c(NT)/2 of the true tail.
 public enum BindingRefresh {
-    public static func rate(residence: ProbabilityLaw, lifetime: Double) -> Double {
+    public static func rate(residence: ProbabilityLaw, lifetime: Double) throws -> Double {
         let eta = 1 / residence.mean
         if case let .exponential(m) = residence.form {
             // e^{−T/m}/(1 − e^{−T/m}), without cancellation when T ≪ m.
@@ -24,6 +24,6 @@ public enum BindingRefresh {
             if term <= 1e-12 * max(sum, 1e-300) { return eta * sum }
         }
         let end = Double(cap) * lifetime
-        return eta * (sum + max(0, residence.integratedTail(end) / lifetime - residence.ccdf(end) / 2))
+        return eta * (sum + max(0, try residence.integratedTail(end) / lifetime - residence.ccdf(end) / 2))
     }
 }

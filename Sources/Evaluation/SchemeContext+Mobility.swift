@@ -37,7 +37,7 @@ extension SchemeContext.Motion {
             anchorsInUse: sessionAnchoring ? try anchoring.anchorsInUseAtHandoff() : 0,
             tunnelledFraction: walk?.awayFraction ?? 0,
             meanAnchorDistance: walk?.meanDistanceSteps ?? 0,
-            refreshRate: s.timers.refresh ? BindingRefresh.rate(residence: residence, lifetime: s.timers.bindingLifetimeS) : 0)
+            refreshRate: s.timers.refresh ? try BindingRefresh.rate(residence: residence, lifetime: s.timers.bindingLifetimeS) : 0)
     }
 }
 

@@ -1,4 +1,3 @@
-import CGSL
 import Foundation
 import Stochastics
 
@@ -133,18 +132,18 @@ public struct CrossingDistribution: Sendable {
             guard let (kr, theta) = residence.gammaShapeAndScale else { throw CrossingError.noExactRoute(residence, session) }
             let session = self.session, timeAverage = self.timeAverage, sm = session.mean
             for k in 1...kmax {
-                let cdf = { (t: Double) -> Double in
-                    (try? (nestedQuadrature ? Self.sumCDFByQuadrature : Self.sumCDF)(k, t, kr, theta, residence)) ?? .nan
+                let cdf = { (t: Double) throws -> Double in
+                    try (nestedQuadrature ? Self.sumCDFByQuadrature : Self.sumCDF)(k, t, kr, theta, residence)
                 }
                 let value: Double
                 if case let .deterministic(v) = session.form, !timeAverage {
-                    value = cdf(v)
+                    value = try cdf(v)
                 } else if case let .pareto(a, _, xm) = session.form, !timeAverage {
                     // T = x_m u^{−1/A}, u uniform on (0, 1]: a bounded integrand instead of a t^{−A−1} tail.
                     let sk = residence.residualMean + Double(k - 1) * residence.mean
                     let points = [0.125, 0.25, 0.5, 1, 2, 4, 8].map { c in pow(xm / Swift.max(xm, c * sk), a) }
                     value = try Self.piecewiseFinite("P(K >= \(k)) for residence \(residence.spec), session \(session.spec)",
-                                                     breakpoints: points + [1]) { u in u == 0 ? 1 : cdf(xm * pow(u, -1 / a)) }
+                                                     breakpoints: points + [1]) { u in u == 0 ? 1 : try cdf(xm * pow(u, -1 / a)) }
                 } else {
                     // Weight: the session density, or P(T > t)/E[T] for the time average.
                     let weight: (Double) -> Double = timeAverage
@@ -162,7 +161,7 @@ public struct CrossingDistribution: Sendable {
                     value = try Self.piecewise("P(K >= \(k)) for residence \(residence.spec), session \(session.spec)",
                                                breakpoints: points) { t in
                         let w = weight(t)
-                        return w == 0 ? 0 : w * cdf(t)
+                        return w == 0 ? 0 : w * (try cdf(t))
                     }
                 }
                 out.append(Swift.min(1, Swift.max(0, value)))
@@ -184,14 +183,14 @@ public struct CrossingDistribution: Sendable {
     }
 
     /// ∫₀^∞ f, as QAGS over [0, p₁], [p₁, p₂], … and QAGIU beyond the last breakpoint.
-    static func piecewise(_ what: String, breakpoints: [Double], _ f: @escaping (Double) -> Double) throws -> Double {
+    static func piecewise(_ what: String, breakpoints: [Double], _ f: @escaping (Double) throws -> Double) throws -> Double {
         let finite = try piecewiseFinite(what, breakpoints: breakpoints, f)
         let last = breakpoints.filter { $0 > 0 && $0.isFinite }.max() ?? 0
         return finite + (try Quadrature.integrate(what, over: .upperInfinite(from: last), f).value)
     }
 
     /// ∫₀^{last breakpoint} f, as QAGS between consecutive breakpoints.
-    static func piecewiseFinite(_ what: String, breakpoints: [Double], _ f: @escaping (Double) -> Double) throws -> Double {
+    static func piecewiseFinite(_ what: String, breakpoints: [Double], _ f: @escaping (Double) throws -> Double) throws -> Double {
         let points = Array(Set(breakpoints.filter { $0 > 0 && $0.isFinite })).sorted()
         var total = 0.0, lower = 0.0
         for p in points {
@@ -204,7 +203,7 @@ public struct CrossingDistribution: Sendable {
     /// F_{S_k}(t) for gamma residence (shape k_r, scale θ), §2.5, in closed form
     /// (`GammaRenewal.sumCDF`).
     static func sumCDF(k: Int, t: Double, shape kr: Double, scale theta: Double, residence: ProbabilityLaw) throws -> Double {
-        GammaRenewal(shape: kr, scale: theta).sumCDF(k, t)
+        try GammaRenewal(shape: kr, scale: theta).sumCDF(k, t)
     }
 
     /// The same by the nested quadrature of §2.5,
@@ -212,10 +211,10 @@ public struct CrossingDistribution: Sendable {
     static func sumCDFByQuadrature(k: Int, t: Double, shape kr: Double, scale theta: Double, residence: ProbabilityLaw) throws -> Double {
         if t <= 0 { return 0 }
         let m = residence.mean
-        if k == 1 { return 1 - residence.integratedTail(t) / m }
+        if k == 1 { return 1 - (try residence.integratedTail(t)) / m }
         let a = Double(k - 1) * kr
         return try Quadrature.integrate("F_S\(k)(\(t))", over: .finite(0, t)) { u in
-            gsl_cdf_gamma_Q(u, kr, theta) / m * gsl_cdf_gamma_P(t - u, a, theta)
+            (try SpecialFunctions.gammaCCDF(u, shape: kr, scale: theta)) / m * (try SpecialFunctions.gammaCDF(t - u, shape: a, scale: theta))
         }.value
     }
 }

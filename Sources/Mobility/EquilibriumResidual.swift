@@ -18,11 +18,11 @@ public struct EquilibriumResidual: Sendable {
     /// E[R] in the law's time unit; infinite when E[X²] is (Pareto shape ≤ 2).
     public var mean: Double { law.residualMean }
 
-    /// P(R > t).
-    public func ccdf(_ t: Double) -> Double { t <= 0 ? 1 : Swift.min(1, law.integratedTail(t) / law.mean) }
+    /// P(R > t); throws `GSLError` when a GSL function it needs fails.
+    public func ccdf(_ t: Double) throws -> Double { t <= 0 ? 1 : Swift.min(1, try law.integratedTail(t) / law.mean) }
 
     /// P(R ≤ t).
-    public func cdf(_ t: Double) -> Double { 1 - ccdf(t) }
+    public func cdf(_ t: Double) throws -> Double { 1 - (try ccdf(t)) }
 
     /// r(t) = P(X > t)/E[X].
     public func density(_ t: Double) -> Double { t < 0 ? 0 : law.ccdf(t) / law.mean }

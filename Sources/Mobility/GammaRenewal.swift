@@ -1,5 +1,5 @@
-import CGSL
 import Foundation
+import Stochastics
 
 /// The equilibrium renewal process of gamma residence times (shape k, scale θ,
 /// mean m = kθ), in closed form (analytic-models.md §2.4-2.5).
@@ -37,26 +37,26 @@ struct GammaRenewal: Sendable {
     }
 
     /// F_{S_j}(t) = P(N_e(t) ≥ j), N_e the equilibrium renewal counting process; j ≥ 1.
-    func sumCDF(_ j: Int, _ t: Double) -> Double {
+    func sumCDF(_ j: Int, _ t: Double) throws -> Double {
         if t <= 0 { return 0 }
         let x = t / scale, a1 = Double(j - 1) * shape, a2 = Double(j) * shape
         let value: Double
         if x > a2 {
-            value = 1 - (upper(a2, x) - upper(a1, x)) / shape
+            value = 1 - (try upper(a2, x) - upper(a1, x)) / shape
         } else {
-            value = (lower(a1, x) - lower(a2, x)) / shape
+            value = (try lower(a1, x) - lower(a2, x)) / shape
         }
         return Swift.min(1, Swift.max(0, value))
     }
 
     /// I_a/θ = x P(a, x) − a P(a+1, x).
-    private func lower(_ a: Double, _ x: Double) -> Double {
-        a == 0 ? x : x * gsl_sf_gamma_inc_P(a, x) - a * gsl_sf_gamma_inc_P(a + 1, x)
+    private func lower(_ a: Double, _ x: Double) throws -> Double {
+        a == 0 ? x : x * (try SpecialFunctions.gammaP(a, x)) - a * (try SpecialFunctions.gammaP(a + 1, x))
     }
 
     /// J_a/θ = a Q(a+1, x) − x Q(a, x).
-    private func upper(_ a: Double, _ x: Double) -> Double {
-        a == 0 ? 0 : a * gsl_sf_gamma_inc_Q(a + 1, x) - x * gsl_sf_gamma_inc_Q(a, x)
+    private func upper(_ a: Double, _ x: Double) throws -> Double {
+        a == 0 ? 0 : a * (try SpecialFunctions.gammaQ(a + 1, x)) - x * (try SpecialFunctions.gammaQ(a, x))
     }
 
     /// E[g(N_e(t))] = Σ_{j≥1} F_{S_j}(t) (g_j − g_{j−1}) for each sequence g of
@@ -64,15 +64,15 @@ struct GammaRenewal: Sendable {
     /// window [lo, hi] around t/m (checked: F_{S_lo}(t) rounds to 1, F_{S_hi}(t) ≤ 1e-15, about the rounding error of the closed form)
     /// the terms telescope to g_{lo−1}, above it they are dropped. Returns false
     /// when the sequences are too short for t.
-    func walkMean(_ t: Double, values: [[Double]], into out: inout [Double]) -> Bool {
+    func walkMean(_ t: Double, values: [[Double]], into out: inout [Double]) throws -> Bool {
         for i in out.indices { out[i] = 0 }
         if t <= 0 { return true }
         let n = t / mean
         let spread = 10 * (n / shape + 1).squareRoot() + 4
         var lo = Swift.max(1, Int((n - spread).rounded(.down)))
-        while lo > 1 && sumCDF(lo, t) < 1 { lo = Swift.max(1, lo - Int(spread) - 1) }
+        while lo > 1, try sumCDF(lo, t) < 1 { lo = Swift.max(1, lo - Int(spread) - 1) }
         var hi = Int((n + spread).rounded(.up))
-        while sumCDF(hi, t) > 1e-15 { hi += Int(spread) + 1 }
+        while try sumCDF(hi, t) > 1e-15 { hi += Int(spread) + 1 }
         let count = values[0].count
         if hi >= count { return false }
         for i in out.indices { out[i] = values[i][lo - 1] }
@@ -87,7 +87,7 @@ struct GammaRenewal: Sendable {
                 if u == 0 {
                     qa = 0; da = exp(-x)
                 } else {
-                    qa = gsl_sf_gamma_inc_Q(a, x); da = exp(a * log(x) - x - lgamma(a + 1))
+                    qa = try SpecialFunctions.gammaQ(a, x); da = exp(a * log(x) - x - lgamma(a + 1))
                 }
                 while u <= u1 {
                     qs[u - u0] = qa; ds[u - u0] = da
@@ -111,7 +111,7 @@ struct GammaRenewal: Sendable {
             }
         } else {
             for j in lo...hi {
-                let f = sumCDF(j, t)
+                let f = try sumCDF(j, t)
                 for i in out.indices { out[i] += f * (values[i][j] - values[i][j - 1]) }
             }
         }

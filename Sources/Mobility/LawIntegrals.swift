@@ -1,4 +1,3 @@
-import CGSL
 import Foundation
 import Stochastics
 
@@ -8,15 +7,15 @@ extension ProbabilityLaw {
     /// E[g(X)] by quadrature, with a substitution per family that keeps the
     /// integrand smooth (analytic-models.md §2.2): Weibull y = (x/λ)^β,
     /// lognormal z = (ln x − ζ)/σ, Pareto x = x_m u^{−1/A}.
-    func expectation(_ what: @autoclosure () -> String, epsrel: Double = 1e-10, _ g: @escaping (Double) -> Double) throws -> Double {
+    func expectation(_ what: @autoclosure () -> String, epsrel: Double = 1e-10, _ g: @escaping (Double) throws -> Double) throws -> Double {
         let label = "\(what()) under \(spec)"
         switch form {
         case let .exponential(m):
-            return try Quadrature.integrate(label, over: .upperInfinite(from: 0), epsrel: epsrel) { y in g(m * y) * exp(-y) }.value
+            return try Quadrature.integrate(label, over: .upperInfinite(from: 0), epsrel: epsrel) { y in try g(m * y) * exp(-y) }.value
         case let .gamma(k, m):
             // y = x/θ; split at the mean so the (integrable) singularity at 0 for k < 1 sits at an endpoint.
             let theta = m / k
-            let f: (Double) -> Double = { y in y == 0 ? 0 : g(theta * y) * gsl_ran_gamma_pdf(y, k, 1) }
+            let f: (Double) throws -> Double = { y in y == 0 ? 0 : try g(theta * y) * (SpecialFunctions.gammaDensity(y, shape: k, scale: 1)) }
             let a = try Quadrature.integrate(label, over: .finite(0, k), epsrel: epsrel, f).value
             let b = try Quadrature.integrate(label, over: .upperInfinite(from: k), epsrel: epsrel, f).value
             return a + b
@@ -28,20 +27,20 @@ extension ProbabilityLaw {
             }
             return total
         case let .weibull(b, _, l):
-            return try Quadrature.integrate(label, over: .upperInfinite(from: 0), epsrel: epsrel) { y in g(l * pow(y, 1 / b)) * exp(-y) }.value
+            return try Quadrature.integrate(label, over: .upperInfinite(from: 0), epsrel: epsrel) { y in try g(l * pow(y, 1 / b)) * exp(-y) }.value
         case let .lognormal(s, _, z):
             let norm = 1 / (2 * Double.pi).squareRoot()
             return try Quadrature.integrate(label, over: .real, epsrel: epsrel) { u in
                 let e = exp(-u * u / 2)
-                return e == 0 ? 0 : g(exp(z + s * u)) * e * norm
+                return e == 0 ? 0 : try g(exp(z + s * u)) * e * norm
             }.value
         case let .pareto(a, _, xm):
-            return try Quadrature.integrate(label, over: .finite(0, 1), epsrel: epsrel) { u in u == 0 ? 0 : g(xm * pow(u, -1 / a)) }.value
+            return try Quadrature.integrate(label, over: .finite(0, 1), epsrel: epsrel) { u in u == 0 ? 0 : try g(xm * pow(u, -1 / a)) }.value
         case let .uniform(a, b):
-            if b == a { return g(a) }
-            return try Quadrature.integrate(label, over: .finite(a, b), epsrel: epsrel) { x in g(x) / (b - a) }.value
+            if b == a { return try g(a) }
+            return try Quadrature.integrate(label, over: .finite(a, b), epsrel: epsrel) { x in try g(x) / (b - a) }.value
         case let .deterministic(v):
-            return g(v)
+            return try g(v)
         }
     }
 
@@ -49,26 +48,26 @@ extension ProbabilityLaw {
     ///
     /// Used for the equilibrium residual (P(R > t) = E[(X − t)⁺]/E[X], §2.4)
     /// and for the time-stationary session age/residual.
-    public func integratedTail(_ t: Double) -> Double {
+    public func integratedTail(_ t: Double) throws -> Double {
         if t <= 0 { return mean - t }
         switch form {
         case let .exponential(m): return m * exp(-t / m)
         case let .gamma(k, m):
             let theta = m / k
-            return Swift.max(0, m * gsl_cdf_gamma_Q(t, k + 1, theta) - t * gsl_cdf_gamma_Q(t, k, theta))
+            return Swift.max(0, m * (try SpecialFunctions.gammaCCDF(t, shape: k + 1, scale: theta)) - t * (try SpecialFunctions.gammaCCDF(t, shape: k, scale: theta)))
         case let .hyperexponential(ph), let .hypererlang(ph):
             var total = 0.0
             for i in 0..<ph.p.count {
                 let k = Double(ph.shapes[i]), m = ph.means[i], theta = m / k
-                total += ph.p[i] * Swift.max(0, m * gsl_cdf_gamma_Q(t, k + 1, theta) - t * gsl_cdf_gamma_Q(t, k, theta))
+                total += ph.p[i] * Swift.max(0, m * (try SpecialFunctions.gammaCCDF(t, shape: k + 1, scale: theta)) - t * (try SpecialFunctions.gammaCCDF(t, shape: k, scale: theta)))
             }
             return total
         case let .weibull(b, m, l):
             let y = pow(t / l, b)
-            return Swift.max(0, m * gsl_sf_gamma_inc_Q(1 + 1 / b, y) - t * exp(-y))
+            return Swift.max(0, m * (try SpecialFunctions.gammaQ(1 + 1 / b, y)) - t * exp(-y))
         case let .lognormal(s, m, z):
             let d2 = (z - log(t)) / s
-            return Swift.max(0, m * gsl_cdf_ugaussian_P(d2 + s) - t * gsl_cdf_ugaussian_P(d2))
+            return Swift.max(0, m * (try SpecialFunctions.normalCDF(d2 + s)) - t * (try SpecialFunctions.normalCDF(d2)))
         case let .pareto(a, m, xm):
             return t <= xm ? m - t : xm * pow(xm / t, a - 1) / (a - 1)
         case let .uniform(a, b):
@@ -84,20 +83,20 @@ extension ProbabilityLaw {
     /// lognormal: e^{rζ+r²σ²/2} Φ((ζ + rσ² − ln t)/σ); Pareto: A x_m^A t^{r−A}/(A−r)
     /// for t ≥ x_m). Infinite when E[X^r] is. Bounds the cut-off remainder of
     /// `SessionAnchoring.walkAverages`.
-    func partialMoment(_ r: Double, above t: Double) -> Double {
-        func gammaPart(_ k: Double, _ m: Double) -> Double {
+    func partialMoment(_ r: Double, above t: Double) throws -> Double {
+        func gammaPart(_ k: Double, _ m: Double) throws -> Double {
             let theta = m / k
-            return exp(r * log(theta) + lgamma(k + r) - lgamma(k)) * (t <= 0 ? 1 : gsl_sf_gamma_inc_Q(k + r, t / theta))
+            return exp(r * log(theta) + lgamma(k + r) - lgamma(k)) * (t <= 0 ? 1 : try SpecialFunctions.gammaQ(k + r, t / theta))
         }
         switch form {
-        case let .exponential(m): return gammaPart(1, m)
-        case let .gamma(k, m): return gammaPart(k, m)
+        case let .exponential(m): return try gammaPart(1, m)
+        case let .gamma(k, m): return try gammaPart(k, m)
         case let .hyperexponential(ph), let .hypererlang(ph):
-            return (0..<ph.p.count).reduce(0) { $0 + ph.p[$1] * gammaPart(Double(ph.shapes[$1]), ph.means[$1]) }
+            return try (0..<ph.p.count).reduce(0) { $0 + ph.p[$1] * (try gammaPart(Double(ph.shapes[$1]), ph.means[$1])) }
         case let .weibull(b, _, l):
-            return pow(l, r) * tgamma(1 + r / b) * (t <= 0 ? 1 : gsl_sf_gamma_inc_Q(1 + r / b, pow(t / l, b)))
+            return pow(l, r) * tgamma(1 + r / b) * (t <= 0 ? 1 : try SpecialFunctions.gammaQ(1 + r / b, pow(t / l, b)))
         case let .lognormal(s, _, z):
-            return exp(r * z + r * r * s * s / 2) * (t <= 0 ? 1 : gsl_cdf_ugaussian_P((z + r * s * s - log(t)) / s))
+            return exp(r * z + r * r * s * s / 2) * (t <= 0 ? 1 : try SpecialFunctions.normalCDF((z + r * s * s - log(t)) / s))
         case let .pareto(a, _, xm):
             if a <= r { return .infinity }
             let u = Swift.max(t, xm)

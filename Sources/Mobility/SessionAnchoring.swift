@@ -196,7 +196,7 @@ public struct SessionAnchoring: Sendable {
         let r = residence, s = session
         let minimum = try Quadrature.integrate("E[min(R, T)]", over: .upperInfinite(from: 0)) { t in
             let c = s.ccdf(t)
-            return c == 0 ? 0 : c * r.integratedTail(t) / r.mean
+            return c == 0 ? 0 : c * (try r.integratedTail(t)) / r.mean
         }.value
         return Swift.max(0, 1 - minimum / s.mean)
     }
@@ -240,7 +240,7 @@ public struct SessionAnchoring: Sendable {
     public func walkAverages() throws -> WalkAverages {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)
         if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale,
-           session.partialMoment(1.5, above: 0).isFinite {
+           try session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
         let cap = crossings.route == .quadrature ? 60 : 20_000
@@ -283,7 +283,7 @@ public struct SessionAnchoring: Sendable {
         var tmax = Swift.min(support, 16 * (sm + m))
         var remainder = 0.0
         while tmax < support {
-            remainder = (s.integratedTail(tmax) + (2 / m).squareRoot() * 2 / 3 * s.partialMoment(1.5, above: tmax)) / sm
+            remainder = (try s.integratedTail(tmax) + (2 / m).squareRoot() * 2 / 3 * s.partialMoment(1.5, above: tmax)) / sm
             if remainder <= 1e-13 || tmax >= cap { break }
             tmax = Swift.min(cap, tmax * 2)
         }
@@ -308,7 +308,7 @@ public struct SessionAnchoring: Sendable {
         func average(_ i: Int, _ what: String) throws -> Double {
             try CrossingDistribution.piecewiseFinite(what, breakpoints: breakpoints) { t in
                 let w = s.ccdf(t)
-                return w == 0 ? 0 : w / sm * cache.value(t)[i]
+                return w == 0 ? 0 : w / sm * (try cache.value(t))[i]
             }
         }
         let a = try average(0, "time away from the first AR, residence \(residence.spec), session \(s.spec)")
@@ -334,10 +334,10 @@ private final class WalkMeanCache {
     var overflow = false
     init(renewal: GammaRenewal, values: [[Double]]) { self.renewal = renewal; self.values = values }
 
-    func value(_ t: Double) -> [Double] {
+    func value(_ t: Double) throws -> [Double] {
         if let v = memo[t] { return v }
         var out = [Double](repeating: 0, count: values.count)
-        if !renewal.walkMean(t, values: values, into: &out) { overflow = true }
+        if !(try renewal.walkMean(t, values: values, into: &out)) { overflow = true }
         memo[t] = out
         return out
     }

@@ -36,7 +36,9 @@ public enum Quadrature {
     /// Throws `GSLError` (with GSL's reason and `what`) when GSL reports a
     /// failure: a divergent or slowly convergent integral comes back from GSL
     /// as a status with a plausible-looking number, so the number is never
-    /// returned in that case. Also throws when the value is not finite.
+    /// returned in that case. Also throws when the value is not finite. When
+    /// the integrand throws, GSL sees NaN from then on and the integrand's
+    /// first error is rethrown (it says more than GSL's status would).
     /// Defaults follow analytic-models.md §10 (epsabs 1e-12, epsrel 1e-10, limit 200).
     public static func integrate(
         _ what: @autoclosure () -> String = "quadrature",
@@ -44,7 +46,7 @@ public enum Quadrature {
         epsabs: Double = 1e-12,
         epsrel: Double = 1e-10,
         limit: Int = 200,
-        _ f: @escaping (Double) -> Double
+        _ f: @escaping (Double) throws -> Double
     ) throws -> Result {
         GSL.configure()
         guard let workspace = gsl_integration_workspace_alloc(limit) else {
@@ -53,7 +55,8 @@ public enum Quadrature {
         defer { gsl_integration_workspace_free(workspace) }
         var result = 0.0
         var abserr = 0.0
-        let status: Int32 = GSLFunction(f).withFunction { function in
+        let integrand = ThrowingIntegrand(f)
+        let status: Int32 = GSLFunction(integrand.evaluate).withFunction { function in
             switch interval {
             case let .finite(a, b):
                 return gsl_integration_qags(&function, a, b, epsabs, epsrel, limit, workspace, &result, &abserr)
@@ -65,10 +68,28 @@ public enum Quadrature {
                 return gsl_integration_qagi(&function, epsabs, epsrel, limit, workspace, &result, &abserr)
             }
         }
+        if let error = integrand.error { throw error }
         try GSLError.check(status, "\(what()) over \(interval)")
         guard result.isFinite else {
             throw GSLError(code: Int32(GSL_EDIVERGE), context: "\(what()) over \(interval) is not finite")
         }
         return Result(value: result, absoluteError: abserr)
+    }
+
+    /// A throwing integrand seen by GSL as a plain one: the first error is kept
+    /// and NaN returned, so GSL stops early and `integrate` rethrows the error.
+    /// Used on one thread only (one quadrature call).
+    final class ThrowingIntegrand {
+        let f: (Double) throws -> Double
+        var error: Error?
+        init(_ f: @escaping (Double) throws -> Double) { self.f = f }
+
+        func evaluate(_ x: Double) -> Double {
+            if error != nil { return .nan }
+            do { return try f(x) } catch {
+                self.error = error
+                return .nan
+            }
+        }
     }
 }

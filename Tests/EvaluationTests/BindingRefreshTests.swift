@@ -12,7 +12,7 @@ import Testing
         let law = try ProbabilityLaw.uniform(min: 0, max: 2 * m)
         let n = (2 * m / t).rounded(.down)
         let exact = (n - t * n * (n + 1) / (4 * m)) / m
-        let rate = BindingRefresh.rate(residence: law, lifetime: t)
+        let rate = try BindingRefresh.rate(residence: law, lifetime: t)
         #expect(abs(rate - exact) <= 1e-9 * exact, "\(rate) vs \(exact)")
     }
 
@@ -20,7 +20,7 @@ import Testing
     /// precision for T ≪ m (a naive 1 − e^{−x} loses all digits at x = 1e-12).
     @Test func exponentialWithATinyLifetime() throws {
         let m = 60.0, t = 60e-12
-        let rate = BindingRefresh.rate(residence: try .exponential(mean: m), lifetime: t)
+        let rate = try BindingRefresh.rate(residence: try .exponential(mean: m), lifetime: t)
         // x = T/m = 1e-12: e^{-x}/(1 − e^{-x}) = 1/x − 1/2 + x/12 − ...
         let x = 1e-12
         #expect(abs(rate - (1 / x - 0.5) / m) <= 1e-12 * rate)

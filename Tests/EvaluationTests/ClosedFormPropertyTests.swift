@@ -193,11 +193,11 @@ import Testing
     /// Refreshes per residence Σ_{n≥1} F^c(n T_L) (analytic-models.md 4).
     @Test func bindingRefreshRate() throws {
         // Deterministic residence 100 s, lifetime 30 s: refreshes at 30, 60, 90 s → 3 per 100 s.
-        #expect(abs(BindingRefresh.rate(residence: try .deterministic(value: 100), lifetime: 30) - 0.03) < 1e-15)
+        #expect(abs(try BindingRefresh.rate(residence: try .deterministic(value: 100), lifetime: 30) - 0.03) < 1e-15)
         // Uniform on [0, 100], lifetime 40: F^c(40) + F^c(80) = 0.6 + 0.2 per 50 s mean.
-        #expect(abs(BindingRefresh.rate(residence: try .uniform(min: 0, max: 100), lifetime: 40) - 0.8 / 50) < 1e-15)
+        #expect(abs(try BindingRefresh.rate(residence: try .uniform(min: 0, max: 100), lifetime: 40) - 0.8 / 50) < 1e-15)
         // Exponential mean 60, lifetime 420: η e^{−7}/(1 − e^{−7}).
         let x = exp(-7.0)
-        #expect(abs(BindingRefresh.rate(residence: try .exponential(mean: 60), lifetime: 420) - x / (1 - x) / 60) < 1e-18)
+        #expect(abs(try BindingRefresh.rate(residence: try .exponential(mean: 60), lifetime: 420) - x / (1 - x) / 60) < 1e-18)
     }
 }
