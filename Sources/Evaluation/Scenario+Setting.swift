@@ -1,3 +1,4 @@
+import Mobility
 import Schemes
 import Stochastics
 
@@ -7,7 +8,7 @@ extension Scenario {
         var s = blank
         for p in ScenarioParameter.all {
             // The defaults are constants of this file's table; a test checks each is allowed.
-            try! p.set(&s, p.defaultValue)
+            try! ScenarioSetting(path: p.path, value: p.defaultValue).apply(to: &s)
         }
         return s
     }()
@@ -16,7 +17,9 @@ extension Scenario {
     private static var blank: Scenario {
         let law = try! ProbabilityLaw.exponential(mean: 1)
         return Scenario(
-            mobility: .init(residence: law, crossingModel: "", speedMps: 0, cellSizeM: 0, cellShape: "", grid: "", domainSize: 0),
+            mobility: .init(
+                residence: law, crossingModel: .residence, speedMps: 0, cellSizeM: 0, cellShape: .hexagon, grid: .square,
+                domainSize: 0),
             traffic: .init(sessionRate: 0, sessionDuration: law, localCNFraction: 0, localCNHops: 0),
             topology: .init(
                 arArHops: 0, arMapHops: 0, arHaHops: 0, mapHaHops: 0, magLmaHops: 0, lmaLmaHops: 0,
@@ -25,7 +28,7 @@ extension Scenario {
             links: .init(
                 wireless: .init(bandwidthBps: 0, latencyMs: 0, loss: 0),
                 wired: .init(bandwidthBps: 0, latencyMsPerHop: 0, queueingMsPerHop: 0),
-                l2HandoffMs: 0, raDelayMs: 0, dad: "", dadMs: 0),
+                l2HandoffMs: 0, raDelayMs: 0, dad: .standard, dadMs: 0),
             messages: .init(sizes: [:], tunnelHeaderBytes: 0, wirelessWeight: 0, wiredWeight: 0),
             timers: .init(
                 bindingLifetimeS: 0, refresh: true, haHelloIntervalS: 0, haHelloMisses: 0, heartbeatIntervalS: 0,
@@ -39,49 +42,33 @@ extension Scenario {
     /// Paths are those of `ScenarioParameter.all`; a law's parameters are
     /// paths too (`mobility.residence.mean=30` rescales the law, keeping its
     /// shape: `ProbabilityLaw.setting`). Throws `ScenarioError` (exit 2)
-    /// naming the path and what is allowed, with close matches for an unknown path.
+    /// naming the path and what is allowed, with close matches for an unknown
+    /// path. The text is read once (`ScenarioSetting`); to apply the same value
+    /// to many scenarios, read it once and use `applying(_:)`.
     public func setting(_ path: String, to value: String) throws -> Scenario {
-        var copy = self
-        if let parameter = ScenarioParameter.named(path) {
-            try parameter.set(&copy, value)
-            return copy
-        }
-        // A law parameter: "<law path>.<name>".
-        if let dot = path.lastIndex(of: "."), let parameter = ScenarioParameter.named(String(path[..<dot])),
-            case .law = parameter.kind
-        {
-            let name = String(path[path.index(after: dot)...])
-            let law = try ProbabilityLaw.parse(parameter.get(self))
-            do {
-                try parameter.set(&copy, try law.setting(name, to: value).spec)
-            } catch let error as LawError {
-                throw ScenarioError("scenario parameter '\(path)': \(error.description)")
-            }
-            return copy
-        }
-        throw ScenarioError.unknownPath(path)
+        try applying([ScenarioSetting(path: path, value: value)])
     }
 
-    /// The value at `path` as text (the spelling `setting` accepts).
-    public func value(at path: String) throws -> String {
-        if let parameter = ScenarioParameter.named(path) { return parameter.get(self) }
-        throw ScenarioError.unknownPath(path)
+    /// This scenario with `settings` applied in order.
+    public func applying(_ settings: [ScenarioSetting]) throws -> Scenario {
+        var s = self
+        for setting in settings { try setting.apply(to: &s) }
+        return s
     }
 
     /// Applies `PATH=VALUE` assignments in order (repeatable `--set`).
     public func applying(_ assignments: [String]) throws -> Scenario {
-        var s = self
-        for a in assignments {
-            guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
-                throw ScenarioError("--set '\(a)': expected PATH=VALUE, e.g. --set traffic.session_rate=0.01")
-            }
-            s = try s.setting(String(a[..<eq]).trimmingCharacters(in: .whitespaces), to: String(a[a.index(after: eq)...]))
-        }
-        return s
+        try applying(assignments.map(ScenarioSetting.init(assignment:)))
+    }
+
+    /// The value at `path` as text (the spelling `setting` accepts).
+    public func value(at path: String) throws -> String {
+        if let parameter = ScenarioParameter.named(path) { return parameter.text(self) }
+        throw ScenarioError.unknownPath(path)
     }
 
     /// Every path with its current value, unit and the default's source, in table order.
     public var parameterListing: [(path: String, unit: String, value: String, source: String)] {
-        ScenarioParameter.all.map { ($0.path, $0.unit, $0.get(self), $0.source) }
+        ScenarioParameter.all.map { ($0.path, $0.unit, $0.text(self), $0.source) }
     }
 }

@@ -1,3 +1,4 @@
+import Mobility
 import Schemes
 import Stochastics
 
@@ -10,19 +11,32 @@ import Stochastics
 /// `ScenarioParameter.all` (and as a comment in Models/scenarios/default.yaml,
 /// which a test keeps identical to these values).
 public struct Scenario: Sendable, Equatable {
+    /// Where the AR crossing rate comes from (`mobility.crossing_model`).
+    public enum CrossingModel: String, CaseIterable, Sendable, Codable {
+        /// The residence law's mean: η = 1/E[X].
+        case residence
+        /// Speed and cell size (analytic-models.md 2.7): η = vL/(πS); the
+        /// residence law's shape is kept and its mean rescaled to 1/η.
+        case fluidFlow = "fluid_flow"
+    }
+
+    /// Duplicate address detection on a new AR (`links.dad`).
+    public enum DADMode: String, CaseIterable, Sendable, Codable {
+        /// RFC 4862 section 5.1: wait `links.dad_ms` before using the address.
+        case standard
+        /// RFC 4429: use the address at once, no DAD wait.
+        case optimistic
+    }
+
     public struct Mobility: Sendable, Equatable {
         /// Residence-time law at one AR, seconds (analytic-models.md 2.2).
         public var residence: ProbabilityLaw
-        /// Where the crossing rate comes from: "residence" (the law's mean) or
-        /// "fluid_flow" (speed and cell size, analytic-models.md 2.7; the law's
-        /// shape is kept and its mean rescaled to 1/η).
-        public var crossingModel: String
+        public var crossingModel: CrossingModel
         public var speedMps: Double
         public var cellSizeM: Double
-        /// "circle", "square" or "hexagon" (fluid-flow cell shape).
-        public var cellShape: String
-        /// "square" or "hexagonal" AR grid.
-        public var grid: String
+        /// Fluid-flow cell shape; `cellSizeM` is its radius (circle) or side.
+        public var cellShape: FluidFlow.CellShape
+        public var grid: GridKind
         /// Size of a MAP / LMA / anchor domain: side m of an m×m square domain, or rings n
         /// of a hexagonal domain of 3n²+3n+1 ARs (analytic-models.md 2.6).
         public var domainSize: Int
@@ -75,10 +89,10 @@ public struct Scenario: Sendable, Equatable {
         public var wired: Wired
         public var l2HandoffMs: Double
         public var raDelayMs: Double
-        /// "standard" (RFC 4862) or "optimistic" (RFC 4429: no DAD wait).
-        public var dad: String
+        public var dad: DADMode
         public var dadMs: Double
-        public var dadDelayMs: Double { dad == "optimistic" ? 0 : dadMs }
+        /// The DAD wait a handoff sees, ms: `dadMs`, or 0 when optimistic.
+        public var dadDelayMs: Double { dad == .optimistic ? 0 : dadMs }
     }
 
     public struct Messages: Sendable, Equatable {
@@ -114,7 +128,8 @@ public struct Scenario: Sendable, Equatable {
         public var mnsPerHA: Double
     }
 
-    public var mobility: Mobility
+    /// Observed: the values derived from mobility are recomputed when it changes (`Derived`).
+    public var mobility: Mobility { didSet { derivation = Derived.of(mobility) } }
     public var traffic: Traffic
     public var topology: Topology
     public var links: Links
@@ -122,6 +137,25 @@ public struct Scenario: Sendable, Equatable {
     public var timers: Timers
     public var failure: Failure
     public var population: Population
+
+    /// `Derived.of(mobility)`, kept in step by `mobility`'s observer: computed
+    /// once per change of the inputs, not at every use.
+    public private(set) var derivation: Result<Derived, ScenarioError>
+
+    public init(
+        mobility: Mobility, traffic: Traffic, topology: Topology, links: Links, messages: Messages, timers: Timers,
+        failure: Failure, population: Population
+    ) {
+        self.mobility = mobility
+        self.traffic = traffic
+        self.topology = topology
+        self.links = links
+        self.messages = messages
+        self.timers = timers
+        self.failure = failure
+        self.population = population
+        derivation = Derived.of(mobility)
+    }
 
     /// Size in bytes of the message with this key.
     public func size(_ key: MessageSizeKey) -> Double { messages.sizes[key] ?? 0 }

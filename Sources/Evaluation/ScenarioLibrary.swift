@@ -41,7 +41,11 @@ public enum ScenarioLibrary {
             if nameOrFile == "default", !FileManager.default.fileExists(atPath: dir.path) { return .default }
             url = dir.appendingPathComponent(nameOrFile + ".yaml")
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw ScenarioError("unknown scenario '\(nameOrFile)'; available: \(names(models: models).joined(separator: ", ")), or a path to a YAML file")
+                let available = names(models: models)
+                guard !available.isEmpty else {
+                    throw ScenarioError("unknown scenario '\(nameOrFile)': no scenarios in \(dir.path) (missing or empty); give a path to a YAML file, or --models a directory holding scenarios/")
+                }
+                throw ScenarioError("unknown scenario '\(nameOrFile)'; available: \(available.joined(separator: ", ")), or a path to a YAML file")
             }
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -70,19 +74,29 @@ public enum ScenarioLibrary {
         return scenario
     }
 
+    /// Reads every value of `mapping` once (`ScenarioSetting`) and applies it.
+    /// A key given twice at one level is refused, as in scheme cards: YAML would
+    /// silently keep the last one. A group left empty (`mobility:` with every
+    /// line commented out) sets nothing, as `mobility: {}` does.
     private static func apply(_ mapping: Node.Mapping, prefix: String, file: String, to scenario: inout Scenario) throws {
+        var seen: [String: Int] = [:]
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else {
                 throw ScenarioError("\(file):\(position(keyNode)): keys must be plain words")
             }
-            if prefix.isEmpty, key == "description" { continue }
             let path = prefix.isEmpty ? key : prefix + "." + key
+            if let first = seen[key] {
+                throw ScenarioError("\(file):\(position(keyNode)): key '\(path)' appears more than once (first at line \(first)); keep one")
+            }
+            seen[key] = keyNode.mark?.line ?? 0
+            if prefix.isEmpty, key == "description" { continue }
             switch value {
             case let .mapping(inner):
                 try apply(inner, prefix: path, file: file, to: &scenario)
             case let .scalar(scalar):
+                if scalar.isEmptyValue, ScenarioParameter.named(path) == nil, ScenarioParameter.isGroup(path) { continue }
                 do {
-                    scenario = try scenario.setting(path, to: scalar.string)
+                    try ScenarioSetting(path: path, value: scalar.string).apply(to: &scenario)
                 } catch let error as ScenarioError {
                     throw ScenarioError("\(file):\(position(value)): \(error.message)")
                 }
@@ -106,5 +120,12 @@ public enum ScenarioLibrary {
         default:
             return " YAML error: \(error)"
         }
+    }
+}
+
+extension Node.Scalar {
+    /// A plain null (`key:` with nothing after it, `~`, `null`): no value given.
+    fileprivate var isEmptyValue: Bool {
+        style == .plain && ["", "~", "null", "Null", "NULL"].contains(string)
     }
 }

@@ -8,6 +8,8 @@ import Stochastics
 /// This table is the single definition of the defaults: `Scenario.default` is
 /// built from it, `dmm evaluate --list-parameters` prints it, and
 /// Models/scenarios/default.yaml repeats it with the same sources as comments.
+/// A value's text is read here once (`read`), into a typed edit of the scenario
+/// (`ScenarioSetting`); nothing downstream parses text again.
 public struct ScenarioParameter: Sendable {
     public enum Kind: Sendable {
         /// A finite number in [min, max] (bounds open when flagged).
@@ -17,6 +19,20 @@ public struct ScenarioParameter: Sendable {
         case law
         case choice([String])
         case flag
+
+        /// What is allowed, for messages and for the parameter list.
+        public var allowed: String {
+            switch self {
+            case let .number(lo, hi, lo_, hi_):
+                let l = lo_ ? "> \(format(lo))" : ">= \(format(lo))"
+                if hi == .infinity { return "a finite number \(l)" }
+                return "a number in \(lo_ ? "(" : "[")\(format(lo)), \(format(hi))\(hi_ ? ")" : "]")"
+            case let .integer(lo, hi): return "an integer in [\(lo), \(hi)]"
+            case .law: return "a law such as exponential:mean=60 (families: \(ProbabilityLaw.families.joined(separator: ", ")))"
+            case let .choice(words): return "one of \(words.joined(separator: ", "))"
+            case .flag: return "true or false"
+            }
+        }
     }
 
     public let path: String
@@ -24,24 +40,24 @@ public struct ScenarioParameter: Sendable {
     public let defaultValue: String
     public let source: String
     public let kind: Kind
-    let get: @Sendable (Scenario) -> String
-    let set: @Sendable (inout Scenario, String) throws -> Void
+    /// The value in a scenario, in the spelling `read` accepts (for listings and sidecars).
+    let text: @Sendable (Scenario) -> String
+    /// Reads and checks a value's text: the typed edit it stands for.
+    let read: @Sendable (String) throws -> ScenarioSetting.Edit
+    /// Where a `.law` parameter's law is (its parameters are paths of their own).
+    let lawKey: (WritableKeyPath<Scenario, ProbabilityLaw> & Sendable)?
 
     /// What is allowed, for messages and for the parameter list.
-    public var allowed: String {
-        switch kind {
-        case let .number(lo, hi, lo_, hi_):
-            let l = lo_ ? "> \(Self.format(lo))" : ">= \(Self.format(lo))"
-            if hi == .infinity { return "a finite number \(l)" }
-            return "a number in \(lo_ ? "(" : "[")\(Self.format(lo)), \(Self.format(hi))\(hi_ ? ")" : "]")"
-        case let .integer(lo, hi): return "an integer in [\(lo), \(hi)]"
-        case .law: return "a law such as exponential:mean=60 (families: \(ProbabilityLaw.families.joined(separator: ", ")))"
-        case let .choice(words): return "one of \(words.joined(separator: ", "))"
-        case .flag: return "true or false"
-        }
-    }
+    public var allowed: String { kind.allowed }
+
+    /// The law at this path in `scenario`, for a `.law` parameter.
+    public func law(in scenario: Scenario) -> ProbabilityLaw? { lawKey.map { scenario[keyPath: $0] } }
 
     static func format(_ x: Double) -> String { ProbabilityLaw.format(x) }
+
+    private static func refused(_ path: String, _ text: String, _ kind: Kind) -> ScenarioError {
+        ScenarioError("scenario parameter '\(path)' = '\(text)' is not allowed; allowed: \(kind.allowed)")
+    }
 
     // MARK: Builders
 
@@ -52,14 +68,13 @@ public struct ScenarioParameter: Sendable {
         let kind = Kind.number(min: min, max: max, minOpen: minOpen, maxOpen: maxOpen)
         return ScenarioParameter(
             path: path, unit: unit, defaultValue: value, source: source, kind: kind,
-            get: { format($0[keyPath: key]) },
-            set: { scenario, text in
-                let t = text.trimmingCharacters(in: .whitespaces)
-                guard let x = Double(t), x.isFinite,
+            text: { format($0[keyPath: key]) },
+            read: { text in
+                guard let x = Double(text.trimmingCharacters(in: .whitespaces)), x.isFinite,
                     minOpen ? x > min : x >= min, maxOpen ? x < max : x <= max
-                else { throw ScenarioError("scenario parameter '\(path)' = '\(text)' is not allowed; allowed: \(describe(kind))") }
-                scenario[keyPath: key] = x
-            })
+                else { throw refused(path, text, kind) }
+                return { $0[keyPath: key] = x }
+            }, lawKey: nil)
     }
 
     static func integer(
@@ -69,13 +84,13 @@ public struct ScenarioParameter: Sendable {
         let kind = Kind.integer(min: min, max: max)
         return ScenarioParameter(
             path: path, unit: unit, defaultValue: value, source: source, kind: kind,
-            get: { String($0[keyPath: key]) },
-            set: { scenario, text in
+            text: { String($0[keyPath: key]) },
+            read: { text in
                 guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= min, n <= max else {
-                    throw ScenarioError("scenario parameter '\(path)' = '\(text)' is not allowed; allowed: \(describe(kind))")
+                    throw refused(path, text, kind)
                 }
-                scenario[keyPath: key] = n
-            })
+                return { $0[keyPath: key] = n }
+            }, lawKey: nil)
     }
 
     static func law(
@@ -84,28 +99,30 @@ public struct ScenarioParameter: Sendable {
     ) -> ScenarioParameter {
         ScenarioParameter(
             path: path, unit: unit, defaultValue: value, source: source, kind: .law,
-            get: { $0[keyPath: key].spec },
-            set: { scenario, text in
-                do { scenario[keyPath: key] = try ProbabilityLaw.parse(text) } catch let error as LawError {
+            text: { $0[keyPath: key].spec },
+            read: { text in
+                let law: ProbabilityLaw
+                do { law = try ProbabilityLaw.parse(text) } catch let error as LawError {
                     throw ScenarioError("scenario parameter '\(path)': \(error.description)")
                 }
-            })
+                return { $0[keyPath: key] = law }
+            }, lawKey: key)
     }
 
-    static func choice(
-        _ path: String, _ key: WritableKeyPath<Scenario, String> & Sendable, _ words: [String], _ value: String,
-        source: String
-    ) -> ScenarioParameter {
-        ScenarioParameter(
-            path: path, unit: "-", defaultValue: value, source: source, kind: .choice(words),
-            get: { $0[keyPath: key] },
-            set: { scenario, text in
-                let t = text.trimmingCharacters(in: .whitespaces)
-                guard words.contains(t) else {
-                    throw ScenarioError("scenario parameter '\(path)' = '\(text)' is not allowed; allowed: one of \(words.joined(separator: ", "))")
+    /// A word of a fixed vocabulary, stored as its enum (`GridKind`, `Scenario.DADMode`, ...).
+    static func choice<Word: RawRepresentable & CaseIterable & Sendable>(
+        _ path: String, _ key: WritableKeyPath<Scenario, Word> & Sendable, _ value: String, source: String
+    ) -> ScenarioParameter where Word.RawValue == String {
+        let kind = Kind.choice(Word.allCases.map(\.rawValue))
+        return ScenarioParameter(
+            path: path, unit: "-", defaultValue: value, source: source, kind: kind,
+            text: { $0[keyPath: key].rawValue },
+            read: { text in
+                guard let word = Word(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+                    throw refused(path, text, kind)
                 }
-                scenario[keyPath: key] = t
-            })
+                return { $0[keyPath: key] = word }
+            }, lawKey: nil)
     }
 
     static func flag(
@@ -113,14 +130,16 @@ public struct ScenarioParameter: Sendable {
     ) -> ScenarioParameter {
         ScenarioParameter(
             path: path, unit: "-", defaultValue: value, source: source, kind: .flag,
-            get: { $0[keyPath: key] ? "true" : "false" },
-            set: { scenario, text in
+            text: { $0[keyPath: key] ? "true" : "false" },
+            read: { text in
+                let on: Bool
                 switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-                case "true", "yes", "on": scenario[keyPath: key] = true
-                case "false", "no", "off": scenario[keyPath: key] = false
-                default: throw ScenarioError("scenario parameter '\(path)' = '\(text)' is not allowed; allowed: true or false")
+                case "true", "yes", "on": on = true
+                case "false", "no", "off": on = false
+                default: throw refused(path, text, .flag)
                 }
-            })
+                return { $0[keyPath: key] = on }
+            }, lawKey: nil)
     }
 
     static func size(_ key: MessageSizeKey, _ bytes: String, source: String) -> ScenarioParameter {
@@ -128,17 +147,13 @@ public struct ScenarioParameter: Sendable {
         let kind = Kind.number(min: 0, max: 65535, minOpen: true, maxOpen: false)
         return ScenarioParameter(
             path: path, unit: "bytes", defaultValue: bytes, source: source, kind: kind,
-            get: { format($0.messages.sizes[key] ?? 0) },
-            set: { scenario, text in
+            text: { format($0.messages.sizes[key] ?? 0) },
+            read: { text in
                 guard let x = Double(text.trimmingCharacters(in: .whitespaces)), x.isFinite, x > 0, x <= 65535 else {
-                    throw ScenarioError("scenario parameter '\(path)' = '\(text)' is not allowed; allowed: \(describe(kind))")
+                    throw refused(path, text, kind)
                 }
-                scenario.messages.sizes[key] = x
-            })
-    }
-
-    private static func describe(_ kind: Kind) -> String {
-        ScenarioParameter(path: "", unit: "", defaultValue: "", source: "", kind: kind, get: { _ in "" }, set: { _, _ in }).allowed
+                return { $0.messages.sizes[key] = x }
+            }, lawKey: nil)
     }
 
     // MARK: Lookup
@@ -163,17 +178,32 @@ public struct ScenarioParameter: Sendable {
     private static let index: [String: ScenarioParameter] =
         Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) })
 
-    /// Known paths close to `path` (edit distance, or the same last component), best first.
+    /// Paths of law parameters: `<law path>.<name>` for every name a law family takes.
+    static let lawParameterPaths: [String] = all.flatMap { p -> [String] in
+        guard case .law = p.kind else { return [] }
+        return ProbabilityLaw.allParameterNames.map { p.path + "." + $0 }
+    }
+
+    /// Whether `path` is a group of parameters (`mobility`, `links.wireless`).
+    static func isGroup(_ path: String) -> Bool {
+        all.contains { $0.path.hasPrefix(path + ".") }
+    }
+
+    /// Known paths close to `path`, best first: those within one edit of the
+    /// best match (a typo in any component, also of a law parameter such as
+    /// `mobility.residence.mean`); a parameter with the same last component
+    /// (`global_ha_count` in the wrong group) counts as one edit away.
     static func closeMatches(to path: String, limit: Int = 3) -> [String] {
         let last = path.split(separator: ".").last.map(String.init) ?? path
         let scored = all.map { p -> (String, Int) in
             var d = editDistance(p.path, path)
             if p.path.split(separator: ".").last.map(String.init) == last { d = min(d, 1) }
             return (p.path, d)
-        }
+        } + lawParameterPaths.map { ($0, editDistance($0, path)) }
         let threshold = max(3, path.count / 3)
-        return scored.filter { $0.1 <= threshold }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-            .prefix(limit).map(\.0)
+        let close = scored.filter { $0.1 <= threshold }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        guard let best = close.first?.1 else { return [] }
+        return close.filter { $0.1 <= best + 1 }.prefix(limit).map(\.0)
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -3,6 +3,44 @@ import Schemes
 import Stochastics
 
 extension SchemeContext.Motion {
+    /// Exactly the scenario values the closed-form motion quantities read:
+    /// `init(closedFormFor:)` sees nothing else, so this is also, by
+    /// construction, the key under which `MotionCache` may reuse them.
+    public struct Inputs: Sendable, Hashable {
+        /// The effective residence law (`Scenario.Derived.residence`: the
+        /// crossing model, speed and cell size are in it).
+        public let residence: ProbabilityLaw
+        public let session: ProbabilityLaw
+        /// Session arrivals per second.
+        public let sessionRate: Double
+        public let grid: GridKind
+        public let domainSize: Int
+        /// The binding lifetime in seconds when refreshes are counted, else nil.
+        public let refreshLifetimeS: Double?
+        /// Whether E[N_a], the tunnelled fraction and the anchor distance are computed.
+        public let sessionAnchoring: Bool
+
+        public init(scenario s: Scenario, sessionAnchoring: Bool) throws {
+            residence = try s.derived().residence
+            session = s.traffic.sessionDuration
+            sessionRate = s.traffic.sessionRate
+            grid = s.mobility.grid
+            domainSize = s.mobility.domainSize
+            refreshLifetimeS = s.timers.refresh ? s.timers.bindingLifetimeS : nil
+            self.sessionAnchoring = sessionAnchoring
+        }
+
+        /// The inputs of `SessionAnchoring.walkAverages`, which does not read the
+        /// session rate: a sweep over λ_s computes it once per pair of laws.
+        struct Walk: Sendable, Hashable {
+            let residence: ProbabilityLaw
+            let session: ProbabilityLaw
+            let grid: GridKind
+        }
+
+        var walk: Walk { Walk(residence: residence, session: session, grid: grid) }
+    }
+
     /// The mobility and session quantities of `scenario` from the Mobility closed
     /// forms: η = 1/E[X] (or the fluid-flow rate, 2.7, with the residence law
     /// rescaled to that mean); p_d from `DomainCrossing` (2.6, exact in the mean);
@@ -20,37 +58,26 @@ extension SchemeContext.Motion {
     /// it across scenarios that differ elsewhere, e.g. in the session rate).
     public init(closedFormFor s: Scenario, sessionAnchoring: Bool = true,
                 walkAverages: ((SessionAnchoring) throws -> SessionAnchoring.WalkAverages)? = nil) throws {
-        guard let grid = GridKind(rawValue: s.mobility.grid) else {
-            throw ScenarioError("scenario parameter 'mobility.grid' = '\(s.mobility.grid)' is not allowed; allowed: square, hexagonal")
-        }
-        let residence = try s.effectiveResidence()
+        try self.init(closedFormFor: Inputs(scenario: s, sessionAnchoring: sessionAnchoring), walkAverages: walkAverages)
+    }
+
+    /// As `init(closedFormFor:sessionAnchoring:walkAverages:)`, from the inputs alone.
+    public init(closedFormFor inputs: Inputs,
+                walkAverages: ((SessionAnchoring) throws -> SessionAnchoring.WalkAverages)? = nil) throws {
+        let residence = inputs.residence, grid = inputs.grid
         let anchoring = SessionAnchoring(
-            residence: residence, session: s.traffic.sessionDuration, sessionRate: s.traffic.sessionRate, grid: grid)
+            residence: residence, session: inputs.session, sessionRate: inputs.sessionRate, grid: grid)
         // Time away from the first AR and the anchor distance come from one α(j) series.
-        let walk = sessionAnchoring ? try (walkAverages?(anchoring) ?? anchoring.walkAverages()) : nil
+        let walk = inputs.sessionAnchoring ? try (walkAverages?(anchoring) ?? anchoring.walkAverages()) : nil
         self.init(
             crossingRate: 1 / residence.mean,
-            domainCrossingFraction: try DomainCrossing.fraction(grid: grid, domainSize: s.mobility.domainSize),
-            domainARs: Double(try DomainCrossing.arCount(grid: grid, domainSize: s.mobility.domainSize)),
-            sessionRate: s.traffic.sessionRate,
+            domainCrossingFraction: try DomainCrossing.fraction(grid: grid, domainSize: inputs.domainSize),
+            domainARs: Double(try DomainCrossing.arCount(grid: grid, domainSize: inputs.domainSize)),
+            sessionRate: inputs.sessionRate,
             activeSessions: anchoring.rho,
-            anchorsInUse: sessionAnchoring ? try anchoring.anchorsInUseAtHandoff() : 0,
+            anchorsInUse: inputs.sessionAnchoring ? try anchoring.anchorsInUseAtHandoff() : 0,
             tunnelledFraction: walk?.awayFraction ?? 0,
             meanAnchorDistance: walk?.meanDistanceSteps ?? 0,
-            refreshRate: s.timers.refresh ? try BindingRefresh.rate(residence: residence, lifetime: s.timers.bindingLifetimeS) : 0)
-    }
-}
-
-extension Scenario {
-    /// The residence law the metrics use: `mobility.residence`, or with
-    /// `crossing_model: fluid_flow` the same shape rescaled to the fluid-flow
-    /// mean residence 1/η = πS/(vL) (analytic-models.md 2.7).
-    public func effectiveResidence() throws -> ProbabilityLaw {
-        guard mobility.crossingModel == "fluid_flow" else { return mobility.residence }
-        guard let shape = FluidFlow.CellShape(rawValue: mobility.cellShape) else {
-            throw ScenarioError("scenario parameter 'mobility.cell_shape' = '\(mobility.cellShape)' is not allowed; allowed: circle, square, hexagon")
-        }
-        return try mobility.residence.withMean(
-            FluidFlow.meanResidence(speed: mobility.speedMps, cellSize: mobility.cellSizeM, shape: shape))
+            refreshRate: try inputs.refreshLifetimeS.map { try BindingRefresh.rate(residence: residence, lifetime: $0) } ?? 0)
     }
 }

@@ -81,9 +81,15 @@ public struct SweepAxis: Sendable, Equatable, Codable {
     /// A linear or log range, nil when the SPEC is not shaped like one.
     static func range(_ spec: String, fail: (String) -> SweepError) throws -> [String]? {
         let fields = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 3 || (fields.count == 4 && fields[3] == "log") else { return nil }
-        // A law spec starts with a family name; a range with a number.
-        guard let first = fields[0].first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
+        // A law spec starts with a family name; a range with a number. No value
+        // a path takes starts with a number and holds a ':', so such a SPEC is a
+        // range, and a wrong number of fields is a range error, not a bad value.
+        guard fields.count > 1, let first = fields[0].first, first.isNumber || first == "-" || first == "+" || first == "."
+        else { return nil }
+        guard fields.count == 3 || (fields.count == 4 && fields[3] == "log") else {
+            if fields.count == 4 { throw fail("range '\(spec)': the fourth field must be 'log', not '\(fields[3])'") }
+            throw fail("range '\(spec)' has \(fields.count) fields; write START:STOP:COUNT (e.g. \(fields[0]):\(fields.count > 1 && !fields[1].isEmpty ? fields[1] : "STOP"):10)")
+        }
         guard let start = finite(fields[0]) else { throw fail("START '\(fields[0])' is not a finite number") }
         guard let stop = finite(fields[1]) else { throw fail("STOP '\(fields[1])' is not a finite number") }
         guard let count = Int(fields[2]) else { throw fail("COUNT '\(fields[2])' is not an integer") }

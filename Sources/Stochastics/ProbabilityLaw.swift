@@ -63,33 +63,38 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
     init(form: Form) { self.form = form }
 
     // MARK: Validated constructors
+    // Numbers in, law out: the same checks and messages as `parse` (`build`), no text in between.
 
     public static func exponential(mean: Double) throws -> ProbabilityLaw {
-        try parse("exponential:mean=\(format(mean))")
+        try typed("exponential", ["mean": [mean]])
     }
     public static func gamma(shape: Double, mean: Double) throws -> ProbabilityLaw {
-        try parse("gamma:shape=\(format(shape)),mean=\(format(mean))")
+        try typed("gamma", ["shape": [shape], "mean": [mean]])
     }
     public static func weibull(shape: Double, mean: Double) throws -> ProbabilityLaw {
-        try parse("weibull:shape=\(format(shape)),mean=\(format(mean))")
+        try typed("weibull", ["shape": [shape], "mean": [mean]])
     }
     public static func lognormal(sigma: Double, mean: Double) throws -> ProbabilityLaw {
-        try parse("lognormal:sigma=\(format(sigma)),mean=\(format(mean))")
+        try typed("lognormal", ["sigma": [sigma], "mean": [mean]])
     }
     public static func hyperexponential(p: [Double], means: [Double]) throws -> ProbabilityLaw {
-        try parse("hyperexponential:p=\(list(p)),mean=\(list(means))")
+        try typed("hyperexponential", ["p": p, "mean": means])
     }
     public static func hypererlang(p: [Double], shapes: [Int], means: [Double]) throws -> ProbabilityLaw {
-        try parse("hypererlang:p=\(list(p)),shape=\(shapes.map(String.init).joined(separator: "/")),mean=\(list(means))")
+        try typed("hypererlang", ["p": p, "shape": shapes.map(Double.init), "mean": means])
     }
     public static func pareto(shape: Double, mean: Double) throws -> ProbabilityLaw {
-        try parse("pareto:shape=\(format(shape)),mean=\(format(mean))")
+        try typed("pareto", ["shape": [shape], "mean": [mean]])
     }
     public static func uniform(min: Double, max: Double) throws -> ProbabilityLaw {
-        try parse("uniform:min=\(format(min)),max=\(format(max))")
+        try typed("uniform", ["min": [min], "max": [max]])
     }
     public static func deterministic(value: Double) throws -> ProbabilityLaw {
-        try parse("deterministic:value=\(format(value))")
+        try typed("deterministic", ["value": [value]])
+    }
+
+    private static func typed(_ family: String, _ values: [String: [Double]]) throws -> ProbabilityLaw {
+        try build(family, values, spec: spelling(family, values))
     }
 
     // MARK: Moments

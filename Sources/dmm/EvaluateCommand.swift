@@ -168,7 +168,7 @@ struct EvaluateCommand: ParsableCommand {
         for p in ScenarioParameter.all {
             let value = (try? scenario.value(at: p.path)) ?? ""
             table.append([p.path, p.unit, value, p.source])
-            if case .law = p.kind, let law = try? ProbabilityLaw.parse(value) {
+            if let law = p.law(in: scenario) {
                 for (param, v) in law.parameters {
                     table.append([p.path + "." + param, param == "mean" || param == "min" || param == "max" || param == "value" ? p.unit : "-", v, "parameter of \(p.path)"])
                 }

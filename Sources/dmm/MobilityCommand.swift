@@ -50,7 +50,7 @@ struct MobilityCommonOptions: ParsableArguments {
     var seed: UInt64 = 1
 
     @Option(parsing: .unconditional, help: "Worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorAffinity.availableCPUCount
 
     @Option(help: "Output format: csv, json, markdown, latex or rfc.")
     var format: OutputFormat = .csv

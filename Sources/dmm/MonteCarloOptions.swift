@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Schemes
+import Stochastics
 
 /// `--samples`, `--seed`, `--jobs`, `--progress`: the Monte Carlo options shared by
 /// `dmm evaluate` and `dmm table --extended`.
@@ -13,7 +14,7 @@ struct MonteCarloOptions: ParsableArguments {
     var seed: UInt64 = 1
 
     @Option(parsing: .unconditional, help: "Monte Carlo: worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorAffinity.availableCPUCount
 
     @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
     var progress = false

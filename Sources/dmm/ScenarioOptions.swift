@@ -12,8 +12,12 @@ struct ScenarioOptions: ParsableArguments {
         help: ArgumentHelp("Override one scenario value, PATH=VALUE (repeatable; see dmm evaluate --list-parameters).", valueName: "PATH=VALUE"))
     var assignments: [String] = []
 
-    /// The scenario with every --set applied in order.
+    /// The scenario with every --set applied in order. Each --set is read once
+    /// here (`ScenarioSetting`: path checked, value parsed and range-checked,
+    /// errors exit 2 with the library's own message) and applied as a typed
+    /// value; nothing is formatted and read back.
     func load(models: String?) throws -> Scenario {
-        try ScenarioLibrary.load(scenario, models: models).applying(assignments)
+        let settings = try assignments.map(ScenarioSetting.init(assignment:))
+        return try ScenarioLibrary.load(scenario, models: models).applying(settings)
     }
 }

@@ -3,6 +3,7 @@ import Evaluation
 import Foundation
 import Reports
 import Schemes
+import Stochastics
 
 /// `dmm sweep`: a grid of scenarios to tidy CSV, in parallel, shardable, resumable.
 struct SweepCommand: ParsableCommand {
@@ -57,7 +58,7 @@ struct SweepCommand: ParsableCommand {
     var output: String
 
     @Option(parsing: .unconditional, help: "Worker threads (1...1024; default: the number of cores). The output does not depend on it.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorAffinity.availableCPUCount
 
     @Option(help: "K/N: compute only the points i with i mod N = K-1.")
     var shard: String?

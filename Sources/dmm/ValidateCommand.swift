@@ -3,6 +3,7 @@ import Evaluation
 import Foundation
 import Reports
 import Schemes
+import Stochastics
 
 /// `dmm validate`: the built-in validation catalogue as a pass/fail table.
 struct ValidateCommand: ParsableCommand {
@@ -46,7 +47,7 @@ struct ValidateCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(parsing: .unconditional, help: "Monte Carlo worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorAffinity.availableCPUCount
 
     @Option(help: ArgumentHelp("Run only the cases whose id starts with PREFIX (e.g. v1., cost., mc.).", valueName: "PREFIX"))
     var only: String?

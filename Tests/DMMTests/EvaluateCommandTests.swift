@@ -75,13 +75,15 @@ import Testing
     @Test func scenarioErrorsExitTwoWithTheExactMessage() throws {
         let cases: [([String], String)] = [
             (["--set", "traffic.sesion_rate=1"],
-             "error: unknown scenario parameter 'traffic.sesion_rate'; did you mean traffic.session_rate, traffic.session_duration? ('dmm evaluate --list-parameters' lists every path)\n"),
+             "error: unknown scenario parameter 'traffic.sesion_rate'; did you mean traffic.session_rate? ('dmm evaluate --list-parameters' lists every path)\n"),
             (["--set", "links.wireless.loss=1.5"],
              "error: scenario parameter 'links.wireless.loss' = '1.5' is not allowed; allowed: a number in [0, 1)\n"),
             (["--set", "topology.global_ha_count=2.5"],
              "error: scenario parameter 'topology.global_ha_count' = '2.5' is not allowed; allowed: an integer in [1, 100000]\n"),
             (["--set", "mobility.residence.mean=-1"],
              "error: scenario parameter 'mobility.residence.mean': law 'exponential:mean=-1': parameter 'mean' = -1 is out of range; allowed: a number > 0\n"),
+            (["--set", "mobility.residense.mean=3"],
+             "error: unknown scenario parameter 'mobility.residense.mean'; did you mean mobility.residence.mean? ('dmm evaluate --list-parameters' lists every path)\n"),
             (["--scenario", "nosuch"],
              "error: unknown scenario 'nosuch'; available: campus, default, urban-cdn, vehicular, or a path to a YAML file\n"),
         ]

@@ -53,4 +53,19 @@ struct SweepAxisTests {
             (error as? SweepError)?.message.contains(reason) == true
         }
     }
+
+    /// Issue 12: a SPEC that starts with a number and holds ':' is a range; a
+    /// wrong number of fields is a range error, not a law parse error.
+    @Test func aMalformedRangeIsARangeError() {
+        let allowed = "allowed: a list a,b,c (or A;B;C when values hold commas), a range START:STOP:COUNT or START:STOP:COUNT:log"
+        #expect(throws: SweepError(
+            "--vary mobility.residence.mean=10:600: range '10:600' has 2 fields; write START:STOP:COUNT (e.g. 10:600:10); \(allowed)"
+        )) { try SweepAxis.parse("mobility.residence.mean=10:600") }
+        #expect(throws: SweepError(
+            "--vary x=1:10:5:lin: range '1:10:5:lin': the fourth field must be 'log', not 'lin'; \(allowed)"
+        )) { try SweepAxis.parse("x=1:10:5:lin") }
+        #expect(throws: SweepError("--vary x=1:2:3:log:5: range '1:2:3:log:5' has 5 fields; write START:STOP:COUNT (e.g. 1:2:10); \(allowed)")) {
+            try SweepAxis.parse("x=1:2:3:log:5")
+        }
+    }
 }

@@ -42,6 +42,34 @@ struct LawSpecTests {
         #expect(try ProbabilityLaw.parse(third.spec).mean == 1.0 / 3)
     }
 
+    /// The typed constructors check numbers as `parse` checks text: the same
+    /// law for the same values, the same message (with the law spelt canonically) when out of range.
+    @Test("typed constructors and parse agree, law for law and error for error")
+    func typedMatchesParse() throws {
+        let built: [(ProbabilityLaw, String)] = [
+            (try .gamma(shape: 2.5, mean: 1.0 / 3), "gamma:shape=2.5,mean=\(1.0 / 3)"),
+            (try .weibull(shape: 0.7, mean: 60), "weibull:shape=0.7,mean=60"),
+            (try .lognormal(sigma: 1.5, mean: 300), "lognormal:sigma=1.5,mean=300"),
+            (try .pareto(shape: 2.2, mean: 60), "pareto:shape=2.2,mean=60"),
+            (try .hypererlang(p: [0.25, 0.75], shapes: [2, 1], means: [1, 3]), "hypererlang:p=0.25/0.75,shape=2/1,mean=1/3"),
+        ]
+        for (law, text) in built { #expect(law == (try ProbabilityLaw.parse(text)), "\(text)") }
+        let refused: [(() throws -> ProbabilityLaw, String)] = [
+            ({ try .gamma(shape: 0.001, mean: 1) }, "gamma:shape=0.001,mean=1"),
+            ({ try .exponential(mean: .nan) }, "exponential:mean=nan"),
+            ({ try .exponential(mean: -5) }, "exponential:mean=-5"),
+            ({ try .uniform(min: 2, max: 2) }, "uniform:min=2,max=2"),
+            ({ try .hyperexponential(p: [0.5, 0.4], means: [1, 2]) }, "hyperexponential:p=0.5/0.4,mean=1/2"),
+            ({ try .hypererlang(p: [0.5, 0.5], shapes: [2], means: [1, 2]) }, "hypererlang:p=0.5/0.5,shape=2,mean=1/2"),
+        ]
+        for (make, text) in refused {
+            var parsed: LawError?
+            do { _ = try ProbabilityLaw.parse(text) } catch let error as LawError { parsed = error }
+            #expect(parsed != nil, "\(text)")
+            #expect(throws: parsed!) { try make() }
+        }
+    }
+
     static let families = "exponential, gamma, weibull, lognormal, hyperexponential, hypererlang, pareto, uniform, deterministic"
 
     /// Each bad spec with the exact message the user sees (LawError.description).

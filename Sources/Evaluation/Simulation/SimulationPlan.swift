@@ -74,7 +74,7 @@ struct SimulationPlan: Sendable {
     }
 
     init(scenario s: Scenario, cards: [SchemeCard]) throws {
-        guard let grid = GridKind(rawValue: s.mobility.grid) else { throw MonteCarloError.grid(s.mobility.grid) }
+        let grid = s.mobility.grid
         let side = s.mobility.domainSize
         self.grid = grid
         domainSide = side
