@@ -1,11 +1,11 @@
 // swift-tools-version:6.0
 // dmmkit: closed-form and Monte Carlo models of IP mobility-management schemes.
-// Dependencies point one way: dmm -> Reports, Evaluation -> Schemes -> Mobility -> Stochastics -> CGSL.
+// Dependencies point one way: dmm -> Reports, Evaluation -> Schemes, Mobility -> Stochastics -> CGSL.
 import PackageDescription
 
 let package = Package(
     name: "dmmkit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dmm", targets: ["dmm"]),
         .library(name: "Stochastics", targets: ["Stochastics"]),
@@ -28,7 +28,8 @@ let package = Package(
         ),
         .target(name: "Stochastics", dependencies: ["CGSL"]),
         .target(name: "Mobility", dependencies: ["Stochastics"]),
-        .target(name: "Schemes", dependencies: ["Mobility", "Stochastics", "Yams"]),
+        // Schemes needs no Mobility: its models read plain values (SchemeContext) that Evaluation fills.
+        .target(name: "Schemes", dependencies: ["Stochastics", "Yams"]),
         .target(name: "Evaluation", dependencies: ["Schemes", "Mobility", "Stochastics", "Yams"]),
         .target(name: "Reports", dependencies: ["Evaluation", "Schemes", "Stochastics"]),
         .executableTarget(
@@ -40,8 +41,10 @@ let package = Package(
         ),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "Stochastics"]),
-        .testTarget(name: "SchemesTests", dependencies: ["Schemes"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Schemes", "Mobility", "Stochastics"]),
+        // Evaluation: the card loader (SchemeCatalog.load, ModelsLocator) lives there.
+        .testTarget(name: "SchemesTests", dependencies: ["Schemes", "Evaluation"]),
+        .testTarget(
+            name: "EvaluationTests", dependencies: ["Evaluation", "Schemes", "Mobility", "Stochastics"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Evaluation", "Schemes"], resources: [.copy("Golden")]),
         .testTarget(name: "DMMTests", dependencies: ["dmm"], exclude: ["Fixtures"]),
     ]

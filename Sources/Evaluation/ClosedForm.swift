@@ -8,19 +8,22 @@ import Stochastics
 /// card or a message size changes the result without code; data path, latency
 /// critical path and failure impact come from the scheme's Swift model
 /// (`SchemeModels`). Which closed forms are exact and which approximate is
-/// written on each model and on `SignalingCost` / `SchemeMetrics`; the
-/// approximations are the DMM old-anchor distance (first order), E[N_a] for
-/// non-exponential laws (mean-matched), SAIL's wait for the next BU, and the
-/// per-flow failure probability.
+/// declared by each model next to its formulas and gathered by `ClosedFormAccuracy`.
 public enum ClosedForm {
     /// Tidy rows, scheme by scheme in the order given, metrics in a fixed order.
     ///
     /// Throws `ScenarioError` / `SchemeCatalogError` (exit 2) for unusable input,
     /// `GSLError` or `EvaluationError` (exit 1) naming the quantity and parameters
     /// when a closed form cannot be computed.
-    public static func evaluate(scenario: Scenario, schemes: [SchemeCard]) throws -> [MetricEstimate] {
-        let motion = try MotionCache.shared.motion(scenario, sessionAnchoring: needsSessionAnchoring(schemes))
-        let context = SchemeContext(scenario: scenario, motion: motion)
+    /// `models` are the Swift halves to pair the cards with (by id), normally the registry.
+    public static func evaluate(
+        scenario: Scenario, schemes: [SchemeCard], models: [any SchemeModel] = SchemeModels.all
+    ) throws -> [MetricEstimate] {
+        let schemeModels = try schemes.map { try SchemeModels.require($0, in: models) }
+        let motion = try MotionCache.shared.motion(
+            scenario, sessionAnchoring: needsSessionAnchoring(cards: schemes, models: schemeModels))
+        var context = SchemeContext(scenario: scenario, motion: motion)
+        context.assumptions = try SchemeContext.Assumptions(scenario)
         let session = scenario.traffic.sessionDuration
         var cache: [Double: Double] = [:]
         let complement: (Double) throws -> Double = { s in
@@ -31,14 +34,11 @@ public enum ClosedForm {
         }
         var rows: [MetricEstimate] = []
         rows.reserveCapacity(schemes.count * 24)
-        for card in schemes {
-            guard let model = SchemeModels.model(for: card.id) else {
-                throw SchemeCatalogError(
-                    "scheme '\(card.id)' has a card but no Swift model; models exist for \(SchemeModels.all.map(\.id).joined(separator: ", "))")
-            }
+        // Indices, not zip: zip copies every card out of the array (a measurable share of a sweep point).
+        for i in schemes.indices {
             rows += try SchemeMetrics.evaluate(
-                scheme: card.id, model: model, procedures: card.procedures, context: context, scenario: scenario,
-                sessionLaplaceComplement: complement)
+                scheme: schemes[i].id, model: schemeModels[i], procedures: schemes[i].procedures, context: context,
+                scenario: scenario, sessionLaplaceComplement: complement)
         }
         return rows
     }
@@ -46,12 +46,18 @@ public enum ClosedForm {
     /// Whether any scheme reads E[N_a], the tunnelled fraction or the anchor
     /// distance: a per-flow model, or a card message to or from an old anchor or
     /// repeated per active old anchor.
+    static func needsSessionAnchoring(cards: [SchemeCard], models: [any SchemeModel]) -> Bool {
+        cards.indices.contains { models[$0].usesSessionAnchoring || readsOldAnchors(cards[$0]) }
+    }
+
+    /// As above for cards paired with the registry (a card without a model counts as reading them).
     static func needsSessionAnchoring(_ cards: [SchemeCard]) -> Bool {
-        cards.contains { card in
-            SchemeModels.model(for: card.id)?.usesSessionAnchoring ?? true
-                || card.procedures.values.contains { messages in
-                    messages.contains { $0.from == .oldAnchor || $0.to == .oldAnchor || $0.repeatRule == .perActiveOldAnchor }
-                }
+        cards.contains { (SchemeModels.model(for: $0.id)?.usesSessionAnchoring ?? true) || readsOldAnchors($0) }
+    }
+
+    private static func readsOldAnchors(_ card: SchemeCard) -> Bool {
+        card.procedures.values.contains { messages in
+            messages.contains { $0.from == .oldAnchor || $0.to == .oldAnchor || $0.repeatRule == .perActiveOldAnchor }
         }
     }
 }

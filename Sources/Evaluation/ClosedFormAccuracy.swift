@@ -6,55 +6,99 @@ import Stochastics
 /// interval must cover an exact one (a miss is a bug signal, or a 1-in-20
 /// chance at 95 %), and it reports the gap of an approximate one.
 ///
-/// Approximations (each model's and `SignalingCost`'s doc comment says why):
-/// - signaling of an event whose card sends a message per active old anchor, or
-///   to an old anchor whose distance follows `Motion.oldAnchorSteps`: E[N_a]
-///   (mean-matched for non-exponential laws) × the first-order anchor distance
-///   stands for the mean of their product (analytic-models.md 5.4); the
-///   simulation counts distinct ARs at their simulated distances, and a single
-///   message to "the" old anchor goes to the AR just left (one step); refresh
-///   messages per old anchor use E[N_a] at a handoff, while at a refresh (a
-///   binding lifetime after the last handoff) fewer old sessions survive
-///   (default scenario: closed form 4.2x the simulated refresh cost of FAMA/DMA);
-/// - per-flow DMM (FAMA, DMI, DMA): handoff latency (first-order anchor
-///   distance). Their tunnelled fraction Σ α(j) P(D_j ≠ 0) is exact, and so is
-///   what is built on it (anchoring AR's blast radius, disruption); the failure
-///   probability 1 − G*(Λ(1 + tunnelled fraction)) is exact to first order in
-///   Λ·E[T] (~10⁻⁵ here), far below any Monte Carlo resolution;
-/// - S-PMIP's handoff latency when the CN-side branch can be the slower one
-///   (closed form max of means, simulated mean of the max);
-/// - SAIL's HA outage and disruption: 1/(η + refresh rate) for the wait until
-///   the next BU is exact only for exponential residence without periodic refresh.
-/// Everything else (rates η, p_d η, λ_s, the refresh count, ρ, paths, blast radii,
-/// repair outages, 1 − G*(Λ)) is exact in the mean for every law the scenario allows.
+/// A thin aggregator: each model declares the exactness of its own closed forms
+/// (`SchemeModel.handoffLatency`, `newSessionLatency`, `dataPath`,
+/// `FailureElement.outageExactness`); the one approximation that is not a
+/// model's is the signaling of card messages that go to old anchors:
+/// E[N_a] (mean-matched for non-exponential laws) × the first-order anchor
+/// distance stands for the mean of their product (analytic-models.md 5.4); the
+/// simulation counts distinct ARs at their simulated distances, a single
+/// message to "the" old anchor goes to the AR just left (one step), and refresh
+/// messages per old anchor use E[N_a] at a handoff, while at a refresh fewer
+/// old sessions survive. Everything else (rates η, p_d η, λ_s, the refresh
+/// count, ρ, blast radii, 1 − G*(Λ), and the per-flow tunnelled fraction
+/// Σ α(j) P(D_j ≠ 0) with what is built on it) is exact in the mean.
 public enum ClosedFormAccuracy {
-    /// Metric names (as in `MetricEstimate.metric`) whose closed form is an
-    /// approximation for `card` under `scenario`; every other closed form is exact.
-    public static func approximations(scenario s: Scenario, card: SchemeCard) throws -> Set<String> {
-        guard let model = SchemeModels.model(for: card.id) else { return [] }
-        let plan = try SimulationPlan(scenario: s, cards: [card])
-        let c1 = SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs)
-        let c2 = SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs, steps: 2)
-        var out: Set<String> = []
-        let parts: [(ProcedureEvent, String)] = [
-            (.handoff, "handoff"), (.domainHandoff, "handoff"), (.refresh, "refresh"), (.sessionStart, "session_setup"),
-            (.periodic, "overhead"), (.failureRecovery, "overhead"),
-        ]
-        for (event, part) in parts {
+    /// Why first-order signaling is approximate (footnote text).
+    static let firstOrderSignaling =
+        "E[N_a] and the distance to old anchors in signaling (first order; mean-matched for non-exponential laws; at refreshes counted as at a handoff)"
+
+    /// The closed forms of `card` that are approximations under `scenario`, with
+    /// the reason each model gives; every closed form not listed is exact.
+    public static func approximationReasons(
+        scenario s: Scenario, card: SchemeCard, models: [any SchemeModel] = SchemeModels.all
+    ) throws -> [MetricKey: String] {
+        guard let model = SchemeModels.model(for: card.id, in: models) else { return [:] }
+        let plan = try SimulationPlan(scenario: s, cards: [card], models: models)
+        let c1 = try SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs)
+        let c2 = try SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs, steps: 2)
+        var out: [MetricKey: String] = [:]
+        func mark(_ metric: Metric, element: ElementKind? = nil, _ e: Exactness) {
+            if case let .approximate(because) = e { out[MetricKey(metric, element: element)] = because }
+        }
+        for event in ProcedureEvent.allCases {
+            guard let part = signalingPart(event) else { continue }
             let firstOrder = card.messages(for: event).contains { m in
                 m.repeatRule == .perActiveOldAnchor
                     || SignalingCost.byteHops(of: m, model: model, context: c1, wirelessWeight: 1, wiredWeight: 1)
                         != SignalingCost.byteHops(of: m, model: model, context: c2, wirelessWeight: 1, wiredWeight: 1)
             }
-            if firstOrder { out.formUnion(["signaling_cost", "signaling_cost.\(part)", "signaling_rate"]) }
+            if firstOrder {
+                for metric in [Metric.signalingCost, part, .signalingRate] {
+                    mark(metric, .approximate(because: firstOrderSignaling))
+                }
+            }
         }
-        if model.usesSessionAnchoring { out.insert("handoff_latency") }
-        let latency = plan.schemes[0].latency
-        if let race = latency.raRace, race.plus + plan.tauRA < race.alternative { out.insert("handoff_latency") }
-        if card.id == "sail" {
-            let exponential: Bool = { if case .exponential = plan.residence.form { return true }; return false }()
-            if s.timers.refresh || !exponential { out.formUnion(["outage", "outage.ha", "disruption"]) }
+        mark(.handoffLatency, model.handoffLatency(c1).exactness)
+        if let fresh = model.newSessionLatency(c1) { mark(.handoffLatencyNewSession, fresh.exactness) }
+        let path = model.dataPath(c1)
+        for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead] { mark(metric, path.exactness) }
+        // Ranked as the simulation ranks them (the same context).
+        let elements = model.failureElements(c1)
+        if let worst = elements.max(by: { ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable) }) {
+            mark(.outage, worst.outageExactness)
+        }
+        for e in elements {
+            mark(.outage, element: e.kind, e.outageExactness)
+            mark(.disruption, e.outageExactness)
         }
         return out
+    }
+
+    /// Metric ids (as in `MetricEstimate.metric`) whose closed form is an
+    /// approximation for `card` under `scenario`; every other closed form is exact.
+    public static func approximations(
+        scenario s: Scenario, card: SchemeCard, models: [any SchemeModel] = SchemeModels.all
+    ) throws -> Set<String> {
+        Set(try approximationReasons(scenario: s, card: card, models: models).keys.map(\.id))
+    }
+
+    /// The distinct reasons of `cards`' approximations, in card order: what a
+    /// table's footnote lists (`dmm evaluate`).
+    public static func reasons(
+        scenario s: Scenario, cards: [SchemeCard], models: [any SchemeModel] = SchemeModels.all
+    ) throws -> [String] {
+        var seen: [String] = []
+        for card in cards {
+            let byMetric = try approximationReasons(scenario: s, card: card, models: models)
+            // In catalogue order, so the footnote does not depend on hashing.
+            let order = Dictionary(uniqueKeysWithValues: Metric.wide.enumerated().map { ($1, $0) })
+            let sorted = byMetric.sorted { a, b in
+                (order[a.key.metric] ?? 0, a.key.element?.rawValue ?? "") < (order[b.key.metric] ?? 0, b.key.element?.rawValue ?? "")
+            }
+            for (_, reason) in sorted where !seen.contains(reason) { seen.append(reason) }
+        }
+        return seen
+    }
+
+    /// The signaling part an event's messages count in; nil for attach (a one-off, not a rate).
+    static func signalingPart(_ event: ProcedureEvent) -> Metric? {
+        switch event {
+        case .attach: return nil
+        case .handoff, .domainHandoff: return .signalingCostHandoff
+        case .refresh: return .signalingCostRefresh
+        case .sessionStart: return .signalingCostSessionSetup
+        case .periodic, .failureRecovery: return .signalingCostOverhead
+        }
     }
 }

@@ -13,19 +13,25 @@ public enum EvaluationMethod: String, CaseIterable, Sendable, Codable {
 public struct MetricEstimate: Sendable, Equatable {
     /// Scheme id, e.g. "pmipv6".
     public var scheme: String
-    /// Metric name, e.g. "handoff_latency" or "blast_radius.ha".
+    /// Metric id, a `MetricKey.id` of the catalogue (a metric, or a per-element failure metric).
     public var metric: String
-    /// Unit, e.g. "ms", "byte_hops_per_s", "ratio".
+    /// Unit, a `MetricUnit.rawValue` of the catalogue.
     public var unit: String
     public var method: EvaluationMethod
     public var estimate: Double
     public var ciLow: Double?
     public var ciHigh: Double?
     public var samples: Int?
+    /// Monte Carlo only: the standard error of `estimate` (delta method over
+    /// replications, `samples` − 1 degrees of freedom), which z-scores use; the
+    /// interval is truncated to the metric's support, so its half-width is not
+    /// always t·se. Not a tidy column.
+    public var standardError: Double?
 
     public init(
         scheme: String, metric: String, unit: String, method: EvaluationMethod,
-        estimate: Double, ciLow: Double? = nil, ciHigh: Double? = nil, samples: Int? = nil
+        estimate: Double, ciLow: Double? = nil, ciHigh: Double? = nil, samples: Int? = nil,
+        standardError: Double? = nil
     ) {
         self.scheme = scheme
         self.metric = metric
@@ -35,7 +41,21 @@ public struct MetricEstimate: Sendable, Equatable {
         self.ciLow = ciLow
         self.ciHigh = ciHigh
         self.samples = samples
+        self.standardError = standardError
     }
+
+    /// A row of a catalogue metric: its id and unit as the catalogue spells them.
+    public init(
+        scheme: String, key: MetricKey, method: EvaluationMethod, estimate: Double, ciLow: Double? = nil,
+        ciHigh: Double? = nil, samples: Int? = nil
+    ) {
+        self.init(
+            scheme: scheme, metric: key.id, unit: key.unit.rawValue, method: method, estimate: estimate, ciLow: ciLow,
+            ciHigh: ciHigh, samples: samples)
+    }
+
+    /// The catalogue key of `metric`, nil for a name the catalogue does not know.
+    public var key: MetricKey? { MetricKey(id: metric) }
 
     /// The tidy column names, in order.
     public static let columns = ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"]

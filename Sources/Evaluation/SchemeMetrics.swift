@@ -14,58 +14,106 @@ import Stochastics
 /// 1 + tunnelled fraction, exact to first order in Λ only); disruption =
 /// Σ_kinds (failures per year) × (sessions broken per MN served) × outage.
 public enum SchemeMetrics {
-    /// Hours per year in failure rates.
-    public static let hoursPerYear = 8760.0
-
     public static func evaluate(
         scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
         scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
-        func add(_ metric: String, _ unit: String, _ value: Double) throws {
+        func add(_ spelled: Spelled, _ value: Double) throws {
             guard value.isFinite, value >= 0 else {
-                throw EvaluationError(quantity: metric, scheme: scheme, value: value)
+                throw EvaluationError(quantity: spelled.id, scheme: scheme, value: value)
             }
-            out.append(MetricEstimate(scheme: scheme, metric: metric, unit: unit, method: .closedForm, estimate: value))
+            out.append(MetricEstimate(
+                scheme: scheme, metric: spelled.id, unit: spelled.unit, method: .closedForm, estimate: value))
         }
         let cost = SignalingCost(
             procedures: procedures, model: model, context: c, periods: .init(s),
             wirelessWeight: s.messages.wirelessWeight, wiredWeight: s.messages.wiredWeight)
-        try add("signaling_cost", "byte_hops_per_s", cost.totalByteHopsPerS)
-        try add("signaling_cost.handoff", "byte_hops_per_s", cost.handoff.byteHopsPerS)
-        try add("signaling_cost.refresh", "byte_hops_per_s", cost.refresh.byteHopsPerS)
-        try add("signaling_cost.session_setup", "byte_hops_per_s", cost.sessionSetup.byteHopsPerS)
-        try add("signaling_cost.overhead", "byte_hops_per_s", cost.overhead.byteHopsPerS)
-        try add("signaling_rate", "msgs_per_s", cost.totalMsgsPerS)
-
-        try add("handoff_latency", "ms", model.handoffLatencyMs(c))
-        if let fresh = model.newSessionLatencyMs(c) { try add("handoff_latency_new_session", "ms", fresh) }
-
         let path = model.dataPath(c)
-        try add("path_stretch", "ratio", path.stretch)
-        try add("tunnelled_fraction", "ratio", path.tunnelledFraction)
-        try add("tunnel_overhead", "byte_hops_per_packet", s.messages.tunnelHeaderBytes * path.tunnelHops)
-
         let elements = model.failureElements(c)
-        if let worst = elements.max(by: {
+        let worst = elements.max {
             ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable)
-        }) {
-            try add("blast_radius", "sessions", worst.sessionsBroken)
-            try add("unreachable", "mns", worst.mnsUnreachable)
-            try add("outage", "s", worst.outageS)
         }
-        let lambda = elements.filter { $0.sessionsBroken > 0 }.reduce(0) { $0 + $1.exposure / ($1.mtbfH * 3600) }
-        try add("failure_probability", "ratio", lambda > 0 ? try sessionLaplaceComplement(lambda) : 0)
-        let disruption = elements.reduce(0.0) {
-            $0 + hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
+        for spelled in Self.schemeLevel {
+            let metric = spelled.key.metric
+            let value: Double?
+            switch metric {
+            case .signalingCost: value = cost.totalByteHopsPerS
+            case .signalingCostHandoff: value = cost.handoff.byteHopsPerS
+            case .signalingCostRefresh: value = cost.refresh.byteHopsPerS
+            case .signalingCostSessionSetup: value = cost.sessionSetup.byteHopsPerS
+            case .signalingCostOverhead: value = cost.overhead.byteHopsPerS
+            case .signalingRate: value = cost.totalMsgsPerS
+            case .handoffLatency: value = model.handoffLatency(c).value
+            case .handoffLatencyNewSession: value = model.newSessionLatency(c)?.value
+            case .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99: value = nil  // Monte Carlo only
+            case .pathStretch: value = path.stretch
+            case .tunnelledFraction: value = path.tunnelledFraction
+            case .tunnelOverhead: value = s.messages.tunnelHeaderBytes * path.tunnelHops
+            case .blastRadius, .unreachable, .outage: value = worst.map { elementValue(metric, $0) }
+            case .failureProbability:
+                let lambda = elements.filter { $0.sessionsBroken > 0 }.reduce(0) {
+                    $0 + $1.exposure / ($1.mtbfH * TimeConstants.secondsPerHour)
+                }
+                value = lambda > 0 ? try sessionLaplaceComplement(lambda) : 0
+            case .disruption:
+                value = elements.reduce(0.0) {
+                    $0 + TimeConstants.hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
+                }
+            }
+            if let value { try add(spelled, value) }
         }
-        try add("disruption", "session_s_per_mn_year", disruption)
         for e in elements {
-            try add("blast_radius.\(e.name)", "sessions", e.sessionsBroken)
-            try add("unreachable.\(e.name)", "mns", e.mnsUnreachable)
-            try add("outage.\(e.name)", "s", e.outageS)
+            for spelled in Self.perElement(e.kind) { try add(spelled, elementValue(spelled.key.metric, e)) }
         }
         return out
+    }
+
+    /// A key with its id and unit spelled once: this runs for every row of every
+    /// scenario of a sweep (10^5 points/s), so the catalogue's strings are built once.
+    struct Spelled: Sendable {
+        let key: MetricKey
+        let id: String
+        let unit: String
+        init(_ key: MetricKey) { self.key = key; id = key.id; unit = key.unit.rawValue }
+    }
+
+    /// Every scheme-level metric in catalogue order.
+    static let schemeLevel = Metric.wide.map { Spelled(MetricKey($0)) }
+    /// The per-element metrics of each element kind, in catalogue order (a switch,
+    /// not a dictionary: a raw-valued enum hashes its String).
+    static func perElement(_ kind: ElementKind) -> [Spelled] {
+        switch kind {
+        case .ha: return Spelling.ha
+        case .map: return Spelling.map
+        case .lma: return Spelling.lma
+        case .ar: return Spelling.ar
+        case .mag: return Spelling.mag
+        case .dar: return Spelling.dar
+        case .mar: return Spelling.mar
+        case .temporaryHA: return Spelling.temporaryHA
+        case .locationServer: return Spelling.locationServer
+        }
+    }
+
+    private enum Spelling {
+        static func of(_ kind: ElementKind) -> [Spelled] { Metric.perElement.map { Spelled(MetricKey($0, element: kind)) } }
+        static let ha = of(.ha), map = of(.map), lma = of(.lma), ar = of(.ar), mag = of(.mag), dar = of(.dar)
+        static let mar = of(.mar), temporaryHA = of(.temporaryHA), locationServer = of(.locationServer)
+    }
+
+    /// A per-element failure metric of one element (0 for metrics that have no per-element figure).
+    static func elementValue(_ metric: Metric, _ e: FailureElement) -> Double {
+        switch metric {
+        case .blastRadius: return e.sessionsBroken
+        case .unreachable: return e.mnsUnreachable
+        case .outage: return e.outageS
+        case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
+            .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
+            .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
+            .failureProbability, .disruption:
+            return 0
+        }
     }
 }
 

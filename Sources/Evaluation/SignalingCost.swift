@@ -68,7 +68,7 @@ public struct SignalingCost: Sendable, Equatable {
                 case .sessionStart: rate = m.sessionRate
                 case .refresh: rate = m.refreshRate
                 case .periodic: rate = Self.periodicRate(of: step, model: model, context: c, periods: periods)
-                case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * 3600)
+                case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * TimeConstants.secondsPerHour)
                 }
                 let perMessage = Self.byteHops(
                     of: step, model: model, context: c, wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)

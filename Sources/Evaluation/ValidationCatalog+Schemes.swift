@@ -13,7 +13,7 @@ extension ValidationCatalog {
         _ card: SchemeCard, scenario s: Scenario, events: [ProcedureEvent],
         keep: (SignalingMessage) -> Bool = { _ in true }
     ) throws -> Double {
-        guard let model = SchemeModels.model(for: card.id) else { throw SchemeCatalogError("no model for \(card.id)") }
+        let model = try SchemeModels.require(card)
         let motion = try MotionCache.shared.motion(s, sessionAnchoring: ClosedForm.needsSessionAnchoring([card]))
         let c = SchemeContext(scenario: s, motion: motion)
         var procedures: SignalingProcedures = [:]
@@ -30,7 +30,8 @@ extension ValidationCatalog {
         return c
     }
 
-    static func metric(_ name: String, scheme: String, scenario: Scenario, cards: [SchemeCard]) throws -> Double {
+    static func metric(_ key: MetricKey, scheme: String, scenario: Scenario, cards: [SchemeCard]) throws -> Double {
+        let name = key.id
         let rows = try ClosedForm.evaluate(scenario: scenario, schemes: [try card(scheme, in: cards)])
         guard let row = rows.first(where: { $0.metric == name }) else { throw SchemeCatalogError("\(scheme) has no \(name)") }
         return row.estimate
@@ -81,7 +82,7 @@ extension ValidationCatalog {
         for (id, scheme, what, printed, scenario) in stretches {
             out.append(one(id, what, "\(am) 5.5") {
                 ValidationCase(id: id, quantity: what, source: "\(am) 5.5", printed: printed,
-                               computed: try metric("path_stretch", scheme: scheme, scenario: try scenario(), cards: cards))
+                               computed: try metric(MetricKey(.pathStretch), scheme: scheme, scenario: try scenario(), cards: cards))
             })
         }
         return out
@@ -119,14 +120,14 @@ extension ValidationCatalog {
         out.append(one("failover.harp", "HARP failover", "\(am) 7.2") {
             let s = try Scenario.default.setting("links.wireless.loss", to: "0")
                 .setting("topology.ar_nearest_ha_hops", to: "2")
-            let value = try metric("outage.ha", scheme: "ghaha", scenario: s, cards: cards)
+            let value = try metric(MetricKey(.outage, element: .ha), scheme: "ghaha", scenario: s, cards: cards)
             return ValidationCase(
                 id: "failover.harp", quantity: "HARP mean interruption (s): T_det + T_sw + T_reg, T_h = 1 s, k = 3, q = 0",
                 source: "\(am) 7.2", printed: "2.530", computed: value,
                 note: "GHAHA's HA outage with h_AR-HAnear + h_HA-HA = 2 + 6 = 8 = RP-1 h_AR-HA")
         })
         out.append(one("failure.p-hit", "P_hit", "\(am) 7.3") {
-            let lambda = 1 / (8760.0 * 3600)
+            let lambda = 1 / TimeConstants.secondsPerYear
             return ValidationCase(
                 id: "failure.p-hit", quantity: "P(session meets an anchor failure) = 1 − G*(1/MTBF), MTBF 1 year, exp session 300 s",
                 source: "\(am) 7.3", printed: "9.5128e-6",

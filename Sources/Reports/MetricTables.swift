@@ -6,45 +6,31 @@ import Schemes
 /// units in the header) for markdown, latex and rfc; tidy (one estimate a row,
 /// `MetricEstimate.columns`) for csv and json.
 public enum MetricTables {
-    /// The metrics of the wide table and of `dmm table --extended`, in order.
-    public static let wideMetrics = [
-        "signaling_cost", "signaling_cost.handoff", "signaling_cost.refresh", "signaling_cost.session_setup",
-        "signaling_cost.overhead", "signaling_rate", "handoff_latency", "handoff_latency_new_session",
-        "handoff_latency_p50", "handoff_latency_p95", "handoff_latency_p99", "path_stretch",
-        "tunnelled_fraction", "tunnel_overhead", "blast_radius", "unreachable", "outage", "failure_probability",
-        "disruption",
-    ]
+    /// The metrics of the wide table, in order (the catalogue's).
+    public static let wideMetrics: [MetricKey] = Metric.wide.map { MetricKey($0) }
 
-    /// The headline metrics `dmm table --extended` appends.
-    public static let extendedMetrics = [
-        "signaling_cost", "signaling_rate", "handoff_latency", "path_stretch", "tunnelled_fraction", "blast_radius",
-        "outage", "disruption",
-    ]
+    /// The headline metrics `dmm table --extended` appends (the catalogue's `isHeadline`).
+    public static let extendedMetrics: [MetricKey] = Metric.headline.map { MetricKey($0) }
 
-    /// Column header: metric and unit, e.g. "handoff_latency_ms".
-    public static func header(_ metric: String, unit: String) -> String { "\(metric)_\(unit)" }
-
-    /// Units of the metrics, as `SchemeMetrics` writes them.
-    static func units(_ rows: [MetricEstimate]) -> [String: String] {
-        var units: [String: String] = [:]
-        for r in rows { units[r.metric] = r.unit }
-        return units
-    }
+    /// Column header of a metric, from the catalogue: `MetricKey.columnName` (id and unit).
+    /// (`MetricKey.label` is the human one, "Handoff latency (ms)".)
+    public static func header(_ key: MetricKey) -> String { key.columnName }
 
     /// A row per scheme (in first-seen order), a column per metric in `metrics`
     /// that at least one scheme has; a scheme without a metric gets an empty cell.
     ///
     /// Cells: a closed form alone as `cell`; a Monte Carlo estimate alone as
     /// "x ± h" (h the half-width of its 95 % interval, two significant digits);
-    /// both as "cf (MC x ± h)". A closed form outside its Monte Carlo interval is
-    /// marked † when `approximate` says it is exact (a bug signal, or a 1-in-20
-    /// chance) and ‡ when it is a documented approximation (the gap); the
-    /// footnote explaining a mark is added when the mark is used.
-    public static func wide(_ rows: [MetricEstimate], metrics: [String] = wideMetrics, caption: String? = nil,
+    /// both as "cf (MC x ± h)". An exact closed form (`approximate` false) is
+    /// marked † beyond the Bonferroni-corrected threshold of `BugSignal` over the
+    /// table's exact comparisons (a bug signal; by chance in at most 1 % of tables);
+    /// a documented approximation outside its Monte Carlo 95 % interval is marked ‡
+    /// (the gap); the footnote explaining a mark is added when the mark is used.
+    public static func wide(_ rows: [MetricEstimate], metrics: [MetricKey] = wideMetrics, caption: String? = nil,
                             footnotes: [String] = [], approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
     ) -> Table {
-        let units = units(rows)
-        let present = metrics.filter { units[$0] != nil }
+        let ids = Set(rows.map(\.metric))
+        let present = metrics.filter { ids.contains($0.id) }
         var schemes: [String] = []
         var values: [String: [String: [MetricEstimate]]] = [:]
         for r in rows {
@@ -52,22 +38,24 @@ public enum MetricTables {
             values[r.scheme, default: [:]][r.metric, default: []].append(r)
         }
         var table = Table(
-            columns: [Table.Column("scheme")] + present.map { Table.Column(header($0, unit: units[$0]!), alignment: .right) },
+            columns: [Table.Column("scheme")] + present.map { Table.Column(header($0), alignment: .right) },
             caption: caption, footnotes: footnotes)
         var marks: Set<String> = []
+        let signal = BugSignal(rows: rows, metrics: present, approximate: approximate)
         for s in schemes {
             table.append([s] + present.map { m in
-                let (text, mark) = cellText(values[s]?[m] ?? [], approximate: approximate(s, m))
+                let (text, mark) = cellText(values[s]?[m.id] ?? [], approximate: approximate(s, m.id), signal: signal)
                 if let mark { marks.insert(mark) }
                 return text
             })
         }
-        table.footnotes += markFootnotes(marks)
+        table.footnotes += markFootnotes(marks, signal: signal)
         return table
     }
 
-    /// The cell of one (scheme, metric) from its estimates (see `wide`), and the mark it carries.
-    public static func cellText(_ estimates: [MetricEstimate], approximate: Bool) -> (String, String?) {
+    /// The cell of one (scheme, metric) from its estimates (see `wide`), and the
+    /// mark it carries; `signal` decides † for an exact closed form.
+    public static func cellText(_ estimates: [MetricEstimate], approximate: Bool, signal: BugSignal) -> (String, String?) {
         let cf = estimates.first { $0.method == .closedForm }
         let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil }
         switch (cf, mc) {
@@ -78,18 +66,17 @@ public enum MetricTables {
             // No event was simulated: nothing to compare the closed form with.
             return ("\(cell(cf.estimate)) (MC \(interval(mc)))", nil)
         case let (cf?, mc?):
-            let mark = covers(mc, cf.estimate) ? nil : (approximate ? approximationMark : exactMark)
+            let mark = approximate
+                ? (covers(mc, cf.estimate) ? nil : approximationMark)
+                : (signal.flags(cf.estimate, against: mc) ? exactMark : nil)
             return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
         }
     }
 
     /// The footnotes explaining the marks used, in a fixed order.
-    public static func markFootnotes(_ marks: Set<String>) -> [String] {
+    public static func markFootnotes(_ marks: Set<String>, signal: BugSignal) -> [String] {
         var notes: [String] = []
-        if marks.contains(exactMark) {
-            notes.append(
-                "\(exactMark) An exact closed form outside its Monte Carlo 95 % interval: a bug signal if the gap stays when --samples grows or --seed changes. About 1 exact cell in 20 falls outside by chance, and all schemes share one simulated trajectory, so a chance miss of a shared count (handoffs, refreshes) marks several schemes at once.")
-        }
+        if marks.contains(exactMark) { notes.append(signal.footnote) }
         if marks.contains(approximationMark) {
             notes.append(
                 "\(approximationMark) A documented closed-form approximation outside its Monte Carlo 95 % interval: the difference is the approximation's gap.")
@@ -109,10 +96,15 @@ public enum MetricTables {
     }
 
     /// "x ± h": estimate with four significant digits, half-width with two;
-    /// "0, no events" when the simulation saw none (no upper bound).
+    /// "0, no events" when the simulation saw none (no upper bound). The interval
+    /// of a ratio estimate (one with a standard error) is Student-t truncated to
+    /// the metric's support (csv and json show the truncated bounds), so its h is
+    /// the longer side, the half-width before truncation; a percentile's
+    /// order-statistic interval gives h = (high − low)/2.
     static func interval(_ mc: MetricEstimate) -> String {
         if mc.ciHigh == nil { return "\(cell(mc.estimate)), no events" }
-        let half = ((mc.ciHigh ?? mc.estimate) - (mc.ciLow ?? mc.estimate)) / 2
+        let lo = mc.ciLow ?? mc.estimate, hi = mc.ciHigh ?? mc.estimate
+        let half = mc.standardError == nil ? (hi - lo) / 2 : Swift.max(hi - mc.estimate, mc.estimate - lo)
         return "\(cell(mc.estimate)) \u{00B1} \(significant(half, 2))"
     }
 

@@ -80,6 +80,11 @@ public struct SchemeContext: Sendable, Equatable {
             self.dadMs = dadMs
         }
 
+        /// One air attempt τ(s) = 8s/B_wl + L_wl, ms (T_wl without retransmissions, 6.1).
+        public func attemptMs(_ bytes: Double) -> Double {
+            8 * bytes / wirelessBps * 1000 + wirelessLatencyMs
+        }
+
         /// T_wl(s) = ((1+q)/(1−q)) (8s/B_wl + L_wl), ms.
         public func wireless(_ bytes: Double) -> Double {
             (1 + wirelessLoss) / (1 - wirelessLoss) * (8 * bytes / wirelessBps * 1000 + wirelessLatencyMs)
@@ -115,6 +120,19 @@ public struct SchemeContext: Sendable, Equatable {
         public var helloDetectionS: Double { (Double(haHelloMisses) - 0.5) * haHelloIntervalS }
     }
 
+    /// Assumptions about the scenario's laws that decide whether a closed form is
+    /// exact (not values a formula reads).
+    public struct Assumptions: Sendable, Equatable {
+        /// The residence law is exponential (memoryless handoffs).
+        public var exponentialResidence: Bool
+        /// Bindings are refreshed periodically (`timers.refresh`).
+        public var periodicRefresh: Bool
+        public init(exponentialResidence: Bool, periodicRefresh: Bool) {
+            self.exponentialResidence = exponentialResidence
+            self.periodicRefresh = periodicRefresh
+        }
+    }
+
     public var hops: Hops
     public var motion: Motion
     public var links: Links
@@ -123,6 +141,9 @@ public struct SchemeContext: Sendable, Equatable {
     public var sizes: [MessageSizeKey: Double]
     public var mnsPerAR: Double
     public var mnsPerHA: Double
+    /// Defaults to the conservative reading (non-exponential, refreshed): Evaluation
+    /// sets it from the scenario before it asks a model how exact it is.
+    public var assumptions = Assumptions(exponentialResidence: false, periodicRefresh: true)
 
     public init(
         hops: Hops, motion: Motion, links: Links, failures: Failures, sizes: [MessageSizeKey: Double],

@@ -1,10 +1,16 @@
-/// What a scheme's card cannot hold as data (DESIGN.md 2.4): the data path,
-/// the anchors a flow uses, what a failure breaks, and the handoff critical
-/// path. Signaling cost is not here: it comes from the card's procedures.
+/// What a scheme's card cannot hold as data (DESIGN.md 2.4), in one place per
+/// scheme: the closed forms of its data path, handoff critical path and failure
+/// impact, and the same behaviour as the parts the Monte Carlo simulates.
+/// Signaling cost is not here: it comes from the card's procedures.
 ///
-/// Every member is a closed form of `SchemeContext`; each model's doc comment
-/// says which of its closed forms are exact under the scenario's assumptions
-/// and which are approximations.
+/// Every requirement the closed form or the simulator needs has no default, so
+/// a model missing a piece does not compile. Closed forms declare their
+/// exactness where they are computed (`ClosedFormValue`, `DataPath.exactness`,
+/// `FailureElement.outageExactness`).
+///
+/// Adding a scheme: its card (Models/schemes/ID.yaml), a file
+/// Sources/Schemes/Models/IDModel.swift conforming to this protocol, and one line
+/// in `SchemeModels.all` (docs/ARCHITECTURE.md).
 public protocol SchemeModel: Sendable {
     /// The scheme id of its card, e.g. "pmipv6".
     var id: String { get }
@@ -18,17 +24,25 @@ public protocol SchemeModel: Sendable {
 
     /// Mean handoff latency for sessions active across the handoff, ms:
     /// from the L2 break to the first packet on the new path (analytic-models.md 6.3).
-    func handoffLatencyMs(_ c: SchemeContext) -> Double
+    func handoffLatency(_ c: SchemeContext) -> ClosedFormValue
 
     /// Latency seen by sessions started after the handoff, ms, when it differs
     /// (DMM: new flows use the new local prefix and need no anchor update); else nil.
-    func newSessionLatencyMs(_ c: SchemeContext) -> Double?
+    func newSessionLatency(_ c: SchemeContext) -> ClosedFormValue?
 
     /// The downlink data path, packet-averaged (analytic-models.md 5.5).
     func dataPath(_ c: SchemeContext) -> DataPath
 
-    /// The elements whose failure hurts this scheme's MNs (analytic-models.md 7).
+    /// The elements whose failure hurts this scheme's MNs (analytic-models.md 7),
+    /// with what a failure breaks and how it recovers.
     func failureElements(_ c: SchemeContext) -> [FailureElement]
+
+    /// The handoff critical path as the parts the simulation draws; the same
+    /// structure as `handoffLatency`.
+    func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts
+
+    /// The data path as the legs the simulation integrates; the same paths as `dataPath`.
+    func pathLegs(_ c: SchemeContext) -> PathLegs
 
     /// Whether the model reads the session-anchoring quantities of `Motion`
     /// (tunnelled fraction, anchor distance); per-flow DMM schemes do.
@@ -48,98 +62,13 @@ extension SchemeModel {
         }
     }
 
-    public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { nil }
+    public func newSessionLatency(_ c: SchemeContext) -> ClosedFormValue? { nil }
 
     public var usesSessionAnchoring: Bool { false }
-}
 
-/// Packet-averaged downlink path figures.
-public struct DataPath: Sendable, Equatable {
-    /// Hops on the used path over hops on the shortest CN-MN path, averaged over packets.
-    public var stretch: Double
-    /// Fraction of packets that travel in a tunnel.
-    public var tunnelledFraction: Double
-    /// Mean hops a packet travels inside a tunnel (0 for untunnelled packets).
-    public var tunnelHops: Double
-    public init(stretch: Double, tunnelledFraction: Double, tunnelHops: Double) {
-        self.stretch = stretch
-        self.tunnelledFraction = tunnelledFraction
-        self.tunnelHops = tunnelHops
-    }
+    /// `handoffLatency(c).value`, ms.
+    public func handoffLatencyMs(_ c: SchemeContext) -> Double { handoffLatency(c).value }
 
-    /// Every packet through one central anchor (MIPv6's HA, PMIPv6's LMA),
-    /// tunnelled over the `anchorToAR` hops to the serving AR (analytic-models.md 5.5):
-    /// remote CN: h_CN-anchor + h_anchor-AR + 1; local CN (h_loc from the AR) goes
-    /// up to the anchor and back down: h_loc + 2 h_anchor-AR + 1.
-    public static func viaCentralAnchor(_ c: SchemeContext, cnToAnchor: Double, anchorToAR: Double) -> DataPath {
-        mix(
-            c, remoteUsed: cnToAnchor + anchorToAR + 1, localUsed: c.hops.localCN + 2 * anchorToAR + 1,
-            remoteTunnel: anchorToAR, localTunnel: anchorToAR, tunnelledFraction: 1)
-    }
-
-    /// Averages a remote-CN and a local-CN path with the local fraction p:
-    /// σ = (1−p) used_r/(h_CN-AR + 1) + p used_l/(h_loc + 1).
-    public static func mix(
-        _ c: SchemeContext, remoteUsed: Double, localUsed: Double, remoteTunnel: Double, localTunnel: Double,
-        tunnelledFraction: Double
-    ) -> DataPath {
-        let p = c.hops.localCNFraction
-        let stretch = (1 - p) * remoteUsed / (c.hops.cnAr + 1) + p * localUsed / (c.hops.localCN + 1)
-        return DataPath(
-            stretch: stretch, tunnelledFraction: tunnelledFraction,
-            tunnelHops: (1 - p) * remoteTunnel + p * localTunnel)
-    }
-}
-
-/// One kind of element that can fail, as seen by one of its MNs (analytic-models.md 7.3).
-public struct FailureElement: Sendable, Equatable {
-    /// Metric suffix, e.g. "ha", "lma", "dar".
-    public var name: String
-    /// Active sessions broken by one failure of one such element (blast radius).
-    public var sessionsBroken: Double
-    /// MNs that cannot be reached for new incoming sessions while it is down.
-    public var mnsUnreachable: Double
-    /// MNs that depend on one such element (the per-element share of the population).
-    public var mnsServed: Double
-    /// Interruption per failure, s: detection + switch-over with redundancy, repair without.
-    public var outageS: Double
-    /// Mean time between failures of one element, h.
-    public var mtbfH: Double
-    /// Mean number of such elements a session depends on at a time (1; 1 + tunnelled
-    /// fraction for an anchoring AR, which a session needs as anchor and, while
-    /// away, another one as serving AR).
-    public var exposure: Double = 1
-    public init(name: String, sessionsBroken: Double, mnsUnreachable: Double, mnsServed: Double, outageS: Double, mtbfH: Double) {
-        self.name = name
-        self.sessionsBroken = sessionsBroken
-        self.mnsUnreachable = mnsUnreachable
-        self.mnsServed = mnsServed
-        self.outageS = outageS
-        self.mtbfH = mtbfH
-    }
-
-    /// The MN's serving AR: its attached MNs' sessions are lost in every scheme (7.3).
-    public static func accessRouter(_ c: SchemeContext, name: String = "ar") -> FailureElement {
-        FailureElement(
-            name: name, sessionsBroken: c.mnsPerAR * c.motion.activeSessions, mnsUnreachable: c.mnsPerAR,
-            mnsServed: c.mnsPerAR, outageS: c.failures.arMttrH * 3600, mtbfH: c.failures.arMtbfH)
-    }
-
-    /// An AR that also anchors the flows started there (FAMA DAR, DMI temporary HA, DMA MAR):
-    /// attached MNs' sessions plus the sessions anchored there whose MN has moved on,
-    /// M ρ (1 + tunnelled fraction) (stationary, uniformly loaded ARs).
-    public static func anchoringAccessRouter(_ c: SchemeContext, name: String) -> FailureElement {
-        var e = accessRouter(c, name: name)
-        e.sessionsBroken = c.mnsPerAR * c.motion.activeSessions * (1 + c.motion.tunnelledFraction)
-        e.exposure = 1 + c.motion.tunnelledFraction
-        return e
-    }
-
-    /// A central anchor without redundancy serving `mns` MNs: all their sessions and
-    /// reachability, until repaired.
-    public static func centralAnchor(_ c: SchemeContext, name: String, mns: Double) -> FailureElement {
-        FailureElement(
-            name: name, sessionsBroken: mns * c.motion.activeSessions, mnsUnreachable: mns, mnsServed: mns,
-            outageS: c.failures.anchorMttrH * 3600, mtbfH: c.failures.anchorMtbfH)
-    }
+    /// `newSessionLatency(c)?.value`, ms.
+    public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { newSessionLatency(c)?.value }
 }

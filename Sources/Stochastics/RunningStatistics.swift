@@ -79,6 +79,12 @@ public struct ConfidenceInterval: Sendable, Equatable, CustomStringConvertible {
         return gsl_cdf_tdist_Pinv((1 + level) / 2, Double(dof))
     }
 
+    /// P(T > x) for Student's t with `dof` degrees of freedom (`gsl_cdf_tdist_Q`).
+    public static func tUpperTail(_ x: Double, degreesOfFreedom dof: Int) -> Double {
+        GSL.configure()
+        return gsl_cdf_tdist_Q(x, Double(dof))
+    }
+
     public var halfWidth: Double { (high - low) / 2 }
 
     /// Whether `value` lies in [low, high].

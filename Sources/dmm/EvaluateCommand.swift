@@ -17,15 +17,21 @@ struct EvaluateCommand: ParsableCommand {
             model. markdown, latex and rfc print a row per scheme and a column per
             metric (units in the header); csv and json print one estimate a row with
             columns scheme,metric,unit,method,estimate,ci_low,ci_high,samples and add
-            the per-element failure figures (blast_radius.<element>, ...).
+            the per-element failure figures (\(MetricKey.perElementPattern)).
 
             --method monte-carlo simulates --samples handoffs of one MN walking the AR
             grid with its sessions, all schemes on the same trajectory (DESIGN.md 2.6):
             csv/json rows get ci_low/ci_high (95 %) and samples, and handoff latency
             also gets handoff_latency_p50/p95/p99. --method both prints both methods:
             tidy rows for each, and wide cells "closed form (MC estimate ± half-width)"
-            with † on an exact closed form outside the interval and ‡ on a documented
-            approximation outside it. Same --seed, same bytes for any --jobs.
+            with † on an exact closed form more than c standard errors from the estimate
+            (a bug signal: c is the Bonferroni bound over the table's m exact comparisons
+            at family-wise 1 %, t(1 - 0.01/(2m), replications - 1), about 4.1 for all
+            schemes, so a correct model shows no † at a random seed with probability at
+            least 99 %) and ‡ on a documented approximation outside its 95 % interval
+            (the gap). Monte Carlo intervals are Student-t, truncated to the metric's
+            support ([0, 1] for fractions and probabilities, >= 0 otherwise), which keeps
+            their coverage. Same --seed, same bytes for any --jobs.
 
             Examples:
               dmm evaluate
@@ -112,16 +118,23 @@ struct EvaluateCommand: ParsableCommand {
                 caption = "Metrics per MN: closed form (MC Monte Carlo estimate \u{00B1} 95 % half-width; \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)), scenario \(scenarioOptions.scenario)."
             }
             var notes = [
-                "Per-element failure figures (blast_radius.<element>, unreachable.<element>, outage.<element>) are in the csv and json output."
+                "Per-element failure figures (\(MetricKey.perElementPattern)) are in the csv and json output."
             ]
             if method != .monteCarlo {
-                notes.append("Exact under the scenario's assumptions except: the distance to an old anchor in DMM handoffs (first order), E[N_a] for non-exponential laws (mean-matched) and at refreshes (counted as at a handoff), the per-flow tunnelled fraction (a return to the anchor AR counts as tunnelled) with the anchoring AR's blast radius and the failure probability built on it, and SAIL's wait for the next BU; the Monte Carlo reports the gap (--method both).")
+                notes.append(Self.exactnessNote(try ClosedFormAccuracy.reasons(scenario: scenario, cards: cards)))
             }
             let table = MetricTables.wide(
                 rows, caption: caption, footnotes: notes,
                 approximate: { scheme, metric in approximations[scheme]?.contains(metric) ?? false })
             return TableRenderer.render(table, as: format)
         }
+    }
+
+    /// The footnote saying which closed forms are approximations, from the models' own
+    /// declarations (`ClosedFormAccuracy.reasons`).
+    static func exactnessNote(_ reasons: [String]) -> String {
+        guard !reasons.isEmpty else { return "Every closed form is exact under the scenario's assumptions." }
+        return "Exact under the scenario's assumptions except: \(reasons.joined(separator: "; ")); the Monte Carlo reports the gap (--method both)."
     }
 
     /// Per scheme, the metrics whose closed form is a documented approximation (`ClosedFormAccuracy`).

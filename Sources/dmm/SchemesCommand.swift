@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Evaluation
 import Schemes
 
 /// `dmm schemes`: the scheme catalogue, one line each, or one card in full.

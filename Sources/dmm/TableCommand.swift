@@ -62,9 +62,12 @@ struct TableCommand: ParsableCommand {
             if method != .closedForm { rows += try monteCarlo.simulate(scenario, cards: catalog.cards) }
             let approximations = method == .both ? try EvaluateCommand.approximations(scenario, cards: catalog.cards) : [:]
             var marks: Set<String> = []
+            let signal = BugSignal(rows: rows, metrics: MetricTables.extendedMetrics) { scheme, metric in
+                approximations[scheme]?.contains(metric) ?? false
+            }
             table = try SchemeTables.extended(
-                catalog, extra: [Self.metricColumns(rows, approximations: approximations, marks: &marks)])
-            table.footnotes += MetricTables.markFootnotes(marks)
+                catalog, extra: [Self.metricColumns(rows, approximations: approximations, signal: signal, marks: &marks)])
+            table.footnotes += MetricTables.markFootnotes(marks, signal: signal)
         } else {
             guard scenarioOptions.scenario == "default", scenarioOptions.assignments.isEmpty, method == .closedForm else {
                 throw CommandInputError("--scenario, --set and --method apply to dmm table --extended (Table 1 has no metrics)")
@@ -78,27 +81,23 @@ struct TableCommand: ParsableCommand {
     /// The headline metrics of every card (`MetricTables.extendedMetrics`), units in
     /// the headers, cells as in `dmm evaluate`'s wide tables; the marks used are added to `marks`.
     static func metricColumns(
-        _ rows: [MetricEstimate], approximations: [String: Set<String>], marks: inout Set<String>
+        _ rows: [MetricEstimate], approximations: [String: Set<String>], signal: BugSignal, marks: inout Set<String>
     ) -> SchemeColumns {
-        var units: [String: String] = [:]
         var values: [String: [String: [MetricEstimate]]] = [:]
-        for r in rows {
-            units[r.metric] = r.unit
-            values[r.scheme, default: [:]][r.metric, default: []].append(r)
-        }
+        for r in rows { values[r.scheme, default: [:]][r.metric, default: []].append(r) }
         let metrics = MetricTables.extendedMetrics
         var cells: [String: [String]] = [:]
         for (scheme, byMetric) in values {
             cells[scheme] = metrics.map { m in
                 let (text, mark) = MetricTables.cellText(
-                    byMetric[m] ?? [], approximate: approximations[scheme]?.contains(m) ?? false)
+                    byMetric[m.id] ?? [], approximate: approximations[scheme]?.contains(m.id) ?? false, signal: signal)
                 if let mark { marks.insert(mark) }
                 return text
             }
         }
         let table = cells
         return SchemeColumns(
-            columns: metrics.map { Table.Column(MetricTables.header($0, unit: units[$0] ?? ""), alignment: .right) },
+            columns: metrics.map { Table.Column(MetricTables.header($0), alignment: .right) },
             cells: { card in table[card.id] ?? metrics.map { _ in "" } })
     }
 }

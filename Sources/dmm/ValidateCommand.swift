@@ -26,12 +26,33 @@ struct ValidateCommand: ParsableCommand {
             scenario and sessions of each crossing simulation (default 1048576, a few
             seconds in a release build; at least 262144: 64 replications).
 
+            --campaign N checks closed forms against the Monte Carlo over N random
+            plausible scenarios instead (DESIGN.md 2.6; generator and comparison in
+            Sources/Evaluation/Campaign): every law family for residence and session
+            (--laws restricts them), square domains up to side 200 and hexagonal ones up
+            to 40 rings, 1 to 20 global HAs, DAD standard or optimistic, wireless loss,
+            refresh on or off, local-CN fraction, hop counts that satisfy the triangle
+            inequality, drawn reproducibly from --seed. Every scheme and metric with both
+            a closed form and a Monte Carlo interval is a pair with z = (closed form -
+            estimate)/se; it passes within 4 standard errors, or within 2 % for a closed
+            form declared an approximation. The output lists the 20 pairs with the largest
+            |z| (--worst K for more) and every scenario that failed to evaluate, each with
+            a `dmm evaluate` command that reproduces its scenario exactly, then the pass
+            rates and the exact failures chance alone would give. A draw the
+            Monte Carlo cost guard refuses is redrawn (counted in the summary). --samples
+            is per scenario (default 1048576; at least 65536: 16 replications). Exit 0
+            when the targets are met (>= 99.5 % of pairs pass, every exact pair within 4
+            standard errors, no scenario failing to evaluate), 1 otherwise. Progress on
+            standard error when it is a terminal or with --progress.
+
             Examples:
               dmm validate
               dmm validate --only v1.mu0.5
               dmm validate --only mc. --samples 4194304 --seed 7 --jobs 2
               dmm validate --format csv --output validation.csv
               dmm validate --format rfc
+              dmm validate --campaign 200 --seed 1
+              dmm validate --campaign 16 --samples 65536 --laws exponential,gamma --format csv
             """
     )
 
@@ -55,21 +76,54 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
     var models: String?
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run a validation campaign of N random scenarios instead of the catalogue.", valueName: "N"))
+    var campaign: Int?
+
+    @Option(help: ArgumentHelp("Campaign: comma-separated law families drawn for residence and session (default: all of \(ProbabilityLaw.families.joined(separator: ", "))).", valueName: "FAMILIES"))
+    var laws: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Campaign: list the K pairs with the largest |z| (default 20).", valueName: "K"))
+    var worst: Int = 20
+
+    @Flag(help: "Show campaign progress on standard error even when it is not a terminal.")
+    var progress = false
+
     /// Test hook (hidden): add 1 to the reference of the case with this id, so the
     /// end-to-end tests can see a FAIL row, its count and exit status 1.
     @Option(name: .customLong("test-perturb-reference"), help: .hidden)
     var perturb: String?
 
     func validate() throws {
+        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024") }
+        if let campaign {
+            guard campaign >= 1 else { throw ValidationError(CampaignError.count(campaign).description) }
+            guard (ValidationCampaign.minimumSamples...MonteCarlo.maximumSamples).contains(samples) else {
+                throw ValidationError(CampaignError.samples(samples).description)
+            }
+            guard worst >= 0 else { throw ValidationError("--worst \(worst): give a number of pairs >= 0") }
+            guard only == nil, perturb == nil else { throw ValidationError("--only applies to the catalogue, not to --campaign") }
+            _ = try families()
+            return
+        }
+        guard laws == nil else { throw ValidationError("--laws applies to --campaign only") }
         guard (ValidationCatalog.minimumSamples...MonteCarlo.maximumSamples).contains(samples) else {
             throw ValidationError("--samples \(samples) is out of range; allowed: \(ValidationCatalog.minimumSamples)...\(MonteCarlo.maximumSamples) (64 replications of 4096 handoffs at least, so that 4 standard errors mean what they say)")
         }
-        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs \(jobs) is out of range; allowed: 1...1024") }
+    }
+
+    /// The --laws families (all by default); a name that is not a family is bad input.
+    func families() throws -> [String] {
+        guard let laws else { return ProbabilityLaw.families }
+        let names = laws.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw ValidationError(CampaignError.laws(laws).description) }
+        for n in names where !ProbabilityLaw.families.contains(n) { throw ValidationError(CampaignError.laws(n).description) }
+        return names
     }
 
     func run() throws {
         try destination.check()  // before a long run, not after it
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
+        if let campaign { return try runCampaign(campaign, cards: catalog.cards) }
         if let only, !ValidationCatalog.ids(cards: catalog.cards).contains(where: { $0.hasPrefix(only) }) {
             throw CommandInputError("--only '\(only)' matches no case id; ids start with v1., residual., domain., fluid., fraction., distance., anchors., cost., stretch., link., ra-wait., failover., failure., special., mc.")
         }
@@ -92,5 +146,23 @@ struct ValidateCommand: ParsableCommand {
         try destination.emit(text)
         if destination.isFile || !summaryInText { Diagnostics.note(summary) }
         if cases.contains(where: { !$0.passed }) { throw ExitCode.failure }
+    }
+
+    /// `--campaign N`: the worst pairs and the failures as a table, the summary after it
+    /// (markdown, rfc, latex) or on standard error (csv, json, or with --output).
+    func runCampaign(_ count: Int, cards: [SchemeCard]) throws {
+        let settings = ValidationCampaign.Settings(count: count, seed: seed, samples: samples, jobs: jobs, families: try families())
+        let reporter = progress || Diagnostics.stderrIsTerminal ? MobilityProgress(label: "campaign", chunks: count) : nil
+        let result = try ValidationCampaign.run(settings, cards: cards, progress: reporter.map { r in { _, _ in r.step() } })
+        let summary = CampaignTable.summary(result)
+        var table = CampaignTable.table(result, worst: worst)
+        let summaryInText: Bool
+        switch format {
+        case .markdown, .rfc, .latex: summaryInText = true
+        case .csv, .json: summaryInText = false; table.footnotes = []
+        }
+        try destination.emit(TableRenderer.render(table, as: format))
+        if destination.isFile || !summaryInText { Diagnostics.note(summary) }
+        if !result.targetsMet { throw ExitCode.failure }
     }
 }

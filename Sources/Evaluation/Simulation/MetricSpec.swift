@@ -1,19 +1,20 @@
 import Foundation
+import Schemes
 
 /// One reported metric of one scheme as a ratio (x, y) of one replication's
 /// sums: the scheme's counting recipe applied to the shared simulated state.
-/// Names and units follow the closed forms (DESIGN.md 2.5).
+/// One spec per catalogue metric the simulation measures (`Metric`, exhaustive:
+/// a new metric does not compile until it is handled here), in catalogue order.
 struct MetricSpec: Sendable {
     let scheme: Int
-    let metric: String
-    let unit: String
+    let key: MetricKey
     let value: @Sendable (ReplicationTally) -> (Double, Double)
 
     static func all(_ plan: SimulationPlan) -> [MetricSpec] {
         var specs: [MetricSpec] = []
         for (k, r) in plan.schemes.enumerated() {
-            func add(_ metric: String, _ unit: String, _ f: @escaping @Sendable (ReplicationTally) -> (Double, Double)) {
-                specs.append(MetricSpec(scheme: k, metric: metric, unit: unit, value: f))
+            func add(_ key: MetricKey, _ f: @escaping @Sendable (ReplicationTally) -> (Double, Double)) {
+                specs.append(MetricSpec(scheme: k, key: key, value: f))
             }
             // Signaling per second of simulated time, by part.
             @Sendable func event(_ c: EventCost, _ e: ReplicationTally.EventSums, bytes: Bool) -> Double {
@@ -44,32 +45,8 @@ struct MetricSpec: Sendable {
                 overhead += anchorRate * t.windowS * recovery
                 return [handoff, refresh, session, overhead]
             }
-            add("signaling_cost", "byte_hops_per_s") { t in (parts(t, bytes: true).reduce(0, +), t.windowS) }
-            for (i, name) in ["handoff", "refresh", "session_setup", "overhead"].enumerated() {
-                add("signaling_cost.\(name)", "byte_hops_per_s") { t in (parts(t, bytes: true)[i], t.windowS) }
-            }
-            add("signaling_rate", "msgs_per_s") { t in (parts(t, bytes: false).reduce(0, +), t.windowS) }
-            // Handoff latency.
-            add("handoff_latency", "ms") { t in (t.schemes[k].latencySum, t.schemes[k].latencyWeight) }
-            if r.latency.newSessionFixedMs != nil {
-                add("handoff_latency_new_session", "ms") { t in (t.schemes[k].newSessionSum, t.schemes[k].newSessionCount) }
-            }
             // Data path, packet-averaged = session-time-averaged (constant packet rate per session).
             let path = r.path
-            add("path_stretch", "ratio") { t in
-                let rem = (path.remote.used0 * t.timeRemote + path.remote.usedX * t.otherHARemote
-                    + path.stepHops * t.stepsRemote) / path.remote.shortest
-                let loc = (path.local.used0 * t.timeLocal + path.stepHops * t.stepsLocal) / path.local.shortest
-                return (rem + loc, t.timeRemote + t.timeLocal)
-            }
-            add("tunnelled_fraction", "ratio") { t in
-                (path.perFlow ? t.awayRemote + t.awayLocal : t.timeRemote + t.timeLocal, t.timeRemote + t.timeLocal)
-            }
-            add("tunnel_overhead", "byte_hops_per_packet") { t in
-                let hops = path.remote.tunnel0 * t.timeRemote + path.remote.tunnelX * t.otherHARemote
-                    + path.local.tunnel0 * t.timeLocal + path.stepHops * (t.stepsRemote + t.stepsLocal)
-                return (path.tunnelHeaderBytes * hops, t.timeRemote + t.timeLocal)
-            }
             // Failure impact, from the probes.
             let failures = r.failures
             @Sendable func dependent(_ f: FailureRecipe, _ t: ReplicationTally) -> Double {
@@ -92,22 +69,72 @@ struct MetricSpec: Sendable {
                             f.dependency == .none ? 0 : kT * t.probeSessions - T * t.probeSessionsPhase + t.probeSessionsWait)
                 }
             }
-            // The most critical element kind, ranked as the closed form ranks it.
-            if let f = failures.max(by: { $0.severity < $1.severity }) {
-                add("blast_radius", "sessions") { t in (f.mnsServed * dependent(f, t), t.probes) }
-                add("unreachable", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
-                add("outage", "s") { t in (outage(f, t).0, t.probes) }
+            /// A per-element figure of element kind `f`, as a ratio over probes.
+            @Sendable func element(_ m: Metric, _ f: FailureRecipe) -> (@Sendable (ReplicationTally) -> (Double, Double))? {
+                switch m {
+                case .blastRadius: return { t in (f.mnsServed * dependent(f, t), t.probes) }
+                case .unreachable: return { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
+                case .outage: return { t in (outage(f, t).0, t.probes) }
+                case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
+                    .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
+                    .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
+                    .failureProbability, .disruption:
+                    return nil
+                }
             }
-            add("failure_probability", "ratio") { t in (t.schemes[k].hitProbability, t.sessionsEnded) }
-            add("disruption", "session_s_per_mn_year") { t in
-                var x = 0.0
-                for f in failures { x += f.rate * outage(f, t).1 }
-                return (MonteCarlo.yearS * x, t.probes)
+            // The most critical element kind, ranked as the closed form ranks it.
+            let worst = failures.max(by: { $0.severity < $1.severity })
+            for metric in Metric.allCases {
+                let f: (@Sendable (ReplicationTally) -> (Double, Double))?
+                switch metric {
+                // Signaling per second of simulated time, by part.
+                case .signalingCost: f = { t in (parts(t, bytes: true).reduce(0, +), t.windowS) }
+                case .signalingCostHandoff: f = { t in (parts(t, bytes: true)[0], t.windowS) }
+                case .signalingCostRefresh: f = { t in (parts(t, bytes: true)[1], t.windowS) }
+                case .signalingCostSessionSetup: f = { t in (parts(t, bytes: true)[2], t.windowS) }
+                case .signalingCostOverhead: f = { t in (parts(t, bytes: true)[3], t.windowS) }
+                case .signalingRate: f = { t in (parts(t, bytes: false).reduce(0, +), t.windowS) }
+                case .handoffLatency: f = { t in (t.schemes[k].latencySum, t.schemes[k].latencyWeight) }
+                case .handoffLatencyNewSession:
+                    if r.latency.newSessionFixedMs != nil {
+                        f = { t in (t.schemes[k].newSessionSum, t.schemes[k].newSessionCount) }
+                    } else {
+                        f = nil
+                    }
+                case .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99:
+                    f = nil  // order statistics of the latency histograms (`MonteCarlo.evaluate`)
+                case .pathStretch:
+                    f = { t in
+                        let rem = (path.remote.used0 * t.timeRemote + path.remote.usedX * t.otherHARemote
+                            + path.stepHops * t.stepsRemote) / path.remote.shortest
+                        let loc = (path.local.used0 * t.timeLocal + path.stepHops * t.stepsLocal) / path.local.shortest
+                        return (rem + loc, t.timeRemote + t.timeLocal)
+                    }
+                case .tunnelledFraction:
+                    f = { t in
+                        (path.perFlow ? t.awayRemote + t.awayLocal : t.timeRemote + t.timeLocal, t.timeRemote + t.timeLocal)
+                    }
+                case .tunnelOverhead:
+                    f = { t in
+                        let hops = path.remote.tunnel0 * t.timeRemote + path.remote.tunnelX * t.otherHARemote
+                            + path.local.tunnel0 * t.timeLocal + path.stepHops * (t.stepsRemote + t.stepsLocal)
+                        return (path.tunnelHeaderBytes * hops, t.timeRemote + t.timeLocal)
+                    }
+                case .blastRadius, .unreachable, .outage: f = worst.flatMap { element(metric, $0) }
+                case .failureProbability: f = { t in (t.schemes[k].hitProbability, t.sessionsEnded) }
+                case .disruption:
+                    f = { t in
+                        var x = 0.0
+                        for f in failures { x += f.rate * outage(f, t).1 }
+                        return (TimeConstants.secondsPerYear * x, t.probes)
+                    }
+                }
+                if let f { add(MetricKey(metric), f) }
             }
             for f in failures {
-                add("blast_radius.\(f.name)", "sessions") { t in (f.mnsServed * dependent(f, t), t.probes) }
-                add("unreachable.\(f.name)", "mns") { t in (f.reachability ? f.mnsServed * t.probes : 0, t.probes) }
-                add("outage.\(f.name)", "s") { t in (outage(f, t).0, t.probes) }
+                for metric in Metric.perElement {
+                    if let g = element(metric, f) { add(MetricKey(metric, element: f.kind), g) }
+                }
             }
         }
         return specs

@@ -35,9 +35,6 @@ import Stochastics
 /// BU; refreshes are periodic, not Poisson), and any quantity whose closed form
 /// assumes exponential laws when the scenario's are not.
 public enum MonteCarlo {
-    /// Mean seconds per year used for per-MN-year figures (8760 h, as the MTBF defaults).
-    static let yearS = 8760.0 * 3600
-
     /// Refuses (`MonteCarloError.tooCostly`, bad input) a scenario whose simulation
     /// would not finish: see `SimulationPlan.maxWorkPerHandoff`. Cheap, so a sweep
     /// checks all its points before it writes anything.
@@ -62,14 +59,15 @@ public enum MonteCarlo {
     /// `schemes` (handoff-latency p50/p95/p99: order-statistic intervals, `LatencyHistogram`),
     /// from `samples` simulated handoffs. Throws `MonteCarloError` (bad input) for
     /// `samples` outside `samplesRange`, `jobs` < 1 or a scenario too costly to simulate.
+    /// `models`: the Swift halves to pair the cards with (by id), normally the registry.
     public static func evaluate(
-        scenario: Scenario, schemes: [SchemeCard], samples: Int, seed: UInt64, jobs: Int,
-        progress: ((Int, Int) -> Void)? = nil
+        scenario: Scenario, schemes: [SchemeCard], models: [any SchemeModel] = SchemeModels.all, samples: Int,
+        seed: UInt64, jobs: Int, progress: ((Int, Int) -> Void)? = nil
     ) throws -> [MetricEstimate] {
         guard (minimumSamples...maximumSamples).contains(samples) else { throw MonteCarloError.samples(samples) }
         guard jobs >= 1 else { throw MonteCarloError.jobs(jobs) }
         try checkCost(scenario: scenario)
-        let plan = try SimulationPlan(scenario: scenario, cards: schemes)
+        let plan = try SimulationPlan(scenario: scenario, cards: schemes, models: models)
         let per = SimulationPlan.handoffsPerReplication
         let count = (samples + per - 1) / per
         let lastHandoffs = samples - per * (count - 1)
@@ -84,7 +82,7 @@ public enum MonteCarlo {
                 // Each worker builds its own plan: the recipes' arrays are then not shared
                 // between threads, so their reference counting does not bounce cache lines
                 // between cores on every event (a shared plan scaled 1.3x on two cores).
-                Worker(plan: (try? SimulationPlan(scenario: scenario, cards: schemes)) ?? plan,
+                Worker(plan: (try? SimulationPlan(scenario: scenario, cards: schemes, models: models)) ?? plan,
                        histograms: [LatencyHistogram](repeating: LatencyHistogram(), count: schemeCount))
             },
             body: { i, worker, stats in
@@ -105,18 +103,21 @@ public enum MonteCarlo {
         var out: [MetricEstimate] = []
         for (k, recipe) in plan.schemes.enumerated() {
             for (j, spec) in specs.enumerated() where spec.scheme == k {
-                guard let ci = stats[j].interval() else { continue }
+                guard let ci = stats[j].interval(support: spec.key.metric.support) else { continue }
                 if stats[j].sawNoEvents {
                     // No event in any replication: the estimate is 0 with an unknown upper
                     // bound, so ci_high stays empty rather than a false [0, 0].
-                    out.append(MetricEstimate(scheme: recipe.id, metric: spec.metric, unit: spec.unit, method: .monteCarlo,
+                    out.append(MetricEstimate(scheme: recipe.id, key: spec.key, method: .monteCarlo,
                                               estimate: 0, ciLow: 0, ciHigh: nil, samples: ci.samples))
                     continue
                 }
-                out.append(estimate(recipe.id, spec.metric, spec.unit, ci))
-                if spec.metric == "handoff_latency" {
-                    for (p, name) in [(0.5, "p50"), (0.95, "p95"), (0.99, "p99")] {
-                        if let q = histograms[k].quantile(p) { out.append(estimate(recipe.id, "handoff_latency_\(name)", "ms", q)) }
+                out.append(estimate(recipe.id, spec.key, ci, standardError: stats[j].standardError))
+                if spec.key == MetricKey(.handoffLatency) {
+                    // The percentiles follow the mean they describe.
+                    for m in Metric.latencyQuantiles {
+                        if let p = m.latencyQuantile, let q = histograms[k].quantile(p) {
+                            out.append(estimate(recipe.id, MetricKey(m), q))
+                        }
                     }
                 }
             }
@@ -132,6 +133,8 @@ public enum MonteCarlo {
 
     /// Replications done so far, for the optional progress callback (called from
     /// the workers, once per replication: off the per-event hot path).
+    /// @unchecked Sendable is safe: `done` is read and written only under `lock`,
+    /// and the other stored properties are immutable.
     private final class ProgressCounter: @unchecked Sendable {
         let lock = NSLock()
         var done = 0
@@ -146,8 +149,11 @@ public enum MonteCarlo {
         }
     }
 
-    private static func estimate(_ scheme: String, _ metric: String, _ unit: String, _ ci: ConfidenceInterval) -> MetricEstimate {
-        MetricEstimate(scheme: scheme, metric: metric, unit: unit, method: .monteCarlo, estimate: ci.estimate,
-                       ciLow: ci.low, ciHigh: ci.high, samples: ci.samples)
+    private static func estimate(_ scheme: String, _ key: MetricKey, _ ci: ConfidenceInterval,
+                                 standardError: Double? = nil) -> MetricEstimate {
+        var e = MetricEstimate(scheme: scheme, key: key, method: .monteCarlo, estimate: ci.estimate,
+                               ciLow: ci.low, ciHigh: ci.high, samples: ci.samples)
+        e.standardError = standardError
+        return e
     }
 }

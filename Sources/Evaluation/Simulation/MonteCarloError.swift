@@ -5,8 +5,6 @@ import Stochastics
 public enum MonteCarloError: Error, InvalidInput, CustomStringConvertible {
     case samples(Int)
     case jobs(Int)
-    case noModel(String)
-    case grid(String)
     /// The simulator's work per handoff (`SimulationPlan.workPerHandoff`) is beyond `SimulationPlan.maxWorkPerHandoff`.
     case tooCostly(work: Double, residenceS: Double, refreshS: Double?, sessionRate: Double, activeSessions: Double, warmupS: Double)
 
@@ -15,9 +13,6 @@ public enum MonteCarloError: Error, InvalidInput, CustomStringConvertible {
         case let .samples(n):
             return "--samples \(n) is out of range; allowed: \(MonteCarlo.samplesRange) (the 95 % interval needs at least two replications of \(SimulationPlan.handoffsPerReplication) simulated handoffs)"
         case let .jobs(n): return "--jobs \(n): the number of worker threads must be an integer >= 1"
-        case let .noModel(id): return "scheme '\(id)': no Swift model exists to simulate it (known: \(SchemeModelsList.ids))"
-        case let .grid(name):
-            return "mobility.grid '\(name)': allowed: \(GridKind.allCases.map(\.rawValue).joined(separator: ", "))"
         case let .tooCostly(work, x, refresh, rate, rho, warm):
             let g = { (v: Double) in String(format: "%.3g", v) }
             return "Monte Carlo: this scenario needs about \(g(work)) simulated events x live sessions per handoff"
@@ -29,5 +24,3 @@ public enum MonteCarloError: Error, InvalidInput, CustomStringConvertible {
     }
 }
 
-import Schemes
-enum SchemeModelsList { static var ids: String { SchemeModels.all.map(\.id).joined(separator: ", ") } }

@@ -4,8 +4,8 @@ import Stochastics
 
 /// One scheme's counting recipes for the simulated trajectory: signaling per
 /// event (from its card), handoff latency parts, data path and failure
-/// dependencies (from its model's documented structure, see `LatencyRecipe`,
-/// `PathRecipe`, `FailureRecipe`).
+/// dependencies (from its model: `SchemeModel.latencyParts`, `pathLegs`,
+/// `failureElements`). Nothing here knows a scheme by name.
 struct SchemeRecipe: Sendable {
     let id: String
     let handoff: EventCost
@@ -21,7 +21,7 @@ struct SchemeRecipe: Sendable {
     let path: PathRecipe
     let failures: [FailureRecipe]
 
-    init(card: SchemeCard, model: any SchemeModel, context c: SchemeContext, c2: SchemeContext, scenario s: Scenario) throws {
+    init(card: SchemeCard, model: any SchemeModel, context c: SchemeContext, c2: SchemeContext, scenario s: Scenario) {
         id = card.id
         let periods = SignalingCost.Periods(s)
         func cost(_ e: ProcedureEvent) -> EventCost { EventCost(card.messages(for: e), model: model, c1: c, c2: c2, scenario: s) }
@@ -43,8 +43,8 @@ struct SchemeRecipe: Sendable {
         }
         periodic = ticks.keys.sorted().map { ($0, ticks[$0]!.0, ticks[$0]!.1) }
         failureRecovery = cost(.failureRecovery)
-        latency = try LatencyRecipe(id: card.id, context: c, scenario: s)
-        path = try PathRecipe(id: card.id, context: c, tunnelHeaderBytes: s.messages.tunnelHeaderBytes)
-        failures = model.failureElements(c).map { FailureRecipe(schemeId: card.id, element: $0, context: c) }
+        latency = LatencyRecipe(model.latencyParts(c))
+        path = PathRecipe(model.pathLegs(c), tunnelHeaderBytes: s.messages.tunnelHeaderBytes)
+        failures = model.failureElements(c).map { FailureRecipe(element: $0, context: c) }
     }
 }

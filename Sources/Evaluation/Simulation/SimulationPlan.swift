@@ -73,7 +73,9 @@ struct SimulationPlan: Sendable {
         }
     }
 
-    init(scenario s: Scenario, cards: [SchemeCard]) throws {
+    /// Pairs each card with its model among `models` (`SchemeModels.require`: a card
+    /// without one is refused as in the closed form).
+    init(scenario s: Scenario, cards: [SchemeCard], models: [any SchemeModel] = SchemeModels.all) throws {
         let grid = s.mobility.grid
         let side = s.mobility.domainSize
         self.grid = grid
@@ -92,23 +94,18 @@ struct SimulationPlan: Sendable {
         windowS = Double(Self.handoffsPerReplication) * residence.mean
         wirelessLoss = s.links.wireless.loss
         raDelayMaxMs = 2 * s.links.raDelayMs
-        anchorFailureRate = 1 / (s.failure.anchorMtbfH * 3600)
+        anchorFailureRate = 1 / (s.failure.anchorMtbfH * TimeConstants.secondsPerHour)
 
-        let c = Self.context(s, crossingRate: crossingRate, domainARs: domainARs)
-        let c2 = Self.context(s, crossingRate: crossingRate, domainARs: domainARs, steps: 2)
-        tauRS = Self.tau(s.size(.rs), c)
-        tauRA = Self.tau(s.size(.ra), c)
+        let c = try Self.context(s, crossingRate: crossingRate, domainARs: domainARs)
+        let c2 = try Self.context(s, crossingRate: crossingRate, domainARs: domainARs, steps: 2)
+        tauRS = c.links.attemptMs(s.size(.rs))
+        tauRA = c.links.attemptMs(s.size(.ra))
         var recipes: [SchemeRecipe] = []
         for card in cards {
-            guard let model = SchemeModels.model(for: card.id) else { throw MonteCarloError.noModel(card.id) }
-            recipes.append(try SchemeRecipe(card: card, model: model, context: c, c2: c2, scenario: s))
+            let model = try SchemeModels.require(card, in: models)
+            recipes.append(SchemeRecipe(card: card, model: model, context: c, c2: c2, scenario: s))
         }
         schemes = recipes
-    }
-
-    /// Wireless attempt time τ = 8 s/B_wl + L_wl, ms (T_wl without retransmissions, analytic-models.md 6.1).
-    static func tau(_ bytes: Double, _ c: SchemeContext) -> Double {
-        8 * bytes / c.links.wirelessBps * 1000 + c.links.wirelessLatencyMs
     }
 
     /// The scenario as a `SchemeContext` (issue 5's `init(scenario:motion:)`), for
@@ -117,13 +114,15 @@ struct SimulationPlan: Sendable {
     /// are not filled: the simulation measures them. `oldAnchorSteps` = `steps`
     /// lets `EventCost` read the old-anchor distance as a linear function of the
     /// simulated grid steps.
-    static func context(_ s: Scenario, crossingRate: Double, domainARs: Double, steps: Double = 1) -> SchemeContext {
+    static func context(_ s: Scenario, crossingRate: Double, domainARs: Double, steps: Double = 1) throws -> SchemeContext {
         let rho = s.traffic.sessionRate * s.traffic.sessionDuration.mean
         let motion = SchemeContext.Motion(
             crossingRate: crossingRate, domainCrossingFraction: 0, domainARs: domainARs,
             sessionRate: s.traffic.sessionRate, activeSessions: rho, anchorsInUse: 0, tunnelledFraction: 1,
             meanAnchorDistance: steps, refreshRate: 0)
-        return SchemeContext(scenario: s, motion: motion)
+        var c = SchemeContext(scenario: s, motion: motion)
+        c.assumptions = try SchemeContext.Assumptions(s)
+        return c
     }
 }
 

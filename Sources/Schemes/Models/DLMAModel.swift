@@ -18,14 +18,23 @@ public struct DLMAModel: SchemeModel {
         }
     }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
-        PMIPv6Model().handoffLatencyMs(c)
-            + c.motion.domainCrossingFraction * 2 * c.links.wired(c.size(.locationUpdate), hops: c.hops.lmaLma)
+    public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue {
+        ClosedFormValue(
+            PMIPv6Model().handoffLatencyMs(c)
+                + c.motion.domainCrossingFraction * 2 * c.links.wired(c.size(.locationUpdate), hops: c.hops.lmaLma))
     }
 
     public func dataPath(_ c: SchemeContext) -> DataPath { PMIPv6Model().dataPath(c) }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        [.centralAnchor(c, name: "lma", mns: c.mnsPerDomain), .accessRouter(c, name: "mag")]
+        [.centralAnchor(c, kind: .lma, mns: c.mnsPerDomain), .accessRouter(c, kind: .mag)]
     }
+
+    public func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts {
+        var parts = PMIPv6Model().latencyParts(c)
+        parts.domainFixedMs = 2 * c.links.wired(c.size(.locationUpdate), hops: c.hops.lmaLma)
+        return parts
+    }
+
+    public func pathLegs(_ c: SchemeContext) -> PathLegs { PMIPv6Model().pathLegs(c) }
 }

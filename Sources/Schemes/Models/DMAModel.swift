@@ -8,14 +8,15 @@ public struct DMAModel: SchemeModel {
     public init() {}
     public var id: String { "dma" }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
+    public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue {
         let h = PerFlowAnchoring.oldAnchorHops(c)
-        return c.links.l2HandoffMs + c.links.wired(c.size(.pbu), hops: h) + c.links.wired(c.size(.pba), hops: h)
-            + c.links.wireless(c.size(.ra))
+        return ClosedFormValue(
+            c.links.l2HandoffMs + c.links.wired(c.size(.pbu), hops: h) + c.links.wired(c.size(.pba), hops: h)
+                + c.links.wireless(c.size(.ra)), PerFlowAnchoring.firstOrderLatency)
     }
 
-    public func newSessionLatencyMs(_ c: SchemeContext) -> Double? {
-        c.links.l2HandoffMs + c.links.wireless(c.size(.ra))
+    public func newSessionLatency(_ c: SchemeContext) -> ClosedFormValue? {
+        ClosedFormValue(c.links.l2HandoffMs + c.links.wireless(c.size(.ra)))
     }
 
     public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
@@ -23,6 +24,17 @@ public struct DMAModel: SchemeModel {
     public var usesSessionAnchoring: Bool { true }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        [.anchoringAccessRouter(c, name: "mar")]
+        [.anchoringAccessRouter(c, kind: .mar)]
     }
+
+    public func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts {
+        let l = c.links, h = c.hops
+        var parts = HandoffLatencyParts(
+            fixedMs: l.l2HandoffMs, detection: .networkRA,
+            perAnchorStepMs: l.wired(c.size(.pbu), hops: h.arAr) + l.wired(c.size(.pba), hops: h.arAr))
+        parts.newSessionFixedMs = l.l2HandoffMs
+        return parts
+    }
+
+    public func pathLegs(_ c: SchemeContext) -> PathLegs { PerFlowAnchoring.pathLegs(c) }
 }

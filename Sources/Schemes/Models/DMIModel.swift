@@ -9,17 +9,19 @@ public struct DMIModel: SchemeModel {
     public init() {}
     public var id: String { "dmi" }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double { PerFlowAnchoring.clientHandoffLatencyMs(c) }
+    public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue { PerFlowAnchoring.clientHandoffLatency(c) }
 
-    public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { c.clientAttachMs }
+    public func newSessionLatency(_ c: SchemeContext) -> ClosedFormValue? { ClosedFormValue(c.clientAttachMs) }
 
     public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
 
     public var usesSessionAnchoring: Bool { true }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        var ha = FailureElement.centralAnchor(c, name: "ha", mns: c.mnsPerHA)
-        ha.sessionsBroken = 0
-        return [.anchoringAccessRouter(c, name: "temporary_ha"), ha]
+        [.anchoringAccessRouter(c, kind: .temporaryHA), FailureElement.centralAnchor(c, kind: .ha, mns: c.mnsPerHA).reachabilityOnly]
     }
+
+    public func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts { PerFlowAnchoring.clientLatencyParts(c) }
+
+    public func pathLegs(_ c: SchemeContext) -> PathLegs { PerFlowAnchoring.pathLegs(c) }
 }

@@ -11,15 +11,19 @@ public struct FAMAModel: SchemeModel {
     public init() {}
     public var id: String { "fama" }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double { PerFlowAnchoring.clientHandoffLatencyMs(c) }
+    public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue { PerFlowAnchoring.clientHandoffLatency(c) }
 
-    public func newSessionLatencyMs(_ c: SchemeContext) -> Double? { c.clientAttachMs }
+    public func newSessionLatency(_ c: SchemeContext) -> ClosedFormValue? { ClosedFormValue(c.clientAttachMs) }
 
     public func dataPath(_ c: SchemeContext) -> DataPath { PerFlowAnchoring.dataPath(c) }
 
     public var usesSessionAnchoring: Bool { true }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        [.anchoringAccessRouter(c, name: "dar")]
+        [.anchoringAccessRouter(c, kind: .dar)]
     }
+
+    public func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts { PerFlowAnchoring.clientLatencyParts(c) }
+
+    public func pathLegs(_ c: SchemeContext) -> PathLegs { PerFlowAnchoring.pathLegs(c) }
 }

@@ -14,7 +14,9 @@ public struct GHAHAModel: SchemeModel {
 
     public func mnsServed(by role: Role, in c: SchemeContext) -> Double { GlobalHASet.mnsServed(by: role, in: c) }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double { c.clientAttachMs + GlobalHASet.registrationMs(c) }
+    public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue {
+        ClosedFormValue(c.clientAttachMs + GlobalHASet.registrationMs(c))
+    }
 
     public func dataPath(_ c: SchemeContext) -> DataPath { GlobalHASet.dataPath(c) }
 
@@ -22,7 +24,14 @@ public struct GHAHAModel: SchemeModel {
         let h = c.hops.arNearestHa + c.hops.haHa
         let switchMs = c.links.wired(c.size(.ba), hops: h) + c.links.wireless(c.size(.ba))
         let registerMs = c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: h)
-        let ha = GlobalHASet.haFailure(c, outageS: GlobalHASet.detectionS(c) + (switchMs + registerMs) / 1000)
+        let outageS = GlobalHASet.detectionS(c) + (switchMs + registerMs) / 1000
+        // The simulation draws the detection and adds the rest after it.
+        let ha = GlobalHASet.haFailure(
+            c, outageS: outageS, recovery: .helloDetection(afterS: outageS - c.failures.helloDetectionS))
         return [ha, .accessRouter(c)]
     }
+
+    public func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts { GlobalHASet.latencyParts(c) }
+
+    public func pathLegs(_ c: SchemeContext) -> PathLegs { GlobalHASet.pathLegs(c) }
 }

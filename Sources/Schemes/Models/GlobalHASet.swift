@@ -27,11 +27,11 @@ enum GlobalHASet {
 
     /// One HA of the set failing: its M_HA/N_HA MNs lose their sessions and reachability
     /// for `outageS` seconds (7.3); the scheme decides what the outage is.
-    static func haFailure(_ c: SchemeContext, outageS: Double) -> FailureElement {
+    static func haFailure(_ c: SchemeContext, outageS: Double, recovery: FailureRecovery) -> FailureElement {
         let m = mnsPerHA(c)
         return FailureElement(
-            name: "ha", sessionsBroken: m * c.motion.activeSessions, mnsUnreachable: m, mnsServed: m,
-            outageS: outageS, mtbfH: c.failures.anchorMtbfH)
+            kind: .ha, sessionsBroken: m * c.motion.activeSessions, mnsUnreachable: m, mnsServed: m,
+            outageS: outageS, mtbfH: c.failures.anchorMtbfH, dependency: .all, recovery: recovery)
     }
 
     static func dataPath(_ c: SchemeContext) -> DataPath {
@@ -40,6 +40,24 @@ enum GlobalHASet {
         return .mix(
             c, remoteUsed: h.cnNearestHa + overlay + h.arNearestHa + 1, localUsed: h.localCN + 2 * h.arNearestHa + 1,
             remoteTunnel: overlay + h.arNearestHa, localTunnel: h.arNearestHa, tunnelledFraction: 1)
+    }
+
+    /// The simulated path: `dataPath` with the overlay hop drawn per session (CN's HA ≠ MN's).
+    static func pathLegs(_ c: SchemeContext) -> PathLegs {
+        let h = c.hops
+        return PathLegs(
+            remote: .init(used0: h.cnNearestHa + h.arNearestHa + 1, usedX: h.haHa, tunnel0: h.arNearestHa, tunnelX: h.haHa,
+                          shortest: h.cnAr + 1),
+            local: .init(used0: h.localCN + 2 * h.arNearestHa + 1, tunnel0: h.arNearestHa, shortest: h.localCN + 1))
+    }
+
+    /// The simulated parts of T_L2 + MD + T_DAD + reg(h_AR-HAnear) + `extraWiredMs`.
+    static func latencyParts(_ c: SchemeContext, extraWiredMs: Double = 0) -> HandoffLatencyParts {
+        let l = c.links, h = c.hops
+        var fixed = l.l2HandoffMs + l.dadMs + l.wired(c.size(.bu), hops: h.arNearestHa) + l.wired(c.size(.ba), hops: h.arNearestHa)
+        if extraWiredMs != 0 { fixed += extraWiredMs }
+        return HandoffLatencyParts(
+            fixedMs: fixed, detection: .client, registrationAir: (l.attemptMs(c.size(.bu)), l.attemptMs(c.size(.ba))))
     }
 
     /// Registration with the nearest HA, ms.

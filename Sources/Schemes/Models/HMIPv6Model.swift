@@ -9,10 +9,10 @@ public struct HMIPv6Model: SchemeModel {
     public init() {}
     public var id: String { "hmipv6" }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
+    public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue {
         let local = c.links.registration(request: c.size(.lbu), ack: c.size(.lba), hops: c.hops.arMap)
         let home = c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: c.hops.arHa)
-        return c.clientAttachMs + local + c.motion.domainCrossingFraction * home
+        return ClosedFormValue(c.clientAttachMs + local + c.motion.domainCrossingFraction * home)
     }
 
     public func dataPath(_ c: SchemeContext) -> DataPath {
@@ -24,6 +24,24 @@ public struct HMIPv6Model: SchemeModel {
     }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        [.centralAnchor(c, name: "ha", mns: c.mnsPerHA), .centralAnchor(c, name: "map", mns: c.mnsPerDomain), .accessRouter(c)]
+        [.centralAnchor(c, kind: .ha, mns: c.mnsPerHA), .centralAnchor(c, kind: .map, mns: c.mnsPerDomain), .accessRouter(c)]
+    }
+
+    public func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts {
+        let l = c.links, h = c.hops
+        var parts = HandoffLatencyParts(
+            fixedMs: l.l2HandoffMs + l.dadMs + l.wired(c.size(.lbu), hops: h.arMap) + l.wired(c.size(.lba), hops: h.arMap),
+            detection: .client, registrationAir: (l.attemptMs(c.size(.lbu)), l.attemptMs(c.size(.lba))))
+        parts.domainFixedMs = l.wired(c.size(.bu), hops: h.arHa) + l.wired(c.size(.ba), hops: h.arHa)
+        parts.domainRegistrationAir = (l.attemptMs(c.size(.bu)), l.attemptMs(c.size(.ba)))
+        return parts
+    }
+
+    public func pathLegs(_ c: SchemeContext) -> PathLegs {
+        let h = c.hops
+        let t = h.mapHa + h.arMap
+        return PathLegs(
+            remote: .init(used0: h.cnHa + t + 1, tunnel0: t, shortest: h.cnAr + 1),
+            local: .init(used0: h.localCN + h.arHa + t + 1, tunnel0: t, shortest: h.localCN + 1))
     }
 }

@@ -7,8 +7,8 @@ public struct MIPv6Model: SchemeModel {
     public init() {}
     public var id: String { "mipv6" }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
-        c.clientAttachMs + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: c.hops.arHa)
+    public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue {
+        ClosedFormValue(c.clientAttachMs + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: c.hops.arHa))
     }
 
     public func dataPath(_ c: SchemeContext) -> DataPath {
@@ -16,6 +16,17 @@ public struct MIPv6Model: SchemeModel {
     }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        [.centralAnchor(c, name: "ha", mns: c.mnsPerHA), .accessRouter(c)]
+        [.centralAnchor(c, kind: .ha, mns: c.mnsPerHA), .accessRouter(c)]
+    }
+
+    public func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts {
+        let l = c.links, h = c.hops
+        return HandoffLatencyParts(
+            fixedMs: l.l2HandoffMs + l.dadMs + l.wired(c.size(.bu), hops: h.arHa) + l.wired(c.size(.ba), hops: h.arHa),
+            detection: .client, registrationAir: (l.attemptMs(c.size(.bu)), l.attemptMs(c.size(.ba))))
+    }
+
+    public func pathLegs(_ c: SchemeContext) -> PathLegs {
+        .viaCentralAnchor(c, cnToAnchor: c.hops.cnHa, anchorToAR: c.hops.arHa)
     }
 }

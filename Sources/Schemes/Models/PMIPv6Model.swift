@@ -9,9 +9,10 @@ public struct PMIPv6Model: SchemeModel {
     public init() {}
     public var id: String { "pmipv6" }
 
-    public func handoffLatencyMs(_ c: SchemeContext) -> Double {
-        c.links.l2HandoffMs + c.links.wired(c.size(.pbu), hops: c.hops.magLma)
-            + c.links.wired(c.size(.pba), hops: c.hops.magLma) + c.links.wireless(c.size(.ra))
+    public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue {
+        ClosedFormValue(
+            c.links.l2HandoffMs + c.links.wired(c.size(.pbu), hops: c.hops.magLma)
+                + c.links.wired(c.size(.pba), hops: c.hops.magLma) + c.links.wireless(c.size(.ra)))
     }
 
     public func dataPath(_ c: SchemeContext) -> DataPath {
@@ -19,6 +20,17 @@ public struct PMIPv6Model: SchemeModel {
     }
 
     public func failureElements(_ c: SchemeContext) -> [FailureElement] {
-        [.centralAnchor(c, name: "lma", mns: c.mnsPerDomain), .accessRouter(c, name: "mag")]
+        [.centralAnchor(c, kind: .lma, mns: c.mnsPerDomain), .accessRouter(c, kind: .mag)]
+    }
+
+    public func latencyParts(_ c: SchemeContext) -> HandoffLatencyParts {
+        let l = c.links, h = c.hops
+        return HandoffLatencyParts(
+            fixedMs: l.l2HandoffMs + l.wired(c.size(.pbu), hops: h.magLma) + l.wired(c.size(.pba), hops: h.magLma),
+            detection: .networkRA)
+    }
+
+    public func pathLegs(_ c: SchemeContext) -> PathLegs {
+        .viaCentralAnchor(c, cnToAnchor: c.hops.cnLma, anchorToAR: c.hops.magLma)
     }
 }

@@ -1,6 +1,6 @@
-/// The data path shared by the per-flow DMM schemes (FAMA, DMI, DMA): a flow
-/// stays anchored at the AR where it started and is tunnelled h_AA·D hops to
-/// the serving AR (analytic-models.md 5.5):
+/// What the per-flow DMM schemes (FAMA, DMI, DMA) share: a flow stays anchored
+/// at the AR where it started and is tunnelled h_AA·D hops to the serving AR
+/// (analytic-models.md 5.5):
 /// σ = 1 + h_AA E_pkt[D]/(H + 1) with H = h_CN-AR (remote CN at equal distance
 /// from every AR) or h_loc (local CN); tunnel hops h_AA E_pkt[D]; tunnelled
 /// fraction: the time away from the first AR, Σ_j α(j) P(D_j ≠ 0) (3.1-3.2; a walk
@@ -13,13 +13,37 @@ enum PerFlowAnchoring {
             remoteTunnel: tunnel, localTunnel: tunnel, tunnelledFraction: c.motion.tunnelledFraction)
     }
 
+    /// The simulated path: the shortest one at the anchor AR, plus h_AA per grid step away from it.
+    static func pathLegs(_ c: SchemeContext) -> PathLegs {
+        let h = c.hops
+        return PathLegs(
+            remote: .init(used0: h.cnAr + 1, tunnel0: 0, shortest: h.cnAr + 1),
+            local: .init(used0: h.localCN + 1, tunnel0: 0, shortest: h.localCN + 1), perFlowStepHops: h.arAr)
+    }
+
+    /// The exactness of a handoff latency that reaches the old anchor at `oldAnchorHops`.
+    static let firstOrderLatency = Exactness.approximate(because: "the distance to an old anchor in DMM handoffs (first order)")
+
     /// Wired hops from the serving AR to an old anchor: h_AA × `oldAnchorSteps` (approximation).
     static func oldAnchorHops(_ c: SchemeContext) -> Double { c.hops.arAr * c.motion.oldAnchorSteps }
 
     /// Handoff latency of an active session in the client-based per-flow schemes (FAMA, DMI), ms:
     /// T_L2 + MD + T_DAD + reg(h_AA·D), BUs to all old anchors in parallel, each session waiting
     /// for its own anchor (analytic-models.md 6.3); APPROXIMATION: D is `oldAnchorSteps`.
-    static func clientHandoffLatencyMs(_ c: SchemeContext) -> Double {
-        c.clientAttachMs + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: oldAnchorHops(c))
+    static func clientHandoffLatency(_ c: SchemeContext) -> ClosedFormValue {
+        ClosedFormValue(
+            c.clientAttachMs + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: oldAnchorHops(c)),
+            firstOrderLatency)
+    }
+
+    /// The simulated parts of `clientHandoffLatency`: the BU/BA's wired legs per simulated grid step.
+    static func clientLatencyParts(_ c: SchemeContext) -> HandoffLatencyParts {
+        let l = c.links, h = c.hops
+        var parts = HandoffLatencyParts(
+            fixedMs: l.l2HandoffMs + l.dadMs, detection: .client,
+            registrationAir: (l.attemptMs(c.size(.bu)), l.attemptMs(c.size(.ba))),
+            perAnchorStepMs: l.wired(c.size(.bu), hops: h.arAr) + l.wired(c.size(.ba), hops: h.arAr))
+        parts.newSessionFixedMs = l.l2HandoffMs + l.dadMs
+        return parts
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Schemes
 
 /// Finds the Models directory (holding schemes/ and scenarios/) at run time.
 ///
@@ -46,7 +47,7 @@ public enum ModelsLocator {
                 list.append(up.appendingPathComponent("Models"))
             }
         }
-        // Sources/Schemes/ModelsLocator.swift -> package root.
+        // Sources/Evaluation/ModelsLocator.swift -> package root.
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         list.append(packageRoot.appendingPathComponent("Models"))
         return list

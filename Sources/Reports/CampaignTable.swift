@@ -1,0 +1,56 @@
+import Evaluation
+import Foundation
+
+/// The output of `dmm validate --campaign`: one table holding the worst pairs (by
+/// |z|, each with the command that reproduces its scenario) and then every scenario
+/// that failed to evaluate (with its error and command), plus a summary.
+///
+/// Columns: rank, kind (pair or error), scenario (0-based index), scheme, metric,
+/// form (exact or approximate), closed_form, monte_carlo, standard_error, z,
+/// relative_gap, result (pass, FAIL or error), error, reproduce. A z of a
+/// zero-width interval that disagrees is printed as empty with the result FAIL.
+public enum CampaignTable {
+    public static let columns = [
+        "rank", "kind", "scenario", "scheme", "metric", "form", "closed_form", "monte_carlo", "standard_error", "z",
+        "relative_gap", "result", "error", "reproduce",
+    ]
+    private static let numeric: Set<String> = ["rank", "scenario", "closed_form", "monte_carlo", "standard_error", "z", "relative_gap"]
+
+    public static func table(_ result: ValidationCampaign.Result, worst: Int = 20) -> Table {
+        var table = Table(
+            columns: columns.map { Table.Column($0, alignment: numeric.contains($0) ? .right : .left) },
+            caption: "Validation campaign: \(result.settings.count) random scenarios (seed \(result.settings.seed), \(result.settings.samples) simulated handoffs each), closed form against Monte Carlo; the \(min(worst, result.pairs.count)) pairs with the largest |z|, then the scenarios that failed to evaluate.")
+        let samples = result.settings.samples
+        for (rank, p) in result.worst(worst).enumerated() {
+            let z = p.z
+            table.append([
+                String(rank + 1), "pair", String(p.scenario), p.scheme, p.metric, p.exact ? "exact" : "approximate",
+                MetricTables.exact(p.closedForm), MetricTables.exact(p.monteCarlo), MetricTables.exact(p.standardError),
+                z.isFinite ? String(format: "%.3f", z) : "", p.relativeGap.isFinite ? String(format: "%.4g", p.relativeGap) : "",
+                p.passed ? "pass" : "FAIL", z.isFinite ? "" : "zero standard error, values differ",
+                result.scenarios[p.scenario].command(samples: samples),
+            ])
+        }
+        for f in result.failures {
+            table.append([
+                "", "error", String(f.scenario), "", "", "", "", "", "", "", "", "error", f.error,
+                result.scenarios[f.scenario].command(samples: samples),
+            ])
+        }
+        table.footnotes.append(
+            "A pair passes within \(Int(ValidationCampaign.zLimit)) standard errors (z = (closed form - Monte Carlo)/se), or within \(Int(ValidationCampaign.relativeLimit * 100)) % of the estimate for a closed form that ClosedFormAccuracy (Sources/Evaluation) declares an approximation. Targets: at least \(ValidationCampaign.pairTarget * 100) % of pairs pass, every exact pair within \(Int(ValidationCampaign.zLimit)) standard errors, no scenario failing to evaluate.")
+        table.footnotes.append(summary(result))
+        return table
+    }
+
+    /// The campaign's figures in a few sentences.
+    public static func summary(_ r: ValidationCampaign.Result) -> String {
+        func pct(_ x: Double?) -> String { x.map { String(format: "%.2f %%", 100 * $0) } ?? "n/a" }
+        let failing = r.pairs.count - r.passed
+        return "\(r.settings.count) scenarios (\(r.redraws) draws refused by the Monte Carlo cost guard and redrawn), "
+            + "\(r.failures.count) failed to evaluate; \(r.pairs.count) pairs compared, \(r.passed) passed (\(pct(r.passRate))), \(failing) failed; "
+            + "exact pairs: \(r.exactPassed) of \(r.exactPairs) within \(Int(ValidationCampaign.zLimit)) SE (\(pct(r.exactPassRate)); "
+            + String(format: "%.2f", r.expectedChanceExactFailures) + " outside expected by chance alone); "
+            + "\(r.notCompared) closed forms not compared (the simulation saw no event); targets \(r.targetsMet ? "met" : "missed")."
+    }
+}
