@@ -19,9 +19,9 @@ scratch="${DMM_DIST_SCRATCH:-$root/.build-dist}"
 commit="$(git rev-parse HEAD)"
 dirty=false
 [ -z "$(git status --porcelain --untracked-files=normal)" ] || dirty=true
-version="$(sed -n 's/^ *static let version = "\([^"]*\)".*/\1/p' Sources/dmm/DMM.swift | head -1)"
+version="$(sed -n 's/^ *public static let version = "\([^"]*\)".*/\1/p' Sources/Reports/BuildInfo.swift | head -1)"
 if [ -z "$version" ]; then
-  echo "dist.sh: cannot find 'static let version = \"...\"' in Sources/dmm/DMM.swift" >&2
+  echo "dist.sh: cannot find 'public static let version = \"...\"' in Sources/Reports/BuildInfo.swift" >&2
   exit 1
 fi
 arch="$(uname -m)"

@@ -22,6 +22,9 @@ extension SchemeCatalog {
             let url = directory.appendingPathComponent(name)
             let path = url.path
             let text: String
+            if let problem = CardFile.problem(path) {
+                throw SchemeCardError(file: path, line: 1, field: "(card)", problem: .invalid(problem))
+            }
             do {
                 text = try String(contentsOf: url, encoding: .utf8)
             } catch {

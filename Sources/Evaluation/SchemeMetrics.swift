@@ -123,6 +123,18 @@ public struct EvaluationError: Error, CustomStringConvertible, Sendable {
     public let scheme: String
     public let value: Double
     public var description: String {
-        "closed form of \(quantity) for \(scheme) gave \(value) (not a finite non-negative number); check the scenario's parameters"
+        "closed form of \(quantity) for \(scheme) gave \(value) (not a finite non-negative number); it is computed from \(Self.inputs(of: quantity)); check those values"
+    }
+
+    /// The scenario groups a metric's closed form reads, by metric family.
+    static func inputs(of quantity: String) -> String {
+        if quantity.hasPrefix("signaling") {
+            return "topology.* hop distances, messages.* sizes and weights, mobility.residence, traffic.session_rate and timers.*"
+        }
+        if quantity.hasPrefix("handoff_latency") { return "links.*, topology.* hop distances and mobility.residence" }
+        if quantity.hasPrefix("path_stretch") || quantity.hasPrefix("tunnel") {
+            return "topology.* hop distances, traffic.local_cn_fraction and mobility.*"
+        }
+        return "failure.*, population.*, traffic.* and mobility.residence"
     }
 }

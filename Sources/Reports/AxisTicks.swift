@@ -12,6 +12,37 @@ public struct AxisTicks: Sendable, Equatable {
     public var values: [Double]
     public var labels: [String]
 
+    /// Why [low, high] cannot be drawn (nil when it can): a linear axis needs
+    /// a step that is a normal Double (a span of denormals or one beyond
+    /// Double's range has none); a log axis needs its padded domain within
+    /// normal positive Doubles (about 1e-308...1e308).
+    public static func problem(_ low: Double, _ high: Double, log: Bool, target: Int = 6) -> String? {
+        guard low.isFinite, high.isFinite, low <= high else { return "the range is not finite" }
+        if log {
+            guard low > 0 else { return "a log axis needs values > 0" }
+            let a = Foundation.log10(low), b = Foundation.log10(high)
+            let pad = max((b - a) * 0.05, 0.1)
+            let lo = Foundation.pow(10, a - pad), hi = Foundation.pow(10, b + pad)
+            guard lo.isNormal, hi.isFinite, hi.isNormal else {
+                return "a log axis can show values in about 1e-307...1e307 only"
+            }
+            return nil
+        }
+        var lo = low, hi = high
+        if hi - lo <= abs(hi) * 1e-12 {
+            let pad = lo == 0 ? 1 : abs(lo) * 0.1
+            lo -= pad
+            hi += pad
+        }
+        let span = hi - lo
+        guard span.isFinite, span > 0 else { return "the span is beyond the range of a Double" }
+        let step = nice(span / Double(max(1, target - 1)), round: true)
+        guard step.isNormal, step.isFinite, (lo / step).isFinite, (hi / step).rounded(.up) * step + step <= .greatestFiniteMagnitude,
+            span / step < 1000
+        else { return "the span is too small (below normal Doubles) or too large to draw tick steps" }
+        return nil
+    }
+
     public static func linear(_ low: Double, _ high: Double, target: Int = 6) -> AxisTicks {
         var lo = low, hi = high
         if hi - lo <= abs(hi) * 1e-12 {

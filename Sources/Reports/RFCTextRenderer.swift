@@ -22,7 +22,9 @@ public enum RFCTextRenderer {
             ?? records(names: names, rows: rows)
         if let caption = table.captionLine {
             out += "\n"
-            for line in wrap(ASCIIText.transliterate(caption), width: pageWidth - 2 * indent) {
+            // Long words (an absolute --scenario path) are broken: a line wider
+            // than the page would have no room to centre.
+            for line in wrap(ASCIIText.transliterate(caption), width: pageWidth - 2 * indent, breakLongWords: true) {
                 out += String(repeating: " ", count: (pageWidth - line.count) / 2) + line + "\n"
             }
         }

@@ -5,17 +5,33 @@ import Stochastics
 
 /// Runs one sweep (or one shard of it) into its CSV and sidecar.
 ///
-/// Order of events: the sidecar is written first (`complete: false`), then
-/// the header, then each point's rows with one write as soon as the point
-/// and all before it are done; finally the sidecar is rewritten with
-/// `complete: true`. Points are evaluated and formatted on `jobs` threads;
-/// the file is the same for any `jobs`.
+/// Steps, each safe to be killed after (`--resume` then completes the file
+/// to the bytes of an uninterrupted run):
+/// 1. the CSV is opened and locked (a second writer is refused), and, for a
+///    fresh start, emptied;
+/// 2. the sidecar is written with `complete: false`;
+/// 3. the header is written;
+/// 4. each point's rows, with one write as soon as the point and all before
+///    it are done;
+/// 5. the CSV is synced and the sidecar rewritten with `complete: true`, the
+///    row count and the SHA-256 of the body.
+/// A resume of an empty or missing CSV starts over (the kill came before any
+/// row); of a finished one checks it against its sidecar and stops.
+/// Points are evaluated and formatted on `jobs` threads; the file is the
+/// same for any `jobs`.
 public struct SweepJob {
     public var grid: SweepGrid
     public var metadata: SweepMetadata
     public var output: String
     public var resume: Bool
     public var jobs: Int
+    /// Files the sweep reads (the --scenario file): refused as the output.
+    public var inputs: [String] = []
+    /// Accept a sidecar of another commit or of a dirty build on --resume.
+    public var force = false
+    /// Called after each step with its number (1, 2, 3, then 3 + points, then
+    /// the last); tests use it to kill the run at every step.
+    public var afterStep: ((Int) -> Void)? = nil
 
     public init(grid: SweepGrid, metadata: SweepMetadata, output: String, resume: Bool, jobs: Int) {
         self.grid = grid
@@ -31,6 +47,16 @@ public struct SweepJob {
         public var seconds: Double
     }
 
+    /// The CSV's resolved path: a sweep writes a regular file (it must be
+    /// resumable and carry a sidecar); a symlink is followed.
+    public static func checkOutput(_ output: String, inputs: [String]) throws -> String {
+        guard case .regular(let path) = try OutputFile.target(output, inputs: inputs) else {
+            throw OutputFile.WriteError(path: output, reason: "a sweep writes a resumable file with a sidecar; give a regular file such as out.csv")
+        }
+        try OutputFile.checkTarget(SweepMetadata.path(for: output), inputs: inputs)
+        return path
+    }
+
     /// - Parameters:
     ///   - evaluate: one point's estimates; runs on any thread.
     ///   - progress: (points done, points in the shard), on the calling thread.
@@ -38,59 +64,82 @@ public struct SweepJob {
         evaluate: @escaping @Sendable (SweepPoint) throws -> [MetricEstimate],
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> Summary {
-        let indices = Array(metadata.shard.indices(in: grid.count))
-        try OutputFile.checkTarget(output)
-        try OutputFile.checkTarget(SweepMetadata.path(for: output))
-        if resume {
+        let indices = metadata.shard.indices(in: grid.count)
+        let shardCount = indices.underestimatedCount
+        let csvPath = try Self.checkOutput(output, inputs: inputs)
+        let header = SweepCSV.header(paths: grid.paths)
+        let file = try SweepOutputFile(locking: csvPath)
+        var step = 0
+        func done() { step += 1; afterStep?(step) }
+        var firstPosition = 0
+        var recorded = metadata
+        if resume, file.size > 0 {
             let existing: SweepMetadata
             do { existing = try SweepMetadata.read(csv: output) } catch {
                 throw SweepMetadata.Mismatch(message: "--resume: \(error)")
             }
-            if let difference = metadata.difference(from: existing) {
+            if let difference = metadata.difference(from: existing, force: force) {
                 throw SweepMetadata.Mismatch(message: "--resume: '\(output)' holds a different sweep (\(difference)); use another --output or drop --resume to start over")
             }
             guard existing.shard == metadata.shard else {
                 throw SweepMetadata.Mismatch(message: "--resume: '\(output)' is shard \(existing.shard.text), not \(metadata.shard.text)")
             }
+            recorded = existing
+            let scan = try file.resume(grid: grid, indices: indices, header: header)
+            if existing.complete {
+                // A finished file: check it against its sidecar before anything else.
+                if let rows = existing.rows, rows != scan.wholeRows || scan.endsInPartialLine {
+                    throw SweepMetadata.Mismatch(message: "--resume: '\(output)' has \(scan.wholeRows) rows\(scan.endsInPartialLine ? " and a partial last line" : "") but its finished sidecar records \(rows): rows were deleted, added or cut; drop --resume to recompute it")
+                }
+                if let sha = existing.bodySHA256, sha != scan.wholeBodySHA256 {
+                    throw SweepMetadata.Mismatch(message: "--resume: '\(output)' body SHA-256 \(scan.wholeBodySHA256) differs from \(sha) in its finished sidecar: rows were edited; drop --resume to recompute it")
+                }
+            }
+            // The scan cut the last point found: it is recomputed (deterministically).
+            firstPosition = scan.completedPositions
         } else {
+            try file.truncate()
+            done()  // 1
             try metadata.write(csv: output)
+            done()  // 2
+            try file.writeHeader(header)
+            done()  // 3
         }
-        let file = try SweepOutputFile(path: output, grid: grid, indices: indices, resume: resume)
-        let first = file.completedPositions
+        if step == 0 { step = 3 }
         let grid = self.grid
+        let indexArray = Array(indices)
+        let first = firstPosition
         let start = DispatchTime.now().uptimeNanoseconds
-        var estimates = 0
         let counts = Counter()
         let formatters = Formatters(count: max(1, jobs))
-        do {
-            try SweepRunner.run(
-                count: indices.count - first, jobs: jobs,
-                evaluate: { position, worker -> String in
-                    let point = grid.point(indices[first + position])
-                    let rows: [MetricEstimate]
-                    do { rows = try evaluate(point) } catch let error as InvalidInput {
-                        // Bad input stays bad input (exit 2), now naming the point.
-                        throw SweepError(SweepPointError(point: point, underlying: error).description)
-                    } catch {
-                        throw SweepPointError(point: point, underlying: error)
-                    }
-                    counts.add(rows.count)
-                    return try formatters.all[worker].rows(values: point.assignments.map(\.value), estimates: rows)
-                },
-                emit: { _, rows in try file.append(rows) },
-                progress: progress.map { report in { done in report(first + done, indices.count) } })
-        } catch {
-            try? file.close()
-            throw error
-        }
-        try file.close()
-        estimates = counts.value
-        var finished = metadata
-        if resume { finished = (try? SweepMetadata.read(csv: output)) ?? metadata }
+        try SweepRunner.run(
+            count: indexArray.count - first, jobs: jobs,
+            evaluate: { position, worker -> (String, Int) in
+                let point = grid.point(indexArray[first + position])
+                let rows: [MetricEstimate]
+                do { rows = try evaluate(point) } catch let error as InvalidInput {
+                    // Bad input stays bad input (exit 2), now naming the point.
+                    throw SweepError(SweepPointError(point: point, underlying: error).description)
+                } catch {
+                    throw SweepPointError(point: point, underlying: error)
+                }
+                counts.add(rows.count)
+                return (try formatters.all[worker].rows(values: point.assignments.map(\.value), estimates: rows), rows.count)
+            },
+            emit: { _, rows in
+                try file.append(rows.0, rows: rows.1)
+                done()
+            },
+            progress: progress.map { report in { done in report(first + done, indexArray.count) } })
+        try file.sync()
+        var finished = recorded
         finished.complete = true
+        finished.rows = file.rows
+        finished.bodySHA256 = file.body.hexDigest()
         try finished.write(csv: output)
+        done()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Summary(shardPoints: indices.count, computedPoints: indices.count - first, estimates: estimates, seconds: seconds)
+        return Summary(shardPoints: indexArray.count, computedPoints: indexArray.count - first, estimates: counts.value, seconds: seconds)
     }
 
     /// One row formatter per worker (the runner never runs one worker number on two threads).

@@ -7,11 +7,21 @@ import Stochastics
 /// the rows (full base scenario, axes, seed, schemes, method, samples), plus
 /// the shard and whether the run finished.
 ///
-/// Two files belong to the same sweep when `version` and `definition` agree;
-/// `--resume` also needs the same shard, `dmm merge` the same N.
+/// Two files belong to the same sweep when `definition` agrees (which holds
+/// the SHA-256 of every scheme card and of the full scenario) and their builds
+/// are compatible (`BuildInfo.incompatibility`: same version and commit, no
+/// dirty build); `--resume` also needs the same shard, `dmm merge` the same N.
+/// At finish the sidecar records the row count and the SHA-256 of the CSV
+/// body (every byte after the header), which `--resume` and `dmm merge` check.
+///
+/// `@unchecked Sendable`: `scenario` is an immutable JSON value (dictionaries,
+/// arrays, strings, numbers) that is never mutated after `init`.
 public struct SweepMetadata: @unchecked Sendable {
-    public var version: String
-    public var gitCommit: String?
+    public var build: BuildInfo
+    public var version: String { build.version }
+    public var gitCommit: String? { build.commit }
+    /// SHA-256 of each scheme card file, by scheme id.
+    public var cardHashes: [String: String]
     public var commandLine: [String]
     /// JSON-compatible value of the full base scenario.
     public var scenario: Any
@@ -25,14 +35,19 @@ public struct SweepMetadata: @unchecked Sendable {
     public var complete: Bool
     /// For a merged file, the shard files it came from.
     public var mergedFrom: [String]?
+    /// At finish: CSV rows after the header, and the SHA-256 of those bytes.
+    public var rows: Int?
+    public var bodySHA256: String?
 
     public init(
-        version: String, gitCommit: String?, commandLine: [String], scenario: Any, axes: [SweepAxis],
+        build: BuildInfo, cardHashes: [String: String] = [:], commandLine: [String], scenario: Any, axes: [SweepAxis],
         seed: UInt64, options: [String: String], shard: SweepShard, points: Int, complete: Bool = false,
-        mergedFrom: [String]? = nil
+        mergedFrom: [String]? = nil, rows: Int? = nil, bodySHA256: String? = nil
     ) {
-        self.version = version
-        self.gitCommit = gitCommit
+        self.build = build
+        self.cardHashes = cardHashes
+        self.rows = rows
+        self.bodySHA256 = bodySHA256
         self.commandLine = commandLine
         // Round-trip through JSON so that a value read back from the sidecar
         // compares equal to the one written (number types, key order).
@@ -60,6 +75,8 @@ public struct SweepMetadata: @unchecked Sendable {
             "seed": NSNumber(value: seed),
             "options": options,
             "points": points,
+            "cards_sha256": cardHashes,
+            "scenario_sha256": SHA256.hex(Self.canonical(scenario)),
         ]
     }
 
@@ -70,7 +87,12 @@ public struct SweepMetadata: @unchecked Sendable {
         ]
         for (k, v) in definition { o[k] = v }
         if let gitCommit { o["git_commit"] = gitCommit }
+        o["git_dirty"] = build.dirty
+        o["build_kind"] = build.kind
+        if let changes = build.changesSHA256 { o["git_changes_sha256"] = changes }
         if let mergedFrom { o["merged_from"] = mergedFrom }
+        if let rows { o["rows"] = rows }
+        if let bodySHA256 { o["body_sha256"] = bodySHA256 }
         return o
     }
 
@@ -94,12 +116,21 @@ public struct SweepMetadata: @unchecked Sendable {
     }
 
     /// Whether `other` describes the same rows (same version and definition);
-    /// nil when it does, else what differs.
-    public func difference(from other: SweepMetadata) -> String? {
+    /// nil when it does, else what differs. With `force`, builds of another
+    /// commit or dirty builds are accepted (the version must still agree).
+    public func difference(from other: SweepMetadata, force: Bool = false) -> String? {
         if version != other.version { return "tool version \(other.version) vs \(version)" }
         let mine = definition, theirs = other.definition
+        if Self.canonical(mine["cards_sha256"]!) != Self.canonical(theirs["cards_sha256"]!) {
+            let ids = Set(cardHashes.keys).union(other.cardHashes.keys).sorted()
+            let edited = ids.filter { cardHashes[$0] != other.cardHashes[$0] }
+            return "scheme card(s) \(edited.joined(separator: ", ")) differ (edited cards give other numbers)"
+        }
         for key in mine.keys.sorted() where Self.canonical([key: mine[key]!]) != Self.canonical([key: theirs[key]!]) {
             return "'\(key)' differs"
+        }
+        if !force, let problem = build.incompatibility(with: other.build) {
+            return problem + "; rerun with one clean build, or give --force to accept"
         }
         return nil
     }
@@ -112,6 +143,9 @@ public struct SweepMetadata: @unchecked Sendable {
         func bad(_ why: String) -> Mismatch { Mismatch(message: "'\(path)': \(why); is it a dmm sweep sidecar?") }
         guard let o = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { throw bad("not a JSON object") }
         guard let version = o["version"] as? String else { throw bad("no 'version'") }
+        let build = BuildInfo(
+            version: version, commit: o["git_commit"] as? String, dirty: o["git_dirty"] as? Bool ?? false,
+            kind: o["build_kind"] as? String ?? "unknown", changesSHA256: o["git_changes_sha256"] as? String)
         guard let axesArray = o["axes"] as? [[String: Any]] else { throw bad("no 'axes'") }
         let axes = try axesArray.map { a -> SweepAxis in
             guard let p = a["path"] as? String, let s = a["spec"] as? String, let v = a["values"] as? [String] else {
@@ -125,9 +159,11 @@ public struct SweepMetadata: @unchecked Sendable {
         else { throw bad("malformed 'shard'") }
         guard let points = o["points"] as? Int else { throw bad("no 'points'") }
         return SweepMetadata(
-            version: version, gitCommit: o["git_commit"] as? String, commandLine: o["command_line"] as? [String] ?? [],
+            build: build, cardHashes: o["cards_sha256"] as? [String: String] ?? [:],
+            commandLine: o["command_line"] as? [String] ?? [],
             scenario: o["scenario"] ?? NSNull(), axes: axes, seed: seed, options: o["options"] as? [String: String] ?? [:],
-            shard: shard, points: points, complete: o["complete"] as? Bool ?? false, mergedFrom: o["merged_from"] as? [String])
+            shard: shard, points: points, complete: o["complete"] as? Bool ?? false, mergedFrom: o["merged_from"] as? [String],
+            rows: o["rows"] as? Int, bodySHA256: o["body_sha256"] as? String)
     }
 
     public func write(csv: String) throws {

@@ -3,7 +3,10 @@ import Foundation
 
 /// The growing CSV of a running sweep: the header, then each point's rows
 /// appended with one `write` call as the point completes, so that a killed
-/// run leaves only whole rows.
+/// run leaves only whole rows. The file is written in place (it must be
+/// readable while the sweep runs and resumable after a kill), under an
+/// exclusive `flock` held from `open` to exit: a second sweep on the same
+/// output is refused at once (exit 2) instead of interleaving two runs.
 ///
 /// Resume (`--resume`): the existing file must start with the same header;
 /// a trailing partial line is cut; rows are grouped into points by their
@@ -13,55 +16,127 @@ import Foundation
 /// deterministic, so the completed file equals an uninterrupted run's).
 public final class SweepOutputFile {
     public let path: String
-    let handle: FileHandle
-
-    /// Shard positions already in the file (the next point to compute).
-    public let completedPositions: Int
+    let fd: Int32
+    /// SHA-256 of the body (every byte after the header) written so far.
+    public private(set) var body = SHA256()
+    /// Rows after the header written so far.
+    public private(set) var rows = 0
 
     public struct ResumeError: Error, CustomStringConvertible {
         public let message: String
         public var description: String { message }
     }
 
-    /// Creates (truncating) or, with `resume`, reopens `path`.
-    /// - Parameters:
-    ///   - indices: the shard's grid indices, in order.
-    public init(path: String, grid: SweepGrid, indices: [Int], resume: Bool) throws {
+    /// Opens (creating, not truncating) and locks `path`, a regular file.
+    public init(locking path: String) throws {
         self.path = path
-        let header = SweepCSV.header(paths: grid.paths)
-        if !resume {
-            guard FileManager.default.createFile(atPath: path, contents: Data(header.utf8)) else {
-                throw OutputFile.WriteError(path: path, reason: "cannot create the file (does its directory exist?)")
-            }
-            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try handle.seekToEnd()
-            completedPositions = 0
-            return
+        fd = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw OutputFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            Foundation.close(fd)
+            throw OutputFile.WriteError(
+                path: path,
+                reason: busy
+                    ? "another dmm sweep is writing it (the file is locked); wait for that run to finish or choose another --output"
+                    : "cannot lock it: \(String(cString: strerror(errno)))")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SweepMetadata.Mismatch(message: "--resume: '\(path)' does not exist; run without --resume to start the sweep")
-        }
-        let (keep, done) = try Self.scan(data, header: header, grid: grid, indices: indices, path: path)
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.truncate(atOffset: UInt64(keep))
-        try handle.seekToEnd()
-        if keep == 0 { try handle.write(contentsOf: Data(header.utf8)) }  // the cut was inside the header
-        completedPositions = done
     }
 
-    /// Bytes to keep and number of complete shard positions in them.
-    static func scan(_ data: Data, header: String, grid: SweepGrid, indices: [Int], path: String) throws -> (Int, Int) {
-        let bytes = [UInt8](data)
+    deinit { Foundation.close(fd) }
+
+    /// Bytes in the file now.
+    public var size: Int {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    /// Empties the file (a fresh start).
+    public func truncate() throws {
+        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
+            throw OutputFile.IOError(path: path, reason: String(cString: strerror(errno)))
+        }
+        body = SHA256()
+        rows = 0
+    }
+
+    public func writeHeader(_ header: String) throws { try write(header) }
+
+    /// Appends one point's rows with a single write.
+    public func append(_ text: String, rows count: Int) throws {
+        try write(text)
+        var text = text
+        text.withUTF8 { body.update(UnsafeRawBufferPointer($0)) }
+        rows += count
+    }
+
+    func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try OutputFile.writeAll(fd, UnsafeRawBufferPointer($0), path: path) }
+    }
+
+    /// Reads the whole file (resume).
+    func contents() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw OutputFile.IOError(path: path, reason: String(cString: strerror(errno))) }
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputFile.IOError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// What `--resume` found: complete shard positions kept, and the rows and
+    /// SHA-256 of the whole body as it was (to check a finished file against its sidecar).
+    public struct Scan {
+        public var completedPositions: Int
+        public var wholeRows: Int
+        public var wholeBodySHA256: String
+        public var endsInPartialLine: Bool
+    }
+
+    /// Keeps the whole points at the start of the file (see the type's doc)
+    /// and positions the file to append the rest.
+    public func resume(grid: SweepGrid, indices: StrideTo<Int>, header: String) throws -> Scan {
+        let bytes = try contents()
+        let (keep, done, keptRows, lines) = try Self.scan(bytes, header: header, grid: grid, indices: indices, path: path)
+        var whole = SHA256()
+        let headerCount = header.utf8.count
+        if bytes.count > headerCount { bytes[headerCount...].withUnsafeBytes { whole.update($0) } }
+        let partial = bytes.count > headerCount && !(bytes.count >= 2 && bytes[bytes.count - 2] == 13 && bytes[bytes.count - 1] == 10)
+        guard ftruncate(fd, off_t(keep)) == 0, lseek(fd, 0, SEEK_END) >= 0 else {
+            throw OutputFile.IOError(path: path, reason: String(cString: strerror(errno)))
+        }
+        body = SHA256()
+        if keep == 0 {
+            try write(header)  // the cut was inside the header
+        } else if keep > headerCount {
+            bytes[headerCount..<keep].withUnsafeBytes { body.update($0) }
+        }
+        rows = keptRows
+        return Scan(completedPositions: done, wholeRows: lines, wholeBodySHA256: whole.hexDigest(), endsInPartialLine: partial)
+    }
+
+    /// Bytes to keep, complete shard positions in them, rows kept, and rows in the whole file.
+    static func scan(_ bytes: [UInt8], header: String, grid: SweepGrid, indices: StrideTo<Int>, path: String) throws -> (Int, Int, Int, Int) {
         let headerBytes = Array(header.utf8)
         guard bytes.count >= headerBytes.count, Array(bytes[0..<headerBytes.count]) == headerBytes else {
-            if bytes.count < headerBytes.count, Array(headerBytes[0..<bytes.count]) == bytes { return (0, 0) }
+            if bytes.count < headerBytes.count, Array(headerBytes[0..<bytes.count]) == bytes { return (0, 0, 0, 0) }
             throw SweepMetadata.Mismatch(message: "--resume: '\(path)' does not start with this sweep's header \(header.trimmingCharacters(in: .newlines)); it is another sweep's file")
         }
         let lookup = PointLookup(grid: grid)
+        var expected = indices.makeIterator()
         var offset = headerBytes.count
-        var position = 0  // shard position of the current point
+        var position = 0  // shard positions seen
         var currentStart = offset
         var currentIndex: Int? = nil
+        var lines = 0, rowsBeforeCurrent = 0
         while offset < bytes.count {
             guard let end = findCRLF(bytes, from: offset) else { break }  // partial last line
             let line = String(decoding: bytes[offset..<end], as: UTF8.self)
@@ -71,17 +146,19 @@ public final class SweepOutputFile {
                 throw SweepMetadata.Mismatch(message: "--resume: '\(path)' line \"\(line)\" is not a row of this sweep")
             }
             if index != currentIndex {
-                guard position < indices.count, indices[position] == index else {
+                guard expected.next() == index else {
                     throw SweepMetadata.Mismatch(message: "--resume: '\(path)' has point \(index) out of order; it was not written by this sweep and shard")
                 }
                 position += 1
                 currentIndex = index
                 currentStart = offset
+                rowsBeforeCurrent = lines
             }
+            lines += 1
             offset = end + 2
         }
         // The last point may be incomplete: cut it and recompute it.
-        return currentIndex == nil ? (headerBytes.count, 0) : (currentStart, position - 1)
+        return currentIndex == nil ? (headerBytes.count, 0, 0, 0) : (currentStart, position - 1, rowsBeforeCurrent, lines)
     }
 
     static func findCRLF(_ bytes: [UInt8], from start: Int) -> Int? {
@@ -93,12 +170,10 @@ public final class SweepOutputFile {
         return nil
     }
 
-    /// Appends one point's rows with a single write.
-    public func append(_ rows: String) throws {
-        try handle.write(contentsOf: Data(rows.utf8))
+    /// Flushes the rows to disk (before the sidecar says `complete`).
+    public func sync() throws {
+        guard fsync(fd) == 0 else { throw OutputFile.IOError(path: path, reason: String(cString: strerror(errno))) }
     }
-
-    public func close() throws { try handle.close() }
 }
 
 /// Maps a row's varied values back to its grid index.
@@ -108,7 +183,7 @@ struct PointLookup {
 
     init(grid: SweepGrid) {
         self.grid = grid
-        maps = grid.axes.map { axis in Dictionary(uniqueKeysWithValues: axis.values.enumerated().map { ($0.element, $0.offset) }) }
+        maps = grid.axes.map { axis in Dictionary(axis.values.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a }) }
     }
 
     func index(of values: [String]) -> Int? {

@@ -108,6 +108,14 @@ public enum SweepPlot {
                 series.append(LineChart.Series(name: label, points: points))
             }
         }
+        let all = series.flatMap(\.points)
+        let xs = all.map(\.x), ys = all.flatMap { [$0.y] + [$0.low, $0.high].compactMap { $0 } }
+        if let lo = xs.min(), let hi = xs.max(), let problem = AxisTicks.problem(lo, hi, log: request.logX) {
+            throw fail("cannot draw the x axis over \(SweepAxis.format(lo))...\(SweepAxis.format(hi)): \(problem); plot a sub-range with --where or \(request.logX ? "drop" : "try") --log-x")
+        }
+        if let lo = ys.min(), let hi = ys.max(), let problem = AxisTicks.problem(lo, hi, log: request.logY) {
+            throw fail("cannot draw the y axis over \(SweepAxis.format(lo))...\(SweepAxis.format(hi)): \(problem); choose another --metric or \(request.logY ? "drop" : "try") --log-y")
+        }
         var title = "\(request.metric) vs \(request.x)"
         let fixedText = request.fixed.map { "\($0.path)=\($0.value)" } + varied.enumerated().compactMap { c, path in
             c == xColumn || request.fixed.contains(where: { $0.path == path }) ? nil : selected.first.map { "\(path)=\($0[c])" }

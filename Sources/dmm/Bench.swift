@@ -1,5 +1,7 @@
 import ArgumentParser
 import Dispatch
+import Foundation
+import Reports
 import Stochastics
 
 /// `dmm bench`: nanoseconds per variate for each law and generator (release build).
@@ -44,6 +46,9 @@ struct Bench: ParsableCommand {
         guard (1...100).contains(repeats) else {
             throw ValidationError("--repeats \(repeats) is out of range; allowed: 1...100")
         }
+        guard !generators.split(separator: ",").isEmpty else {
+            throw ValidationError("--generators is empty; allowed: a comma-separated list of \(GeneratorKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         for name in generators.split(separator: ",") where GeneratorKind(rawValue: String(name)) == nil {
             throw ValidationError("--generators: unknown generator '\(name)'; allowed: \(GeneratorKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -59,14 +64,23 @@ struct Bench: ParsableCommand {
         "pareto:shape=2.5,mean=60", "uniform:min=0,max=120", "deterministic:value=60",
     ]
 
+    @Flag(help: "Run even when the estimated time is beyond the cost limit (10 minutes of CPU).")
+    var force = false
+
     func run() throws {
+        let lawCount = laws.isEmpty ? Self.defaultLaws.count : laws.count
+        let generatorCount = generators.split(separator: ",").count
+        let draws = Double(samples) * Double(repeats) * Double(generatorCount) * Double(2 * lawCount + 1)
+        try CostGuard.check(
+            seconds: draws / CostGuard.variatesPerS, what: "dmm bench (\(String(format: "%.3g", draws)) variates)",
+            lower: "lower --samples, --repeats, --generators or --law", force: force)
         let kinds = generators.split(separator: ",").compactMap { GeneratorKind(rawValue: String($0)) }
         let chosen = try (laws.isEmpty ? Self.defaultLaws : laws).map(ProbabilityLaw.parse)
-        print("law,generator,draw,ns_per_variate,sample_mean_s,exact_mean_s")
+        try Self.line("law,generator,draw,ns_per_variate,sample_mean_s,exact_mean_s")
         for kind in kinds {
             let stream = RandomStream(seed: seed, kind: kind)
             let (ns, mean) = Self.time(samples, repeats) { stream.uniform() }
-            print("uniform01,\(kind.rawValue),sample,\(Self.fixed(ns)),\(Self.fixed(mean)),0.5")
+            try Self.line("uniform01,\(kind.rawValue),sample,\(Self.fixed(ns)),\(Self.fixed(mean)),0.5")
         }
         // Creating (and freeing) a child stream: what splitting work into many
         // small tasks costs per task. The draw is the child's first uniform.
@@ -77,15 +91,15 @@ struct Bench: ParsableCommand {
                 index += 1
                 return root.child(index).uniform()
             }
-            print("child_stream,\(kind.rawValue),setup,\(Self.fixed(ns)),\(Self.fixed(mean)),0.5")
+            try Self.line("child_stream,\(kind.rawValue),setup,\(Self.fixed(ns)),\(Self.fixed(mean)),0.5")
         }
         for law in chosen {
             for kind in kinds {
                 let stream = RandomStream(seed: seed, kind: kind)
                 let (ns, mean) = Self.time(samples, repeats) { law.sample(stream) }
-                print("\"\(law.spec)\",\(kind.rawValue),sample,\(Self.fixed(ns)),\(Self.fixed(mean)),\(Self.fixed(law.mean))")
+                try Self.line("\"\(law.spec)\",\(kind.rawValue),sample,\(Self.fixed(ns)),\(Self.fixed(mean)),\(Self.fixed(law.mean))")
                 let (nsr, meanr) = Self.time(samples, repeats) { law.sampleResidual(stream) }
-                print("\"\(law.spec)\",\(kind.rawValue),residual,\(Self.fixed(nsr)),\(Self.fixed(meanr)),\(Self.fixed(law.residualMean))")
+                try Self.line("\"\(law.spec)\",\(kind.rawValue),residual,\(Self.fixed(nsr)),\(Self.fixed(meanr)),\(Self.fixed(law.residualMean))")
             }
         }
     }
@@ -109,7 +123,13 @@ struct Bench: ParsableCommand {
     /// a Pareto law with shape <= 2): CSV output never holds "inf" or "nan".
     static func fixed(_ x: Double) -> String {
         guard x.isFinite else { return "" }
-        let scaled = (x * 1000).rounded() / 1000
+        // Rounding to thousandths only where x * 1000 cannot overflow (|x| < 1e300):
+        // above, x is already an integer and the product would be infinite.
+        let scaled = abs(x) < 1e300 ? (x * 1000).rounded() / 1000 : x
         return ProbabilityLaw.format(scaled)
     }
+
+    /// One line of output on stdout; a failed write (a full disk, a closed
+    /// pipe) throws `OutputFile.IOError`: exit 1 naming standard output.
+    static func line(_ text: String) throws { try StandardStream.write(text + "\n") }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Stochastics
 
 /// The `dmm` command: compares IP mobility-management schemes by numbers.
 @main
 struct DMM: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = BuildInfo.version
 
     static let configuration = CommandConfiguration(
         commandName: "dmm",
@@ -34,10 +35,28 @@ struct DMM: ParsableCommand {
     /// usage errors (its 64) are mapped to 2.
     static func main() {
         GSL.configure()
+        // A reader that went away (`dmm ... | head`) is a write error (EPIPE,
+        // exit 1 naming standard output), not a silent kill by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        // Past a file-size limit (ulimit -f), a write fails with EFBIG: exit 1 naming the file.
+        signal(SIGXFSZ, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            do { try StandardStream.write("dmm \(BuildInfo.current.description)\n") } catch { fail(error, whileRunning: true) }
+            Foundation.exit(0)
+        }
+        var names: [String] = []
+        for subcommand in configuration.subcommands { names.append(subcommand._commandName) }
+        if arguments.first == "help", arguments.count > 1, !arguments[1].hasPrefix("-"), !names.contains(arguments[1]) {
+            let names = names.joined(separator: ", ")
+            Diagnostics.error("dmm help: unknown command '\(arguments[1])'; allowed: \(names)")
+            Foundation.exit(2)
+        }
         let command: ParsableCommand
         do { command = try parseAsRoot() } catch { fail(error, whileRunning: false) }
         var running = command
         do { try running.run() } catch { fail(error, whileRunning: true) }
+        if StderrState.failed.load() { Foundation.exit(1) }
     }
 
     /// Prints `error` on stderr as "error: ..." and exits with its code.
@@ -48,6 +67,10 @@ struct DMM: ParsableCommand {
         if let error = error as? InvalidInput {
             Diagnostics.error("\(error)")
             Foundation.exit(2)
+        }
+        if let error = error as? OutputFile.IOError {
+            Diagnostics.error("\(error)")
+            Foundation.exit(1)
         }
         switch exitCode(for: error) {
         case .validationFailure:

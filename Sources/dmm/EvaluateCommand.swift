@@ -75,19 +75,25 @@ struct EvaluateCommand: ParsableCommand {
     var listParameters = false
 
     func run() throws {
-        try destination.check()  // before a long run, not after it
+        try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
         let scenario = try scenarioOptions.load(models: models)
         let text: String
         if let bench {
             guard bench > 0 else { throw CommandInputError("--bench \(bench): give a number of scenarios >= 1") }
             let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
+            let pairs = Double(bench) * Double(try Self.select(schemes, from: catalog).count)
+            try CostGuard.check(
+                seconds: pairs / CostGuard.closedFormPairsPerS, what: "--bench \(bench) (\(Int(pairs)) scenario-scheme evaluations)",
+                lower: "lower --bench (e.g. --bench \(max(1, Int(Double(bench) * CostGuard.limitS * CostGuard.closedFormPairsPerS / pairs))))", force: monteCarlo.force)
             text = try Self.benchmark(scenario, cards: try Self.select(schemes, from: catalog), count: bench)
         } else if listParameters {
             text = TableRenderer.render(Self.parameterTable(scenario, name: scenarioOptions.scenario), as: format)
         } else {
             let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
             let cards = try Self.select(schemes, from: catalog)
-            text = try evaluate(scenario, cards: cards)
+            do { text = try evaluate(scenario, cards: cards) } catch let error as EvaluationError {
+                throw EvaluationFailure(underlying: error, extremes: Self.extremeValues(scenario))
+            }
         }
         try destination.emit(text)
     }
@@ -196,4 +202,25 @@ struct CommandInputError: InvalidInput {
     let message: String
     init(_ message: String) { self.message = message }
     var description: String { message }
+}
+
+extension EvaluateCommand {
+    /// An `EvaluationError` plus the scenario values most likely behind it.
+    struct EvaluationFailure: Error, CustomStringConvertible {
+        let underlying: EvaluationError
+        let extremes: [String]
+        var description: String {
+            extremes.isEmpty ? underlying.description
+                : underlying.description + "; extreme values in this scenario: " + extremes.joined(separator: ", ")
+        }
+    }
+
+    /// Numeric scenario values beyond 1e100 or below 1e-100 in magnitude
+    /// (where products and sums of them overflow or vanish), as PATH=VALUE.
+    static func extremeValues(_ scenario: Scenario) -> [String] {
+        scenario.parameterListing.compactMap { p in
+            guard let v = Double(p.value), v != 0, abs(v) >= 1e100 || abs(v) <= 1e-100 || !v.isFinite else { return nil }
+            return "\(p.path)=\(p.value)"
+        }
+    }
 }

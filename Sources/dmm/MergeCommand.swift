@@ -25,11 +25,26 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "The merged CSV (its sidecar is <output>.meta.json).")
     var output: String
 
+    @Flag(help: "Accept shards built from another commit or by a dirty build.")
+    var force = false
+
+    @Flag(help: "Show progress on stderr even when it is not a terminal.")
+    var progress = false
+
     func run() throws {
-        try OutputFile.checkTarget(output)
-        try OutputFile.checkTarget(SweepMetadata.path(for: output))
-        let result = try SweepMerge.merge(files, commandLine: CommandLine.arguments)
-        try OutputFile.write(result.csv, to: output)
-        try result.metadata.write(csv: output)
+        let inputs = files + files.map(SweepMetadata.path(for:))
+        try OutputFile.checkTarget(output, inputs: inputs)
+        try OutputFile.checkTarget(SweepMetadata.path(for: output), inputs: inputs)
+        let show = progress || Diagnostics.stderrIsTerminal
+        var drawn = false
+        let metadata = try SweepMerge.merge(
+            files, output: output, commandLine: CommandLine.arguments, force: force,
+            progress: show ? { p in
+                drawn = true
+                let percent = p.total > 0 ? 100 * Double(p.read) / Double(p.total) : 100
+                Diagnostics.write(String(format: "\rmerge: %.1f of %.1f MB (%.1f%%) ", Double(p.read) / 1e6, Double(p.total) / 1e6, percent))
+            } : nil)
+        if drawn { Diagnostics.write("\n") }
+        try metadata.write(csv: output)
     }
 }

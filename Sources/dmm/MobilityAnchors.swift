@@ -103,7 +103,8 @@ struct MobilityAnchors: ParsableCommand {
                     exact = model.isExact(q)
                 }
             }
-            row.append(value.map(MobilityOutput.number) ?? "")
+            let laws = "residence \(residence.spec), session \(session.spec)"
+            row.append(try value.map { try MobilityOutput.finite($0, "\(q.rawValue), closed form", laws: laws) } ?? "")
             if let value, !exact {
                 let note = q == .anchorsInUseAtHandoff
                     ? "closed_form of \(q.rawValue) is the mean-matched exponential approximation (exact only for exponential sessions)"
@@ -112,7 +113,7 @@ struct MobilityAnchors: ParsableCommand {
                 Diagnostics.note("note: \(note); value \(MobilityOutput.number(value))")
             }
             if let e = estimates[q] {
-                row += [MobilityOutput.number(e.estimate), MobilityOutput.number(e.low), MobilityOutput.number(e.high)]
+                row += try [e.estimate, e.low, e.high].map { try MobilityOutput.finite($0, "\(q.rawValue), Monte Carlo", laws: laws) }
             } else {
                 row += ["", "", ""]
             }

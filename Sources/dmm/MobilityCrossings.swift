@@ -96,17 +96,21 @@ struct MobilityCrossings: ParsableCommand {
         }
         var table = Table(columns: columns,
                           caption: "P(K = k), AR crossings during a session: residence \(residence.spec), session \(session.spec)")
+        let laws = "residence \(residence.spec), session \(session.spec)"
         for k in 0...kmax {
             var row = [String(k)]
-            if common.method.closedForm { row.append(closed.map { MobilityOutput.number($0[k]) } ?? "") }
+            if common.method.closedForm {
+                row.append(try closed.map { try MobilityOutput.finite($0[k], "P(K = \(k)), closed form", laws: laws) } ?? "")
+            }
             if let e = estimates?.probabilities[k] {
-                row += [MobilityOutput.number(e.estimate), MobilityOutput.number(e.low), MobilityOutput.number(e.high)]
+                row += try [e.estimate, e.low, e.high].map { try MobilityOutput.finite($0, "P(K = \(k)), Monte Carlo", laws: laws) }
             }
             table.append(row)
         }
-        table.footnotes.append("E[K] = E[T]/E[X] = \(MobilityOutput.number(distribution.mean)) (exact for every pair of laws).")
+        table.footnotes.append("E[K] = E[T]/E[X] = \(try MobilityOutput.finite(distribution.mean, "E[K] = E[T]/E[X]", laws: laws)) (exact for every pair of laws).")
         if let m = estimates?.meanCrossings {
-            table.footnotes.append("Monte Carlo: \(common.samples) sessions, seed \(common.seed); E[K] estimate \(MobilityOutput.number(m.estimate)) [\(MobilityOutput.number(m.low)), \(MobilityOutput.number(m.high))].")
+            let values = try [m.estimate, m.low, m.high].map { try MobilityOutput.finite($0, "E[K], Monte Carlo", laws: laws) }
+            table.footnotes.append("Monte Carlo: \(common.samples) sessions, seed \(common.seed); E[K] estimate \(values[0]) [\(values[1]), \(values[2])].")
         }
         try common.emit(table)
     }

@@ -19,6 +19,9 @@ struct MonteCarloOptions: ParsableArguments {
     @Flag(help: "Show Monte Carlo progress on standard error even when it is not a terminal.")
     var progress = false
 
+    @Flag(help: "Run even when the estimated work is beyond the cost limit (10 minutes of CPU).")
+    var force = false
+
     /// Default simulated handoffs: about 2 s over all eleven schemes in a release
     /// build on two idle cores (8 M handoffs/s, `dmm bench-simulation`), and
     /// intervals narrow enough to separate most approximations from their closed form.
@@ -35,6 +38,7 @@ struct MonteCarloOptions: ParsableArguments {
 
     /// The Monte Carlo rows, with progress on stderr when it is a terminal or --progress is given.
     func simulate(_ scenario: Scenario, cards: [SchemeCard]) throws -> [MetricEstimate] {
+        try CostGuard.checkMonteCarlo(scenario, samples: samples, schemes: cards.count, force: force)
         let reporter = progress || Diagnostics.stderrIsTerminal
             ? MobilityProgress(label: "monte-carlo", chunks: MonteCarlo.replications(samples: samples)) : nil
         return try MonteCarlo.evaluate(

@@ -45,7 +45,7 @@ struct PlotCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        try OutputFile.checkTarget(output)
+        try OutputFile.checkTarget(output, inputs: [file])
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ValidationError("cannot read '\(file)'; give a CSV written by dmm sweep")
         }
@@ -60,6 +60,6 @@ struct PlotCommand: ParsableCommand {
             schemes: schemes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
             fixed: pairs, logX: logX, logY: logY)
         let chart = try SweepPlot.chart(csv: String(decoding: data, as: UTF8.self), file: file, request: request)
-        try OutputFile.write(SVGLineChart.render(chart), to: output)
+        try OutputFile.write(SVGLineChart.render(chart), to: output, inputs: [file])
     }
 }

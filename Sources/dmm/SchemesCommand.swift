@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Evaluation
+import Reports
 import Schemes
 
 /// `dmm schemes`: the scheme catalogue, one line each, or one card in full.
@@ -34,7 +35,7 @@ struct SchemesCommand: ParsableCommand {
         } else {
             text = Self.list(catalog)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardStream.write(text)
     }
 
     static func list(_ catalog: SchemeCatalog) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Reports
 import Evaluation
 import Foundation
 import Schemes
@@ -54,13 +55,22 @@ struct SimulationBench: ParsableCommand {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "-"
     }
 
+    @Flag(help: "Run even when the estimated time is beyond the cost limit (10 minutes of CPU).")
+    var force = false
+
     func run() throws {
+        // Each repeat runs --jobs 1 and 2 over all eleven schemes, plus one variate pass.
+        let s0 = try ScenarioLibrary.load("default")
+        let (one, _) = try CostGuard.monteCarloSeconds(s0, samples: samples, schemes: 11)
+        try CostGuard.check(
+            seconds: one * Double(2 * repeats + 1), what: "dmm bench-simulation (\(samples) handoffs x \(2 * repeats) runs)",
+            lower: "lower --samples or --repeats", force: force)
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory())
         let cards = SchemeCatalog.canonicalOrder.compactMap { catalog.card(id: $0) }
         let s = try ScenarioLibrary.load("default")
         let n = Double(samples), schemes = Double(cards.count)
         let sessionsPerHandoff = s.traffic.sessionRate * s.mobility.residence.mean
-        print("jobs,load_1min,wall_s,cpu_s,handoffs_per_s,scheme_handoffs_per_s,sessions_per_s")
+        try Self.line("jobs,load_1min,wall_s,cpu_s,handoffs_per_s,scheme_handoffs_per_s,sessions_per_s")
         var best: [Int: (wall: Double, cpu: Double)] = [:]
         for _ in 0..<repeats {
             for jobs in [1, 2] {
@@ -69,13 +79,13 @@ struct SimulationBench: ParsableCommand {
                 _ = try MonteCarlo.evaluate(scenario: s, schemes: cards, samples: samples, seed: 1, jobs: jobs)
                 let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, cpu = Self.cpuSeconds() - c0
                 if wall < best[jobs]?.wall ?? .infinity { best[jobs] = (wall, cpu) }
-                print("\(jobs),\(load),\(String(format: "%.3f,%.3f", wall, cpu)),\(Int(n / wall)),\(Int(n * schemes / wall)),\(Int(n * sessionsPerHandoff / wall))")
+                try Self.line("\(jobs),\(load),\(String(format: "%.3f,%.3f", wall, cpu)),\(Int(n / wall)),\(Int(n * schemes / wall)),\(Int(n * sessionsPerHandoff / wall))")
             }
         }
         let (variateS, checksum) = Self.variateSeconds(s, handoffs: samples, sessionsPerHandoff: sessionsPerHandoff)
-        print("speedup_jobs2,\(String(format: "%.2f", best[1]!.wall / best[2]!.wall))")
-        print("cpu_ratio_jobs2,\(String(format: "%.2f", best[2]!.cpu / best[1]!.cpu))")
-        print("variate_time_fraction_jobs1,\(String(format: "%.2f", variateS / best[1]!.wall)) (checksum \(checksum > 0 ? 1 : 0))")
+        try Self.line("speedup_jobs2,\(String(format: "%.2f", best[1]!.wall / best[2]!.wall))")
+        try Self.line("cpu_ratio_jobs2,\(String(format: "%.2f", best[2]!.cpu / best[1]!.cpu))")
+        try Self.line("variate_time_fraction_jobs1,\(String(format: "%.2f", variateS / best[1]!.wall)) (checksum \(checksum > 0 ? 1 : 0))")
     }
 
     /// Seconds to draw, on one thread, the variates a run of `handoffs` draws: per
@@ -97,4 +107,8 @@ struct SimulationBench: ParsableCommand {
         }
         return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, sink)
     }
+
+    /// One line of output on stdout; a failed write (a full disk, a closed
+    /// pipe) throws `OutputFile.IOError`: exit 1 naming standard output.
+    static func line(_ text: String) throws { try StandardStream.write(text + "\n") }
 }

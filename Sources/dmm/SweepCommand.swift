@@ -75,6 +75,9 @@ struct SweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Monte Carlo: simulated handoffs per point, 8192...1000000000000 (default \(SweepModel.defaultSamples)).")
     var samples: Int?
 
+    @Flag(help: "Accept a sidecar of another commit or of a dirty build on --resume, and a sweep beyond the cost limits.")
+    var force = false
+
     @Flag(help: "Print the throughput (scenario-scheme points per second) on stderr at the end.")
     var bench = false
 
@@ -96,12 +99,18 @@ struct SweepCommand: ParsableCommand {
             method: method, samples: samples ?? SweepModel.defaultSamples)
         for axis in axes { try model.check(axis) }
         try model.checkMonteCarloCost(grid, indices: shard.indices(in: grid.count))
+        try checkCost(model, grid: grid, shard: shard)
         var options = ["scenario_name": scenarioOptions.scenario, "schemes": model.schemes.joined(separator: ","), "method": method.rawValue]
         if method != .closedForm { options["samples"] = String(model.samples) }
         let metadata = SweepMetadata(
-            version: DMM.version, gitCommit: Self.gitCommit(), commandLine: CommandLine.arguments,
+            build: BuildInfo.current,
+            cardHashes: try Self.cardHashes(model.schemes, directory: ModelsLocator.schemesDirectory(explicit: models)),
+            commandLine: CommandLine.arguments,
             scenario: model.scenarioJSON, axes: axes, seed: seed, options: options, shard: shard, points: grid.count)
-        let job = SweepJob(grid: grid, metadata: metadata, output: output, resume: resume, jobs: jobs)
+        var job = SweepJob(grid: grid, metadata: metadata, output: output, resume: resume, jobs: jobs)
+        job.inputs = [scenarioOptions.scenario]
+        job.force = force
+        job.afterStep = Self.testHook()
         let display = (progress || Diagnostics.stderrIsTerminal) ? SweepProgress() : nil
         let summary = try job.run(evaluate: { try model.evaluate($0) }, progress: display.map { p in { p.update(done: $0, total: $1) } })
         display?.finish()
@@ -114,22 +123,64 @@ struct SweepCommand: ParsableCommand {
         }
     }
 
-    /// The commit of the checkout this `dmm` was built in (the executable sits
-    /// in its .build), nil when it is not in a git work tree.
-    static func gitCommit() -> String? {
-        guard let executable = Bundle.main.executableURL else { return nil }
-        let directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory.path, "rev-parse", "HEAD"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.count == 40 ? text : nil
+    /// Refuses, unless --force, a shard whose estimated CPU time is beyond
+    /// `CostGuard.limitS` or whose estimated CSV (the first point's rows,
+    /// formatted, times the points) does not fit the free space of --output's
+    /// file system.
+    func checkCost(_ model: SweepModel, grid: SweepGrid, shard: SweepShard) throws {
+        let points = Double(grid.count >= shard.k ? (grid.count - shard.k) / shard.n + 1 : 0)
+        guard points > 0, !force else { return }
+        var seconds = 0.0
+        if method != .monteCarlo { seconds += points * Double(model.schemes.count) / CostGuard.closedFormPairsPerS }
+        if method != .closedForm {
+            seconds += points * (try CostGuard.monteCarloSeconds(model.base, samples: model.samples, schemes: model.schemes.count)).seconds
+        }
+        let lower = "use fewer --vary values, a --shard K/N per machine, fewer --schemes\(method == .closedForm ? "" : " or a lower --samples")"
+        try CostGuard.check(seconds: seconds, what: "this sweep (\(Int(points)) points x \(model.schemes.count) schemes)", lower: lower, force: false)
+        var closed = model
+        closed.method = .closedForm
+        let first = grid.point(shard.k - 1)
+        guard let rows = try? closed.evaluate(first),
+            let text = try? SweepCSV.rows(values: first.assignments.map(\.value), estimates: rows),
+            let free = CostGuard.freeBytes(near: output)
+        else { return }
+        let bytes = Double(text.utf8.count) * points * (method == .both ? 2.2 : method == .monteCarlo ? 1.2 : 1)
+        if bytes > free {
+            throw CostGuard.TooCostly(message: String(
+                format: "this sweep would write about %.3g GB to '%@' but its file system has %.3g GB free; free space, write elsewhere, split it with --shard K/N, or give --force",
+                bytes / 1e9, output, free / 1e9))
+        }
+    }
+
+    /// SHA-256 of each chosen card's file, so that shards computed with an
+    /// edited card are refused by merge and resume.
+    static func cardHashes(_ ids: [String], directory: URL) throws -> [String: String] {
+        var hashes: [String: String] = [:]
+        for id in ids {
+            let path = directory.appendingPathComponent(id + ".yaml").path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CommandInputError("cannot read scheme card '\(path)' to record its hash")
+            }
+            var h = SHA256()
+            data.withUnsafeBytes { h.update($0) }
+            hashes[id] = h.hexDigest()
+        }
+        return hashes
+    }
+
+    /// `DMM_TEST_SWEEP_HOOK=abort:K` ends the process (as a kill would: no
+    /// cleanup) right after step K of `SweepJob`; `stall:K` sleeps there for
+    /// 60 s holding the lock. For the kill-at-every-step and concurrent-writer
+    /// tests only.
+    static func testHook() -> ((Int) -> Void)? {
+        guard let spec = ProcessInfo.processInfo.environment["DMM_TEST_SWEEP_HOOK"] else { return nil }
+        let parts = spec.split(separator: ":")
+        guard parts.count == 2, let k = Int(parts[1]) else { return nil }
+        let abort = parts[0] == "abort"
+        return { step in
+            guard step == k else { return }
+            if abort { _exit(137) }
+            sleep(60)
+        }
     }
 }

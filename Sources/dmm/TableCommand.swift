@@ -52,7 +52,7 @@ struct TableCommand: ParsableCommand {
     @OptionGroup var monteCarlo: MonteCarloOptions
 
     func run() throws {
-        try destination.check()  // before a long run, not after it
+        try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
         let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
         var table: Table
         if extended {

@@ -36,6 +36,6 @@ dmm merge parts/part-*.csv --output sweep.csv 2> merge.err
 status=$?
 set -e
 [ $status -eq 2 ] || fail "merge without shard 7 exited $status, expected 2: $(cat merge.err)"
-grep -qF "missing shard(s) 7/16 of 16" merge.err || fail "merge did not name the missing shard: $(cat merge.err)"
+grep -qF "1 of 16 shards missing (7/16)" merge.err || fail "merge did not name the missing shard: $(cat merge.err)"
 [ ! -e sweep.csv ] || fail "the refused merge left sweep.csv behind"
 note "ok: 16 shards with GNU parallel merged byte-identical ($(wc -l < unsharded.csv) lines) in $((SECONDS - start_time)) s"

@@ -136,7 +136,7 @@ for task in 1 2 4; do expect_state "${array}_$task" COMPLETED; done
 # afterany: the merge ran although task 3 never did, and refused loudly.
 expect_state "$merge" FAILED
 [ "$(job_field "$merge" ExitCode)" = "2:0" ] || fail "merge exit code $(job_field "$merge" ExitCode), expected 2:0"
-grep -qF "missing shard(s) 3/4 of 4" dmm-merge.log || fail "dmm-merge.log does not name the missing shard: $(cat dmm-merge.log)"
+grep -qF "1 of 4 shards missing (3/4)" dmm-merge.log || fail "dmm-merge.log does not name the missing shard: $(cat dmm-merge.log)"
 [ ! -e sweep.csv ] || fail "the refused merge left sweep.csv behind"
 
 # A requeue of a finished task reruns it: it resumes its complete shard and

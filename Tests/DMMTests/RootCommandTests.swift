@@ -6,7 +6,7 @@ struct RootCommandTests {
     @Test func versionPrintsTheVersion() throws {
         let result = try CLI.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout == "0.1.0\n")
+        #expect(result.stdout.hasPrefix("dmm 0.1.0 (commit "))
     }
 
     @Test func helpListsSubcommands() throws {

@@ -98,6 +98,14 @@ struct SweepCommandTests {
         let full = Array(try read("full.csv").utf8)
         try sweep("cut.csv")
         try Data(full[0..<(full.count * 3 / 5)]).write(to: URL(fileURLWithPath: path("cut.csv")))
+        // A finished file that lost rows is refused: its sidecar records more.
+        let refused = try sweep("cut.csv", ["--resume"], expect: 2)
+        #expect(refused.stderr.hasPrefix("error: --resume: '\(path("cut.csv"))' has "))
+        #expect(refused.stderr.contains(" but its finished sidecar records 1476: rows were deleted, added or cut; drop --resume to recompute it\n"))
+        // As a kill leaves it (sidecar unfinished), resume completes it.
+        let sidecar = path("cut.csv") + ".meta.json"
+        let json = try String(contentsOfFile: sidecar, encoding: .utf8).replacingOccurrences(of: "\"complete\" : true", with: "\"complete\" : false")
+        try json.write(toFile: sidecar, atomically: true, encoding: .utf8)
         try sweep("cut.csv", ["--resume", "--jobs", "2"])
         #expect(Array(try read("cut.csv").utf8) == full)
     }
@@ -112,10 +120,11 @@ struct SweepCommandTests {
         #expect(!FileManager.default.fileExists(atPath: path("ab.csv")))
     }
 
-    @Test func resumeRefusesAMissingOrForeignFile() throws {
-        let missing = try sweep("none.csv", ["--resume"], expect: 2)
-        #expect(missing.stderr.contains("--resume:"))
-        #expect(missing.stderr.contains("none.csv.meta.json' is missing"))
+    /// A missing CSV (a requeued task killed before its first byte) starts over.
+    @Test func resumeStartsAMissingFileAndRefusesAForeignOne() throws {
+        try sweep("none.csv", ["--resume"])
+        try sweep("fresh.csv")
+        #expect(try read("none.csv") == read("fresh.csv"))
         try sweep("mine.csv")
         let foreign = try sweep("mine.csv", ["--resume", "--seed", "5"], expect: 2)
         #expect(foreign.stderr.contains("holds a different sweep ('seed' differs)"))

@@ -42,6 +42,14 @@ public enum MonteCarlo {
         try SimulationPlan.checkCost(scenario)
     }
 
+    /// `SimulationPlan.workPerHandoff` of `scenario` (events x live sessions per
+    /// measured handoff, about 5 by default), for the CLI's cost estimates.
+    public static func workPerHandoff(scenario s: Scenario) throws -> Double {
+        SimulationPlan.workPerHandoff(
+            residenceS: try s.effectiveResidence().mean, sessionS: s.traffic.sessionDuration.mean,
+            sessionRate: s.traffic.sessionRate, refreshS: s.timers.refresh ? s.timers.bindingLifetimeS : nil)
+    }
+
     /// Fewest simulated handoffs a run accepts: two replications. The intervals are
     /// Student-t over replications, and one replication has none (it printed a
     /// "± 0" interval and flagged every closed form as outside it).
