@@ -61,9 +61,11 @@ struct RenewalInversion: Sendable {
             weight[j] = (j == 0 ? 0.5 : (j % 2 == 0 ? 1 : -1)) * w
         }
         let factor = exp(Self.a / 2) / t
+        // Every node of one t lies on Re s = A/(2t): one batch (`laplaceComplements`) serves them all.
+        let complements = try residence.laplaceComplements(real: Self.a / (2 * t), step: Double.pi / t, count: nodes + 1)
         for j in 0...nodes {
             let s = Complex(Self.a / (2 * t), Double.pi * Double(j) / t)
-            let (f, c) = try residence.laplacePair(s)
+            let c = complements[j], f = Complex(1) - c
             // c f^{k−1}/(m s²), k = 1…kmax.
             var term = c / (m * (s * s))
             let w = weight[j] * factor

@@ -6,7 +6,7 @@ import Foundation
 /// `tolerance` × its share of [a, b]. Every component comes from the same
 /// evaluations of f, so a quantity that is a sequence (P(K ≥ k) for every k) costs
 /// one adaptive quadrature instead of one per k.
-enum VectorQuadrature {
+public enum VectorQuadrature {
     static let nodes: [Double] = [
         0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
         0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
@@ -31,7 +31,7 @@ enum VectorQuadrature {
     /// known only to a relative accuracy, such as a numerical inversion, whose
     /// noise no subdivision removes). Throws `VectorQuadratureError` when
     /// `maxIntervals` do not get there.
-    static func integrate(
+    public static func integrate(
         _ what: @autoclosure () -> String, from a: Double, to b: Double, breakpoints: [Double] = [],
         dimension: Int, tolerance: Double, relative: Double = 0, maxIntervals: Int = 4000,
         _ f: (Double) throws -> [Double]
@@ -87,11 +87,11 @@ enum VectorQuadrature {
 }
 
 /// An adaptive vector quadrature did not reach its tolerance.
-struct VectorQuadratureError: Error, CustomStringConvertible {
-    let quantity: String
-    let intervals: Int
-    let error: Double
-    var description: String {
+public struct VectorQuadratureError: Error, CustomStringConvertible {
+    public let quantity: String
+    public let intervals: Int
+    public let error: Double
+    public var description: String {
         "\(quantity): quadrature did not converge in \(intervals) intervals (error estimate \(error)); use --method monte-carlo"
     }
 }
