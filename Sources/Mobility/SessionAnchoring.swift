@@ -297,7 +297,10 @@ public struct SessionAnchoring: Sendable {
     ///   (`GammaRenewal`), both averages from the same evaluations; the integral
     ///   stops at t_max where a bound on the remainder (see the code) is ≤ 1e-13,
     ///   and is exact when that bound is ≤ 1e-9.
-    /// - otherwise (heavy-tailed sessions): the quadrature tails cut at 60 terms, not exact.
+    /// - Laplace-inversion pairs (`CrossingDistribution.Route.inversion`, every pair
+    ///   without another route) and the deterministic residence: the tails as for
+    ///   exponential sessions, up to 1024 (inversion) terms, exact (to the inversion's 1e-6) under the same test.
+    /// - otherwise (gamma residence with heavy-tailed sessions): the quadrature tails cut at 60 terms, not exact.
     /// On the hexagonal grid, D_j beyond 160 steps is extrapolated
     /// (`AnchorDistance.walkSequences`); not exact unless P(K_e > 160) ≤ 1e-9.
     public func walkAverages() throws -> WalkAverages {
@@ -306,9 +309,17 @@ public struct SessionAnchoring: Sendable {
            try session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
-        let cap = crossings.route == .quadrature ? 60 : 20_000
+        // Per-k quadratures (gamma residence) are costly, inversion nodes serve every k at once.
+        let cap: Int
+        switch crossings.route {
+        case .quadrature: cap = 60
+        case .inversion: cap = 1024
+        default: cap = 20_000
+        }
         // Tails decay at least geometrically; grow the horizon until the tail is negligible.
-        var horizon = 64
+        // Inversion gives every k from the same nodes: one call at the cap (each node costs its
+        // transforms, nearly whatever the number of k).
+        var horizon = crossings.route == .inversion ? cap : 64
         var tails = try crossings.tails(upTo: horizon)
         while tails[horizon] > 1e-13 && horizon < cap {
             horizon = Swift.min(cap, horizon * 4)
