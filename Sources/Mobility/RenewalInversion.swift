@@ -37,9 +37,68 @@ struct RenewalInversion: Sendable {
     /// against Fang/Lin); its transform is closed form, so the extra terms are cheap.
     let terms: Int
 
+    /// The Euler weights folded onto each term j = 0…n+m of the trapezoidal sum (see `sumCDFs`).
+    let weights: [Double]
+
     init(residence: ProbabilityLaw) {
         self.residence = residence
+        let terms: Int
         if case .uniform = residence.form { terms = 120 } else { terms = 15 }
+        self.terms = terms
+        // Euler weights of the partial sums n…n+m: C(m, q)/2^m; term j appears in partial
+        // sums n + q for every q with n + q ≥ j; the signs (−1)^j and the ½ of j = 0 folded in.
+        let m = Self.averaged
+        var binomial = [Double](repeating: 0, count: m + 1)
+        binomial[0] = 1
+        for q in 1...m { binomial[q] = binomial[q - 1] * Double(m - q + 1) / Double(q) }
+        let scale = pow(2.0, -Double(m))
+        weights = (0...(terms + m)).map { j in
+            var w = 0.0
+            for q in 0...m where terms + q >= j { w += binomial[q] * scale }
+            return (j == 0 ? 0.5 : (j % 2 == 0 ? 1 : -1)) * w
+        }
+    }
+
+    /// The transform's points on the line Re s = A/(2t) and 1 − f* there.
+    private func contour(_ t: Double) throws -> (s: [Complex], complements: [Complex]) {
+        let count = weights.count
+        let complements = try residence.laplaceComplements(real: Self.a / (2 * t), step: Double.pi / t, count: count)
+        return ((0..<count).map { Complex(Self.a / (2 * t), Double.pi * Double($0) / t) }, complements)
+    }
+
+    /// (E[1{D_{N(t)} ≠ 0}], E[D_{N(t)}]): the walk averages of `WalkGeneratingFunction` at
+    /// the renewal count N(t) of the stationary walk (first residence R, then i.i.d. X), by
+    /// the Euler inversion of r*(s) Φ_g(f*(s))/s = (1 − f*) Φ_g(f*)/(E[X] s²).
+    /// Error: the discretisation term Σ_{k≥1} e^{−kA} G((2k+1)t) is below 1.1e-8·G(3t)
+    /// (G ≤ 1 for the away average, G(3t) ≤ 1 + √(6t/E[X]) for the distance), the rest as
+    /// for `sumCDFs`.
+    /// With `beyond` = n > 0 it also returns F_{S_{n+1}}(t) = P(N(t) > n) (transform
+    /// r* f*^n/s), else 0 there.
+    func walkMeans(_ t: Double, _ phi: WalkGeneratingFunction, beyond n: Int = 0) throws -> (away: Double, distance: Double, beyond: Double) {
+        if t <= 0 { return (0, 0, 0) }
+        let (s, complements) = try contour(t)
+        let m = residence.mean
+        var away = 0.0, distance = 0.0, tail = 0.0
+        for j in 0..<weights.count {
+            let c = complements[j], f = Complex(1) - c
+            let base = c / (m * (s[j] * s[j]))
+            let (pa, pd) = phi.values(f, complement: c)
+            away += weights[j] * (base * pa).re
+            distance += weights[j] * (base * pd).re
+            if n > 0 {
+                // f^n = exp(n log(1 − c)); |f| < 1, so no overflow.
+                let power = Complex.exp(Double(n) * Complex.log1p(Complex(-c.re, -c.im)))
+                tail += weights[j] * (base * power).re
+            }
+        }
+        let factor = exp(Self.a / 2) / t
+        away *= factor
+        distance *= factor
+        tail *= factor
+        guard away.isFinite, distance.isFinite, tail.isFinite else {
+            throw InversionError(quantity: "the walk averages at t = \(t)", residence: residence)
+        }
+        return (Swift.min(1, Swift.max(0, away)), Swift.max(0, distance), Swift.min(1, Swift.max(0, tail)))
     }
 
     /// [F_{S_1}(t), …, F_{S_kmax}(t)], each clamped to [0, 1] and non-increasing in k.
@@ -47,28 +106,15 @@ struct RenewalInversion: Sendable {
         var out = [Double](repeating: 0, count: Swift.max(kmax, 0))
         if t <= 0 || kmax <= 0 { return out }
         let m = residence.mean
-        let nodes = terms + Self.averaged
-        // Euler weights of the partial sums n…n+m: C(m, q)/2^m, folded onto each term j.
-        var binomial = [Double](repeating: 0, count: Self.averaged + 1)
-        binomial[0] = 1
-        for q in 1...Self.averaged { binomial[q] = binomial[q - 1] * Double(Self.averaged - q + 1) / Double(q) }
-        let scale = pow(2.0, -Double(Self.averaged))
-        var weight = [Double](repeating: 0, count: nodes + 1)
-        for j in 0...nodes {
-            // Term j appears in partial sums n + q for every q with n + q ≥ j.
-            var w = 0.0
-            for q in 0...Self.averaged where terms + q >= j { w += binomial[q] * scale }
-            weight[j] = (j == 0 ? 0.5 : (j % 2 == 0 ? 1 : -1)) * w
-        }
         let factor = exp(Self.a / 2) / t
         // Every node of one t lies on Re s = A/(2t): one batch (`laplaceComplements`) serves them all.
-        let complements = try residence.laplaceComplements(real: Self.a / (2 * t), step: Double.pi / t, count: nodes + 1)
-        for j in 0...nodes {
-            let s = Complex(Self.a / (2 * t), Double.pi * Double(j) / t)
+        let (points, complements) = try contour(t)
+        for j in 0..<weights.count {
+            let s = points[j]
             let c = complements[j], f = Complex(1) - c
             // c f^{k−1}/(m s²), k = 1…kmax.
             var term = c / (m * (s * s))
-            let w = weight[j] * factor
+            let w = weights[j] * factor
             for k in 0..<kmax {
                 out[k] += w * term.re
                 term = term * f

@@ -28,6 +28,26 @@ public struct Complex: Sendable, Equatable {
         return Complex((a.re * r + a.im) / d, (a.im * r - a.re) / d)
     }
 
+    /// |z|.
+    public var magnitude: Double { hypot(re, im) }
+
+    public static func / (a: Complex, b: Double) -> Complex { Complex(a.re / b, a.im / b) }
+
+    /// The principal square root (Re ≥ 0), without overflow or cancellation.
+    public static func sqrt(_ z: Complex) -> Complex {
+        if z.re == 0 && z.im == 0 { return Complex(0) }
+        let t = (0.5 * (abs(z.re) + z.magnitude)).squareRoot()
+        if z.re >= 0 { return Complex(t, z.im / (2 * t)) }
+        return Complex(abs(z.im) / (2 * t), z.im >= 0 ? t : -t)
+    }
+
+    /// z^p for real p on the principal branch (arg z in (−π, π]).
+    public static func pow(_ z: Complex, _ p: Double) -> Complex {
+        if z.re == 0 && z.im == 0 { return Complex(0) }
+        let r = Foundation.pow(z.magnitude, p), a = p * atan2(z.im, z.re)
+        return Complex(r * cos(a), r * sin(a))
+    }
+
     /// e^z.
     public static func exp(_ z: Complex) -> Complex {
         let e = Foundation.exp(z.re)

@@ -11,7 +11,7 @@ extension ProbabilityLaw {
     /// Pareto) `laplacePair` runs two adaptive GSL quadratures per point, so one time
     /// t cost 2·count of them. Here one adaptive vector Gauss–Kronrod quadrature
     /// (`VectorQuadrature`) integrates every point at once over the substituted
-    /// variable of `laplace(_:)` (Weibull y = (x/λ)^β on [0, 46]; lognormal
+    /// variable of `laplace(_:)` (Weibull y = (x/λ)^β on [0, 46], graded as y = w^q, see below; lognormal
     /// u = (ln x − ζ)/σ on [−9, σ + 9]; Pareto x = x_m e^{v/A}, v on [0, 41.5/(1 − 1/A)]),
     /// and at each node the count values share e^{−ax} and the phase e^{−iωx}
     /// (raised to the power j by recurrence). Truncation: the mass left out is
@@ -38,9 +38,15 @@ extension ProbabilityLaw {
         let inverse: (Double) -> Double
         switch form {
         case let .weibull(beta, _, l):
-            (lower, upper, bulk) = (0, 46, [0.25, 0.5, 1, 2, 4, 8, 16, 32])
-            point = { y in (l * pow(y, 1 / beta), exp(-y)) }
-            inverse = { x in pow(x / l, beta) }
+            // y = (x/λ)^β = w^q, q = nβ ≥ 5 with n an integer: x = λ w^n is a polynomial and the
+            // weight q w^{q−1} e^{−w^q} has four bounded derivatives at 0, where y itself gives
+            // x = λ y^{1/β}, a singular derivative for β > 1 (√y at β = 2) that bisection
+            // resolves only slowly.
+            let n = Swift.max(1, (5 / beta).rounded(.up)), q = n * beta
+            (lower, upper) = (0, pow(46, 1 / q))
+            bulk = [0.25, 0.5, 1, 2, 4, 8, 16, 32].map { pow($0, 1 / q) }
+            point = { w in (l * pow(w, n), q * pow(w, q - 1) * exp(-pow(w, q))) }
+            inverse = { x in pow(x / l, 1 / n) }
         case let .lognormal(sigma, _, z):
             (lower, upper) = (-9, sigma + 9)
             bulk = stride(from: -6.0, to: sigma + 9, by: 1.5).map { $0 }
@@ -60,6 +66,7 @@ extension ProbabilityLaw {
         }
         let m = mean
         let scale = (0..<count).map { Swift.min(1, hypot(a, Double($0) * omega) * m) }
+        let inverseScale = scale.map { 1 / $0 }
         var cuts = bulk
         var xc = 50 / a
         for _ in 0...6 { cuts.append(inverse(xc)); xc /= 8 }
@@ -71,25 +78,33 @@ extension ProbabilityLaw {
             var out = [Double](repeating: 0, count: 2 * count)
             let (x, w) = point(y)
             if w == 0 { return out }
-            if !x.isFinite {
-                for j in 0..<count { out[2 * j] = w / scale[j] }
-                return out
-            }
-            let ax = a * x, wx = omega * x
-            let decay = exp(-ax)
-            let step = Complex(cos(wx), -sin(wx))
-            var phase = Complex(1)
-            for j in 0..<count {
-                let c: Complex
-                if ax + Double(j) * wx < 0.5 {
-                    let e = Complex.expm1(Complex(-ax, -Double(j) * wx))
-                    c = Complex(-e.re, -e.im)
-                } else {
-                    c = Complex(1 - decay * phase.re, -decay * phase.im)
+            out.withUnsafeMutableBufferPointer { o in
+                if !x.isFinite {
+                    for j in 0..<count { o[2 * j] = w * inverseScale[j] }
+                    return
                 }
-                out[2 * j] = w * c.re / scale[j]
-                out[2 * j + 1] = w * c.im / scale[j]
-                phase = phase * step
+                // Plain doubles rather than `Complex` values: this loop runs for every node of
+                // every inversion time, and debug builds do not inline.
+                let ax = a * x, wx = omega * x
+                let decay = exp(-ax)
+                let stepRe = cos(wx), stepIm = -sin(wx)
+                var re = 1.0, im = 0.0
+                for j in 0..<count {
+                    let ws = w * inverseScale[j]
+                    let theta = Double(j) * wx
+                    if ax + theta < 0.5 {
+                        // 1 − e^{−ax − iθ} = −expm1(−ax) cos θ + 2 sin²(θ/2) + i e^{−ax} sin θ, no cancellation.
+                        let h = sin(theta / 2)
+                        o[2 * j] = ws * (-expm1(-ax) * cos(theta) + 2 * h * h)
+                        o[2 * j + 1] = ws * (decay * sin(theta))
+                    } else {
+                        o[2 * j] = ws * (1 - decay * re)
+                        o[2 * j + 1] = ws * (-decay * im)
+                    }
+                    let r = re * stepRe - im * stepIm
+                    im = re * stepIm + im * stepRe
+                    re = r
+                }
             }
             return out
         }
