@@ -59,6 +59,14 @@ public enum SpecialFunctions {
         return try finite(gsl_cdf_ugaussian_P(x), "gsl_cdf_ugaussian_P(x=\(x))")
     }
 
+    /// The Riemann zeta function ζ(x), x ≠ 1 (`gsl_sf_zeta_e`).
+    public static func zeta(_ x: Double) throws -> Double {
+        GSL.configure()
+        var result = gsl_sf_result()
+        try GSLError.check(gsl_sf_zeta_e(x, &result), "gsl_sf_zeta_e(x=\(x))")
+        return result.val
+    }
+
     /// The value of a GSL function that reports no status: a NaN or an infinity
     /// is its domain error (the handler is off), thrown as GSL_EDOM.
     private static func finite(_ value: Double, _ call: @autoclosure () -> String) throws -> Double {
