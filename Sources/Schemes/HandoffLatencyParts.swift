@@ -33,7 +33,8 @@ public struct HandoffLatencyParts: Sendable {
     public var domainRegistrationAir: (request: Double, ack: Double)? = nil
     /// The MN-side branch (`plus` + RA) racing the CN-side branch (`alternative`): max of the two, ms.
     public var raRace: (plus: Double, alternative: Double)? = nil
-    /// Fixed part of the latency of sessions started after the handoff (per-flow DMM); detection as above.
+    /// Fixed part of the latency of sessions started after the handoff (per-flow DMM); detection as
+    /// above, and with `raRace` the RA (new sessions wait for the RA, not for the race).
     public var newSessionFixedMs: Double? = nil
     /// Fixed part for an active per-flow session whose anchor is the new serving AR
     /// (the walk came back): no anchor update, and its address is still configured, so

@@ -220,7 +220,8 @@ final class Trajectory {
                 if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
             }
             if let fresh = l.newSessionFixedMs {
-                let newLatency = fresh + attach
+                // A race scheme's detection is part of its race: its new sessions wait for the RA too.
+                let newLatency = fresh + attach + (l.raRace != nil ? ra : 0)
                 tally.schemes[k].newSessionSum += newLatency
                 tally.schemes[k].newSessionCount += 1
             }
