@@ -40,6 +40,28 @@ public struct HandoffLatencyParts: Sendable {
     /// (the walk came back): no anchor update, and its address is still configured, so
     /// no DAD; nil means the same as `newSessionFixedMs` (client schemes re-run their attach).
     public var atAnchorFixedMs: Double? = nil
+    /// A fast handover (FMIPv6, FPMIPv6): when set, the handoff's latency is this
+    /// instead of the parts above, predictive with its probability, else reactive.
+    public var fastHandover: FastHandover? = nil
+
+    /// The two modes of a fast handover (RFC 5568 section 3, RFC 5949 section 4):
+    /// each a deterministic part plus air messages sent one after the other,
+    /// given as attempt times τ that the simulation repeats on frame loss.
+    public struct FastHandover: Sendable {
+        public var predictiveProbability: Double
+        public var predictiveFixedMs: Double
+        public var predictiveAir: [Double]
+        public var reactiveFixedMs: Double
+        public var reactiveAir: [Double]
+        public init(
+            predictiveProbability: Double, predictiveFixedMs: Double, predictiveAir: [Double], reactiveFixedMs: Double,
+            reactiveAir: [Double]
+        ) {
+            self.predictiveProbability = predictiveProbability
+            self.predictiveFixedMs = predictiveFixedMs; self.predictiveAir = predictiveAir
+            self.reactiveFixedMs = reactiveFixedMs; self.reactiveAir = reactiveAir
+        }
+    }
 
     public init(
         fixedMs: Double, detection: Detection, registrationAir: (request: Double, ack: Double)? = nil,

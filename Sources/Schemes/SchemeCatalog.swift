@@ -7,7 +7,7 @@ public struct SchemeCatalog: Sendable {
     /// other cards a user adds come after these, alphabetically.
     public static let canonicalOrder = [
         "mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail",
-        "rfc8885-relay", "rfc8885-proxy",
+        "rfc8885-relay", "rfc8885-proxy", "fmipv6", "fpmipv6",
     ]
 
     public let cards: [SchemeCard]
