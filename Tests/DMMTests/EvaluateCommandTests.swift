@@ -19,7 +19,8 @@ import Testing
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines[0] == "scheme,metric,unit,method,estimate,ci_low,ci_high,samples,exactness")
         let rows = lines.dropFirst().map { $0.components(separatedBy: ",") }
-        #expect(Set(rows.map { $0[0] }) == ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail"])
+        #expect(Set(rows.map { $0[0] }) == ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail",
+                                            "rfc8885-relay", "rfc8885-proxy", "fmipv6", "fpmipv6"])
         #expect(rows.allSatisfy { $0.count == 9 && $0[3] == "closed-form" && Double($0[4])!.isFinite && Double($0[4])! >= 0 })
         // Issue 11: which closed forms are approximations, from ClosedFormAccuracy (FAMA's
         // first-order signaling is one, MIPv6's signaling is exact).
