@@ -97,6 +97,9 @@ public struct Scenario: Sendable, Equatable {
         public var raDelayMs: Double
         public var dad: DADMode
         public var dadMs: Double
+        /// Probability that a fast handover (FMIPv6, FPMIPv6) is predictive (FBU or HI
+        /// sent before the link switch), else reactive (sent from the new link).
+        public var predictiveHandoffFraction: Double = 0.3
         /// The DAD wait a handoff sees, ms: `dadMs`, or 0 when optimistic.
         public var dadDelayMs: Double { dad == .optimistic ? 0 : dadMs }
     }

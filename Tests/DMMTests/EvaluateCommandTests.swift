@@ -20,7 +20,8 @@ import Testing
         // Closed forms alone: no interval or sample columns, which would be empty in every row (docs/DATA.md).
         #expect(lines[0] == "scheme,metric,unit,method,estimate,exactness")
         let rows = lines.dropFirst().map { $0.components(separatedBy: ",") }
-        #expect(Set(rows.map { $0[0] }) == ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail"])
+        #expect(Set(rows.map { $0[0] }) == ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail",
+                                            "rfc8885-relay", "rfc8885-proxy", "fmipv6", "fpmipv6"])
         #expect(rows.allSatisfy { $0.count == 6 && $0[3] == "closed-form" && Double($0[4])!.isFinite && Double($0[4])! >= 0 })
         #expect(rows.allSatisfy { $0[4].contains(".") || $0[4].contains("e") })
         // Issue 11: which closed forms are approximations, from ClosedFormAccuracy (FAMA's

@@ -15,7 +15,9 @@ struct FigureTests {
 
     @Test func elevenSchemesHaveDistinctColoursDashesAndMarkers() {
         let ids = SchemeStyle.table.map(\.scheme)
-        #expect(ids == SchemeCatalog.canonicalOrder)
+        // The eleven of the seed era; the issue 15 schemes after them take `SchemeStyle.of`'s
+        // grey styles (there are eleven markers).
+        #expect(ids == Array(SchemeCatalog.canonicalOrder.prefix(11)))
         let styles = SchemeStyle.table.map(\.style)
         #expect(Set(styles.map(\.colour)).count == 11)
         #expect(Set(styles.map(\.dash)).count == 11)

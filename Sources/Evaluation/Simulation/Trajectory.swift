@@ -34,6 +34,11 @@ final class Trajectory {
 
     let plan: SimulationPlan
     let stream: RandomStream
+    /// The fast handovers' mode and air draws (`LatencyRecipe.fast`), a stream of
+    /// their own derived from this replication's seed: adding a fast-handover
+    /// scheme leaves every other scheme's draws, and so its numbers, unchanged.
+    let modes: RandomStream?
+    private let hasFastHandover: Bool
     // One Trajectory belongs to one thread: skip the dynamic exclusivity checks
     // (they cost ~15 % of the run in swift_beginAccess on these arrays).
     @exclusivity(unchecked) private var sessions: [Session] = []
@@ -52,12 +57,19 @@ final class Trajectory {
     init(plan: SimulationPlan, stream: RandomStream) {
         self.plan = plan
         self.stream = stream
+        hasFastHandover = plan.schemes.contains { $0.latency.fast != nil }
+        modes = hasFastHandover ? stream.child(1) : nil
         sessions.reserveCapacity(32)
     }
 
     /// Geometric number of failed air attempts before success, P(F ≥ f) = q^f (inversion).
     @inline(__always) private func failures(_ logQ: Double) -> Double {
         logQ == 0 ? 0 : (log(stream.uniformPositive()) / logQ).rounded(.down)
+    }
+
+    /// Geometric failed attempts from the mode stream, as `failures`.
+    @inline(__always) private func modeFailures(_ logQ: Double, _ s: RandomStream) -> Double {
+        logQ == 0 ? 0 : (log(s.uniformPositive()) / logQ).rounded(.down)
     }
 
     func run(windowS: Double, histograms: inout [LatencyHistogram]) -> ReplicationTally {
@@ -247,6 +259,8 @@ final class Trajectory {
         let fReq2 = 1 + 2 * failures(logQ), fAck2 = 1 + 2 * failures(logQ)
         let latencies = p.latencies
         let groups = self.groups
+        // One mode per handoff, shared by the fast-handover schemes (as the draws above).
+        let modeU = modes?.uniform() ?? 0
         anchorSteps.withUnsafeBufferPointer { steps in
         anchorCount.withUnsafeBufferPointer { counts in
         tally.schemes.withUnsafeMutableBufferPointer { out in
@@ -255,6 +269,11 @@ final class Trajectory {
                 let l = latencies[k]
                 let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
                 var base = l.fixedMs + attach
+                if let fast = l.fast, let m = modes {
+                    let predictive = modeU < fast.predictiveProbability
+                    base = predictive ? fast.predictiveFixedMs : fast.reactiveFixedMs
+                    for tau in predictive ? fast.predictiveAir : fast.reactiveAir { base += tau * (1 + 2 * modeFailures(logQ, m)) }
+                }
                 if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
                 if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
                 if crossed {
@@ -262,7 +281,8 @@ final class Trajectory {
                     if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
                 }
                 if let fresh = l.newSessionFixedMs {
-                    let newLatency = fresh + attach
+                    // A race scheme's detection is part of its race: its new sessions wait for the RA too.
+                    let newLatency = fresh + attach + (l.raRace != nil ? ra : 0)
                     out[k].newSessionSum += newLatency
                     out[k].newSessionCount += 1
                 }
