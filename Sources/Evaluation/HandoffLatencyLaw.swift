@@ -17,6 +17,10 @@ import Stochastics
 /// independent of the air (the grid move decides it). The RA attempt enters once:
 /// as detection (client or network RA) and in the S-PMIP race
 /// max(plus + RA, alternative), the same draw in both, as in the simulator.
+/// A fast handover (FMIPv6, FPMIPv6: `HandoffLatencyParts.fastHandover`) is the
+/// mixture of its predictive and reactive modes, each `fixed + Σ τ_i(1+2F_i)` over
+/// its air legs in place of the detection part, drawn per handoff as the simulator
+/// does: every functional is the modes' probability-weighted sum (exact).
 /// Per-flow DMM (a per-anchor step): the session's old anchor is taken at the
 /// first-order distance `oldAnchorSteps` (docs/MODELS.md 3.4), so every functional
 /// is then an APPROXIMATION; for the other schemes the law is exact.
@@ -35,6 +39,11 @@ struct HandoffLatencyLaw: Sendable {
     let uniformMs: Double
     /// Frame loss q of one air attempt.
     let loss: Double
+    /// Further air legs τ (ms), each τ(1 + 2F) with its own F (a fast-handover mode's).
+    let extraAir: [Double]
+    /// A fast handover's modes (probability, law); empty otherwise. When not empty the
+    /// functionals are the modes' weighted sums and the fields above are unused.
+    let modes: [(p: Double, law: HandoffLatencyLaw)]
 
     /// Mass below which an enumerated atom is dropped (its mass is kept in `droppedMass`).
     static let atomFloor = 1e-13
@@ -52,6 +61,45 @@ struct HandoffLatencyLaw: Sendable {
         domainProbability = (p.domainFixedMs != 0 || p.domainRegistrationAir != nil) ? c.motion.domainCrossingFraction : 0
         uniformMs = client ? 2 * c.links.raDelayMs : 0
         loss = c.links.wirelessLoss
+        extraAir = []
+        if let fast = p.fastHandover {
+            // As the simulator: the mode's fixed part and air legs replace fixed + detection;
+            // registration, race and domain parts are added as for any scheme.
+            let (reg, rc, dFixed, dReg, pd, q) = (registration, race, domainFixedMs, domainRegistration, domainProbability, loss)
+            func mode(_ fixed: Double, _ air: [Double]) -> HandoffLatencyLaw {
+                HandoffLatencyLaw(
+                    fixedMs: fixed, tauRS: tauRS, tauRA: tauRA, registration: reg, race: rc,
+                    domainFixedMs: dFixed, domainRegistration: dReg, domainProbability: pd, loss: q, extraAir: air)
+            }
+            modes = [
+                (fast.predictiveProbability, mode(fast.predictiveFixedMs, fast.predictiveAir)),
+                (1 - fast.predictiveProbability, mode(fast.reactiveFixedMs, fast.reactiveAir)),
+            ]
+        } else {
+            modes = []
+        }
+    }
+
+    /// One fast-handover mode: no detection part, its own air legs.
+    private init(
+        fixedMs: Double, tauRS: Double, tauRA: Double, registration: (request: Double, ack: Double)?,
+        race: (plus: Double, alternative: Double)?, domainFixedMs: Double,
+        domainRegistration: (request: Double, ack: Double)?, domainProbability: Double, loss: Double, extraAir: [Double]
+    ) {
+        self.fixedMs = fixedMs
+        client = false
+        networkRA = false
+        self.tauRS = tauRS
+        self.tauRA = tauRA
+        self.registration = registration
+        self.race = race
+        self.domainFixedMs = domainFixedMs
+        self.domainRegistration = domainRegistration
+        self.domainProbability = domainProbability
+        uniformMs = 0
+        self.loss = loss
+        self.extraAir = extraAir
+        modes = []
     }
 
     // MARK: parts
@@ -92,7 +140,8 @@ struct HandoffLatencyLaw: Sendable {
 
     /// E[L], ms (exact; the race's max is averaged over the RA's atoms).
     var meanMs: Double {
-        var m = fixedMs + (usesRA ? (race == nil ? raPart(airMean(tauRA)) : overRA { $0 }) : 0)
+        if !modes.isEmpty { return modes.reduce(0) { $0 + $1.p * $1.law.meanMs } }
+        var m = extraAir.reduce(0) { $0 + airMean($1) } + fixedMs + (usesRA ? (race == nil ? raPart(airMean(tauRA)) : overRA { $0 }) : 0)
         if client { m += airMean(tauRS) + uniformMs / 2 }
         if let r = registration { m += airMean(r.request) + airMean(r.ack) }
         var d = domainFixedMs
@@ -102,7 +151,8 @@ struct HandoffLatencyLaw: Sendable {
 
     /// E[e^{−sL}], s in 1/ms: a product of the independent parts' transforms.
     func laplace(_ s: Double) -> Double {
-        var v = exp(-s * fixedMs)
+        if !modes.isEmpty { return modes.reduce(0) { $0 + $1.p * $1.law.laplace(s) } }
+        var v = extraAir.reduce(exp(-s * fixedMs)) { $0 * airLaplace($1, s) }
         if usesRA { v *= race == nil ? exp(-s * raPart(0)) * airLaplaceShifted(s) : overRA { exp(-s * $0) } }
         if client {
             v *= airLaplace(tauRS, s)
@@ -121,6 +171,15 @@ struct HandoffLatencyLaw: Sendable {
     /// L without the uniform RA delay as atoms (ms, probability), merged where equal,
     /// and the mass dropped below `atomFloor`.
     func atoms() -> (atoms: [(ms: Double, p: Double)], dropped: Double) {
+        if !modes.isEmpty {
+            var all: [(ms: Double, p: Double)] = [], dropped = 0.0
+            for m in modes {
+                let a = m.law.atoms()
+                all += a.atoms.map { ($0.ms, $0.p * m.p) }
+                dropped += m.p * a.dropped
+            }
+            return (all.sorted { $0.ms < $1.ms }, dropped)
+        }
         var dropped = 0.0
         func convolve(_ a: [(ms: Double, p: Double)], _ b: [(ms: Double, p: Double)]) -> [(ms: Double, p: Double)] {
             var out: [(ms: Double, p: Double)] = []
@@ -147,6 +206,7 @@ struct HandoffLatencyLaw: Sendable {
             return out
         }
         var law: [(ms: Double, p: Double)] = [(fixedMs, 1)]
+        for tau in extraAir { law = convolve(law, air(tau)) }
         if usesRA { law = convolve(law, merge(air(tauRA).map { (raPart($0.ms), $0.p) })) }
         if client { law = convolve(law, air(tauRS)) }
         if let r = registration { law = convolve(convolve(law, air(r.request)), air(r.ack)) }
@@ -168,6 +228,7 @@ struct HandoffLatencyLaw: Sendable {
     /// E[F_X(a + U)] = 1 − (E[(X − a)⁺] − E[(X − a − w)⁺])/w for the uniform RA delay of width w
     /// (`integratedTail`, closed form per family), exact to the dropped mass (< 1e-9).
     func exceedanceProbability(residence x: ProbabilityLaw) throws -> Double {
+        if !modes.isEmpty { return try modes.reduce(0) { $0 + $1.p * (try $1.law.exceedanceProbability(residence: x)) } }
         if let phases = Self.exponentialPhases(x) {
             let e = phases.reduce(0) { $0 + $1.p * laplace(1 / (1000 * $1.mean)) }
             return Swift.min(1, Swift.max(0, 1 - e))
@@ -185,6 +246,7 @@ struct HandoffLatencyLaw: Sendable {
     /// E[(λL − B)⁺]: packets lost (fluid, constant rate λ packets/s) beyond a buffer of B packets.
     /// B = 0: λE[L] (exact); B > 0: Σ_atoms p·E[(λ(a + U) − B)⁺], the uniform part in closed form.
     func meanLoss(ratePps: Double, bufferPackets b: Double) -> Double {
+        if !modes.isEmpty { return modes.reduce(0) { $0 + $1.p * $1.law.meanLoss(ratePps: ratePps, bufferPackets: b) } }
         guard b > 0 else { return ratePps * meanMs / 1000 }
         let width = ratePps * uniformMs / 1000
         var total = 0.0

@@ -70,6 +70,24 @@ import Testing
         #expect(abs(try Self.value(rows, "fpmipv6", MetricKey(.handoffLatency)) - (s.links.l2HandoffMs + air(s.size(.ra)))) < 1e-9)
     }
 
+    /// The handoff-traffic metrics see the modes too (the latency law is their mixture):
+    /// without frame loss each mode's latency is a constant, so by hand packet loss is
+    /// λ_p·L_pred and the failure probability 1 − e^{−L_pred/m} for exponential residence.
+    @Test func trafficMetricsUseThePredictiveMode() throws {
+        var s = Scenario.default
+        s = try s.setting("links.predictive_handoff_fraction", to: "1")
+        s = try s.setting("links.wireless.loss", to: "0")
+        s = try s.setting("mobility.residence", to: "exponential:mean=30")
+        let rows = try Self.rows(s)
+        let wl = s.links.wireless
+        let una = s.links.l2HandoffMs + 8 * s.size(.una) / wl.bandwidthBps * 1000 + wl.latencyMs  // ms
+        let lost = s.traffic.packetRatePps * una / 1000
+        #expect(lost > 0)
+        #expect(abs(try Self.value(rows, "fmipv6", MetricKey(.packetLoss)) - lost) <= 1e-9 * lost)
+        let failure = -expm1(-una / 1000 / 30)
+        #expect(abs(try Self.value(rows, "fmipv6", MetricKey(.handoverFailureProbability)) - failure) <= 1e-9 * failure)
+    }
+
     /// Every closed form of both schemes is exact: the Monte Carlo's ±4 standard
     /// errors cover each at a fixed seed, at the default mix and all reactive.
     @Test(arguments: [(0.3, 21 as UInt64), (0.0, 22)])
