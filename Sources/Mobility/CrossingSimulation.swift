@@ -111,12 +111,7 @@ extension CrossingSimulation {
         hist.withUnsafeMutableBufferPointer { h in
             for _ in 0..<n {
                 let t = session.draw(stream)
-                var elapsed = residence.drawResidual(stream)
-                var k = 0
-                while elapsed <= t {
-                    k += 1
-                    elapsed += residence.draw(stream)
-                }
+                let k = residence.crossings(within: t, stream)
                 if k <= kmax { h[k] += 1 }
                 let dk = Double(k)
                 sumK += dk
