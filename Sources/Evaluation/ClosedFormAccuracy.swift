@@ -43,9 +43,23 @@ public enum ClosedFormAccuracy {
     public static func approximationReasons(
         scenario s: Scenario, card: SchemeCard, models: [any SchemeModel] = SchemeModels.all
     ) throws -> [MetricKey: String] {
+        try approximationReasons(scenario: s, card: card, models: models, context: try simulationContext(s))
+    }
+
+    /// The simulation's context of `s` (`SimulationPlan.context` with the plan's
+    /// crossing rate and domain size), which the models' exactness declarations
+    /// read: computed once per scenario, not once per card (building a whole
+    /// `SimulationPlan` per card for it was a tenth of a closed-form sweep).
+    static func simulationContext(_ s: Scenario) throws -> SchemeContext {
+        let domainARs = Double(try DomainCrossing.arCount(grid: s.mobility.grid, domainSize: s.mobility.domainSize))
+        return try SimulationPlan.context(s, crossingRate: 1 / (try s.effectiveResidence()).mean, domainARs: domainARs)
+    }
+
+    /// `approximationReasons(scenario:card:models:)` with the scenario's `simulationContext`.
+    static func approximationReasons(
+        scenario s: Scenario, card: SchemeCard, models: [any SchemeModel], context c1: SchemeContext
+    ) throws -> [MetricKey: String] {
         guard let model = SchemeModels.model(for: card.id, in: models) else { return [:] }
-        let plan = try SimulationPlan(scenario: s, cards: [card], models: models)
-        let c1 = try SimulationPlan.context(s, crossingRate: plan.crossingRate, domainARs: plan.domainARs)
         var out: [MetricKey: String] = [:]
         func mark(_ metric: Metric, element: ElementKind? = nil, _ e: Exactness) {
             if case let .approximate(because) = e { out[MetricKey(metric, element: element)] = because }
@@ -102,6 +116,19 @@ public enum ClosedFormAccuracy {
         scenario s: Scenario, card: SchemeCard, models: [any SchemeModel] = SchemeModels.all
     ) throws -> Set<String> {
         Set(try approximationReasons(scenario: s, card: card, models: models).keys.map(\.id))
+    }
+
+    /// `approximations(scenario:card:models:)` for each of `cards`, keyed by card
+    /// id (the last of duplicate ids, as a dictionary assignment), the scenario's context built once.
+    public static func approximations(
+        scenario s: Scenario, cards: [SchemeCard], models: [any SchemeModel] = SchemeModels.all
+    ) throws -> [String: Set<String>] {
+        let c1 = try simulationContext(s)
+        var out: [String: Set<String>] = [:]
+        for card in cards {
+            out[card.id] = Set(try approximationReasons(scenario: s, card: card, models: models, context: c1).keys.map(\.id))
+        }
+        return out
     }
 
     /// The distinct reasons of `cards`' approximations, in card order: what a

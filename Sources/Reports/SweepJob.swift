@@ -142,9 +142,14 @@ public struct SweepJob {
                 } catch {
                     throw SweepPointError(point: point, underlying: error)
                 }
+                // Rows come scheme by scheme: look the scheme's set up once per run of its rows.
+                var lastScheme: String? = nil, schemeSet: Set<String>? = nil
                 let text = try formatter.rows(
                     values: point.assignments.map(\.value), estimates: result.rows,
-                    approximate: { result.approximations[$0]?.contains($1) ?? false })
+                    approximate: { scheme, metric in
+                        if scheme != lastScheme { lastScheme = scheme; schemeSet = result.approximations[scheme] }
+                        return schemeSet?.contains(metric) ?? false
+                    })
                 return (text, result.rows.count)
             },
             emit: { position, rows in

@@ -159,11 +159,16 @@ final class Trajectory {
                 nextHandoff = t + residence
                 // The handoff fails if its latency outlasts the full residence it starts (a
                 // renewal epoch: not the residual); packets lost = λ_p × latency, beyond the buffer.
-                for e in pending {
-                    let packets = p.packetRatePps * e.ms / 1000
-                    if e.ms / 1000 > residence { tally.schemes[e.scheme].exceeded += e.weight }
-                    tally.schemes[e.scheme].lostPackets += e.weight * packets
-                    tally.schemes[e.scheme].lostPacketsBuffered += e.weight * max(0, packets - p.bufferPackets)
+                let rate = p.packetRatePps, buffer = p.bufferPackets
+                pending.withUnsafeBufferPointer { pending in
+                tally.schemes.withUnsafeMutableBufferPointer { out in
+                    for e in pending {
+                        let packets = rate * e.ms / 1000
+                        if e.ms / 1000 > residence { out[e.scheme].exceeded += e.weight }
+                        out[e.scheme].lostPackets += e.weight * packets
+                        out[e.scheme].lostPacketsBuffered += e.weight * max(0, packets - buffer)
+                    }
+                }
                 }
                 nextRefresh = t + lifetime
                 if crossed { nextDomainRefresh = t + lifetime }
@@ -246,51 +251,52 @@ final class Trajectory {
     }
 
     private func handoff(crossed: Bool, logQ: Double, tally: inout ReplicationTally, histograms: inout [LatencyHistogram]) {
-        let p = plan
         let (a, d) = oldAnchors()  // also fills the anchor groups
         let n = sessions.count
         tally.handoffs.add(anchors: a, steps: d, sessions: n)
         if crossed { tally.domainHandoffs.add(anchors: a, steps: d, sessions: n) }
         // Shared draws of this handoff's random latency parts (common to all schemes).
-        let ra = p.tauRA * (1 + 2 * failures(logQ))
-        let dRA = p.raDelayMaxMs > 0 ? p.raDelayMaxMs * stream.uniform() : 0
-        let detection = p.tauRS * (1 + 2 * failures(logQ)) + dRA + ra
+        let ra = plan.tauRA * (1 + 2 * failures(logQ))
+        let dRA = plan.raDelayMaxMs > 0 ? plan.raDelayMaxMs * stream.uniform() : 0
+        let detection = plan.tauRS * (1 + 2 * failures(logQ)) + dRA + ra
         let fReq = 1 + 2 * failures(logQ), fAck = 1 + 2 * failures(logQ)
         let fReq2 = 1 + 2 * failures(logQ), fAck2 = 1 + 2 * failures(logQ)
-        let latencies = p.latencies
         let groups = self.groups
         // One mode per handoff, shared by the fast-handover schemes (as the draws above).
         let modeU = modes?.uniform() ?? 0
+        // The recipes are read in place through a pointer: copying one (`let l =
+        // latencies[k]`) retained and released its fast-handover arrays, a fifth of a run.
+        plan.latencies.withUnsafeBufferPointer { latencies in
         anchorSteps.withUnsafeBufferPointer { steps in
         anchorCount.withUnsafeBufferPointer { counts in
         tally.schemes.withUnsafeMutableBufferPointer { out in
         histograms.withUnsafeMutableBufferPointer { hist in
             for k in 0..<latencies.count {
-                let l = latencies[k]
-                let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
-                var base = l.fixedMs + attach
-                if let fast = l.fast, let m = modes {
+                let l = latencies.baseAddress.unsafelyUnwrapped + k
+                let attach = (l.pointee.clientDetection ? detection : 0) + (l.pointee.networkRA ? ra : 0)
+                var base = l.pointee.fixedMs + attach
+                if let fast = l.pointee.fast, let m = modes {
                     let predictive = modeU < fast.predictiveProbability
                     base = predictive ? fast.predictiveFixedMs : fast.reactiveFixedMs
                     for tau in predictive ? fast.predictiveAir : fast.reactiveAir { base += tau * (1 + 2 * modeFailures(logQ, m)) }
                 }
-                if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
-                if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
+                if let reg = l.pointee.regTau { base += reg.req * fReq + reg.ack * fAck }
+                if let race = l.pointee.raRace { base += max(race.plus + ra, race.alternative) }
                 if crossed {
-                    base += l.domainFixedMs
-                    if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
+                    base += l.pointee.domainFixedMs
+                    if let reg = l.pointee.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
                 }
-                if let fresh = l.newSessionFixedMs {
+                if let fresh = l.pointee.newSessionFixedMs {
                     // A race scheme's detection is part of its race: its new sessions wait for the RA too.
-                    let newLatency = fresh + attach + (l.raRace != nil ? ra : 0)
+                    let newLatency = fresh + attach + (l.pointee.raRace != nil ? ra : 0)
                     out[k].newSessionSum += newLatency
                     out[k].newSessionCount += 1
                 }
                 guard n > 0 else { continue }
-                if l.perFlow {
+                if l.pointee.perFlow {
                     for j in 0..<groups {
                         let w = counts[j]
-                        let latency = steps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(steps[j])
+                        let latency = steps[j] == 0 ? l.pointee.atAnchorFixedMs + attach : base + l.pointee.perStepMs * Double(steps[j])
                         out[k].latencySum += Double(w) * latency
                         out[k].latencyWeight += Double(w)
                         hist[k].add(latency, weight: UInt64(w))
@@ -303,6 +309,7 @@ final class Trajectory {
                     pending.append((k, base, Double(n)))
                 }
             }
+        }
         }
         }
         }
