@@ -75,7 +75,9 @@ public enum LaTeXRenderer {
             guard let width else { return 1 }
             var count = 1, used = 0.0
             for word in cell.split(whereSeparator: \.isWhitespace) {
-                let w = points(String(word)) * scale
+                // points() is an upper bound per glyph; 0.9 of it is the typical
+                // width of a run of words (measured on the compare and parameter tables).
+                let w = points(String(word)) * scale * 0.9
                 if used > 0 && used + 3.3 * scale + w > width {
                     count += 1
                     used = w
@@ -193,12 +195,20 @@ public enum LaTeXRenderer {
     /// as tabularx requires): every column gets its longest word, and the rest
     /// of the width goes in proportion to how much longer its longest cell is,
     /// so each column is at least as wide, relative to the others, as its longest word.
+    /// Number columns first get their longest cell when all of them fit.
     static func xShares(_ table: Table) -> [Int: Double] {
         let columns = xColumns(table)
         guard !columns.isEmpty else { return [:] }
-        let need = columns.map { longestWord(table, $0) }
+        let words = columns.map { longestWord(table, $0) }
         let natural = columns.map { cells(table, $0).map(points).max() ?? 0 }
-        let available = max(need.reduce(0, +), textWidth - fixedWidth(table) - columnSeparation * Double(columns.count))
+        let room = textWidth - fixedWidth(table) - columnSeparation * Double(columns.count)
+        // A number column ("5.656 ± 0.58 (cf 6.122)") gets its whole cell when
+        // that fits, so that prose wraps before numbers do.
+        let whole = zip(columns, zip(words, natural)).map { column, wn in
+            table.columns[column].alignment == .right ? wn.1 : wn.0
+        }
+        let need = whole.reduce(0, +) <= room ? whole : words
+        let available = max(need.reduce(0, +), room)
         let extra = zip(need, natural).map { max(0, $1 - $0) }
         let spare = available - need.reduce(0, +)
         let totalExtra = extra.reduce(0, +)
