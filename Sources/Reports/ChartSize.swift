@@ -5,7 +5,7 @@ import Stochastics
 /// text such as "3.5in", "8.9cm", "89mm", "252pt" or "252bp" (PostScript
 /// points, 1/72 in). The default is a paper column: 3.5 in wide (the IEEE and
 /// ACM two-column width, 3.5 in / 88.9 mm), and 2.8 in high, room for the
-/// legend of eleven schemes below the axes.
+/// legend of fifteen schemes below the axes.
 public struct ChartSize: Sendable, Equatable {
     /// Width and height in big points (1/72 in), the unit of SVG's `pt` and PDF.
     public var width: Double

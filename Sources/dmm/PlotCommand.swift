@@ -13,19 +13,19 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Draw a figure from a sweep or evaluate CSV: SVG, pgfplots (pdflatex) or Vega-Lite.",
         discussion: """
-            Line chart (--x, --metric): one line per scheme; each scheme keeps one colour, dash
-            and marker in every figure; closed forms are lines with filled markers, Monte Carlo
-            estimates open markers with 95% interval bars (a line with a band when there is no
-            closed form). Coincident schemes get staggered markers and a legend note. A law
-            sweep gets a categorical x axis. Fix other varied columns with --where PATH=VALUE
+            Line chart (--x, --metric): one line per scheme; each scheme keeps one colour, dash \
+            and marker in every figure; closed forms are lines with filled markers, Monte Carlo \
+            estimates open markers with 95% interval bars (a line with a band when there is no \
+            closed form). Coincident schemes get staggered markers and a legend note. A law \
+            sweep gets a categorical x axis. Fix other varied columns with --where PATH=VALUE \
             or draw one panel per value with --facet PATH.
 
-            Bar chart (--bars): the schemes of one scenario, one panel per metric family
-            (default: signaling cost, handoff latency, path stretch, blast radius; choose with
+            Bar chart (--bars): the schemes of one scenario, one panel per metric family \
+            (default: signaling cost, handoff latency, path stretch, blast radius; choose with \
             --metric, repeatable), from `dmm evaluate --format csv` or a sweep with --where.
 
-            The size is physical (default a paper column, 3.5in wide); text is 8-9 pt at that
-            size. pgfplots output compiles on its own with pdflatex, and a paper includes it
+            The size is physical (default a paper column, 3.5in wide); text is 8-9 pt at that \
+            size. pgfplots output compiles on its own with pdflatex, and a paper includes it \
             with \\input after \\usepackage{standalone} and \\usepackage{pgfplots}.
 
             Examples:
