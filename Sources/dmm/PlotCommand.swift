@@ -72,7 +72,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Figure width with a unit: in, cm, mm, pt or bp (default 3.5in, a paper column).")
     var width: String?
 
-    @Option(help: "Figure height with a unit (default 2.8in; 3.6in with --bars).")
+    @Option(help: "Figure height with a unit (default 2.8in, taller when the legend would leave less than 1.5in of plot; 3.6in with --bars).")
     var height: String?
 
     @Option(help: "The directory of scheme cards, for the schemes' names (default: Models/schemes).")
@@ -83,9 +83,9 @@ struct PlotCommand: ParsableCommand {
 
     func run() throws {
         try OutputFile.checkTarget(output, inputs: [file])
-        let size = ChartSize(
-            width: try width.map { try ChartSize.length($0, option: "--width") } ?? ChartSize.column.width,
-            height: try height.map { try ChartSize.length($0, option: "--height") } ?? (bars ? 3.6 * 72 : ChartSize.column.height))
+        let chosenWidth = try width.map { try ChartSize.length($0, option: "--width") } ?? ChartSize.column.width
+        let chosenHeight = try height.map { try ChartSize.length($0, option: "--height") }
+        var size = ChartSize(width: chosenWidth, height: chosenHeight ?? (bars ? 3.6 * 72 : ChartSize.column.height))
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ValidationError("cannot read '\(file)'; give a CSV written by dmm sweep or dmm evaluate --format csv")
         }
@@ -120,6 +120,7 @@ struct PlotCommand: ParsableCommand {
             let request = SweepPlot.Request(
                 x: x, metric: metric[0], schemes: wanted, fixed: pairs, facet: facet, logX: logX, logY: logY, schemeNames: names)
             let chart = try SweepPlot.chart(csv: text, file: file, request: request)
+            if chosenHeight == nil { size = ChartSize.lineChart(chart, width: chosenWidth) }
             switch format {
             case .svg: figure = SVGLineChart.render(chart, size: size)
             case .pgfplots: figure = PGFPlotsLineChart.render(chart, size: size)
