@@ -60,13 +60,20 @@ public enum ClosedFormAccuracy {
                     mark(metric, .approximate(because: firstOrderSignaling))
                 }
             }
+            // The processing cost counts the binding-updating messages as the signaling rate does (5.7).
+            if card.messages(for: event).contains(where: {
+                $0.repeatRule == .perActiveOldAnchor && SignalingCost.updatesBindingCache($0)
+            }) {
+                mark(.processingCost, .approximate(because: firstOrderSignaling))
+            }
         }
         if s.timers.refresh, !card.messages(for: .domainRefresh).isEmpty {
             let r = try DomainRefresh.rate(
                 residence: try s.effectiveResidence(), grid: s.mobility.grid, domainSize: s.mobility.domainSize,
                 lifetime: s.timers.bindingLifetimeS)
             if !r.exact {
-                for metric in [Metric.signalingCost, .signalingCostRefresh, .signalingRate] {
+                let updating = card.messages(for: .domainRefresh).contains(where: SignalingCost.updatesBindingCache)
+                for metric in [Metric.signalingCost, .signalingCostRefresh, .signalingRate] + (updating ? [.processingCost] : []) {
                     mark(metric, .approximate(because: domainRefreshReason))
                 }
             }
@@ -84,6 +91,8 @@ public enum ClosedFormAccuracy {
         for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost] {
             mark(metric, path.exactness)
         }
+        // Its lookups ride on the tunnelled fraction (anchoring ARs' exposure), exact as the path.
+        if out[MetricKey(.processingCost)] == nil { mark(.processingCost, path.exactness) }
         // Ranked as the simulation ranks them (the same context).
         let elements = model.failureElements(c1)
         if let worst = elements.max(by: { ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable) }) {

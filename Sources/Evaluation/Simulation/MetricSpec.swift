@@ -80,7 +80,7 @@ struct MetricSpec: Sendable {
                     .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
                     .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
                     .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered,
-                    .packetDeliveryCost:
+                    .packetDeliveryCost, .processingCost:
                     return nil
                 }
             }
@@ -153,6 +153,29 @@ struct MetricSpec: Sendable {
                             + path.local.tunnel0 * t.timeLocal + path.stepHops * (t.stepsRemote + t.stepsLocal)
                         let bytes = size * (ww * time + wd * (used - time)) + path.tunnelHeaderBytes * wd * tunnel
                         return (lambda * bytes, t.windowS)
+                    }
+                case .processingCost:
+                    // Lookups: λ_p × w_l × Σ over the mobility elements a session depends on of the
+                    // session time spent depending on it (serving and central: all of it; an anchoring
+                    // AR: all of it as serving AR plus the time away as anchor). Updates: w_u × the
+                    // binding-updating messages counted per event as the signaling is (docs/MODELS.md 5.7).
+                    let u = r.updates
+                    let lookupRate = plan.packetRatePps * plan.bindingLookupWeight, wu = plan.bindingUpdateWeight
+                    let entities = failures.filter { SchemeMetrics.looksUpBindings($0.kind, $0.dependency) }
+                    f = { t in
+                        let time = t.timeRemote + t.timeLocal, away = t.awayRemote + t.awayLocal
+                        var lookups = 0.0
+                        for e in entities { lookups += e.dependency == .servingOrAnchor ? time + away : time }
+                        @Sendable func n(_ c: EventCost, _ e: ReplicationTally.EventSums) -> Double {
+                            c.m0 * e.count + c.mA * e.anchors + c.mS * e.sessions
+                        }
+                        let sessions = t.probes > 0 ? t.probeSessions / t.probes : 0
+                        let updates = n(u.handoff, t.handoffs) + n(u.domainHandoff, t.domainHandoffs)
+                            + n(u.refresh, t.refreshes) + n(u.domainRefresh, t.domainRefreshes)
+                            + u.sessionStart.messages(anchors: 0, sessions: 1) * t.sessionStarts
+                            + u.periodicPerS * t.windowS
+                            + anchorRate * t.windowS * u.failureRecovery.messages(anchors: 0, sessions: sessions)
+                        return (lookupRate * lookups + wu * updates, t.windowS)
                     }
                 }
                 if let f { add(MetricKey(metric), f) }

@@ -19,6 +19,9 @@ struct SchemeRecipe: Sendable {
     let failureRecovery: EventCost
     /// Periodic messages per tick, already divided by the MNs that share them, by tick interval (s).
     let periodic: [(intervalS: Double, messages: Double, byteHops: Double)]
+    /// The card's messages that update a binding cache at their receiver
+    /// (`SignalingCost.updatesBindingCache`), counted per event as the signaling is.
+    let updates: BindingUpdateCounts
     let latency: LatencyRecipe
     let path: PathRecipe
     let failures: [FailureRecipe]
@@ -46,8 +49,38 @@ struct SchemeRecipe: Sendable {
         }
         periodic = ticks.keys.sorted().map { ($0, ticks[$0]!.0, ticks[$0]!.1) }
         failureRecovery = cost(.failureRecovery)
+        updates = BindingUpdateCounts(card: card, model: model, context: c, c2: c2, scenario: s)
         latency = LatencyRecipe(model.latencyParts(c))
         path = PathRecipe(model.pathLegs(c), tunnelHeaderBytes: s.messages.tunnelHeaderBytes)
         failures = model.failureElements(c).map { FailureRecipe(element: $0, context: c) }
+    }
+}
+
+/// The binding-cache updates of one scheme's card (docs/MODELS.md 5.7): per event, the
+/// messages a mobility entity receives (`SignalingCost.updatesBindingCache`) as a linear
+/// function of the simulated state (`EventCost`); periodic ones per second, as the closed
+/// form counts them (their phase is independent of the MN's movement).
+struct BindingUpdateCounts: Sendable {
+    let handoff, domainHandoff, sessionStart, refresh, domainRefresh, failureRecovery: EventCost
+    /// Periodic updates per second per MN (already shared among the MNs of the pair's smaller end).
+    let periodicPerS: Double
+
+    init(card: SchemeCard, model: any SchemeModel, context c: SchemeContext, c2: SchemeContext, scenario s: Scenario) {
+        func cost(_ e: ProcedureEvent) -> EventCost {
+            EventCost(card.messages(for: e).filter(SignalingCost.updatesBindingCache), model: model, c1: c, c2: c2, scenario: s)
+        }
+        handoff = cost(.handoff)
+        domainHandoff = cost(.domainHandoff)
+        sessionStart = cost(.sessionStart)
+        refresh = cost(.refresh)
+        domainRefresh = cost(.domainRefresh)
+        failureRecovery = cost(.failureRecovery)
+        let periods = SignalingCost.Periods(s)
+        var perS = 0.0
+        for m in card.messages(for: .periodic) where SignalingCost.updatesBindingCache(m) && SignalingCost.exists(m, in: c) {
+            perS += SignalingCost.periodicRate(of: m, model: model, context: c, periods: periods)
+                * SignalingCost.count(m.repeatRule, event: .periodic, context: c)
+        }
+        periodicPerS = perS
     }
 }

@@ -37,6 +37,8 @@ struct SimulationPlan: Sendable {
     let packetSizeBytes: Double
     let bufferPackets: Double
     let wirelessWeight: Double, wiredWeight: Double
+    /// Processing units per binding-cache lookup and per update (docs/MODELS.md 5.7).
+    let bindingLookupWeight: Double, bindingUpdateWeight: Double
     /// Failure rate of one anchor, 1/s (failure_recovery events, as the closed form counts them).
     let anchorFailureRate: Double
     let schemes: [SchemeRecipe]
@@ -120,6 +122,8 @@ struct SimulationPlan: Sendable {
         bufferPackets = s.traffic.bufferPackets
         wirelessWeight = s.messages.wirelessWeight
         wiredWeight = s.messages.wiredWeight
+        bindingLookupWeight = s.messages.bindingLookupWeight
+        bindingUpdateWeight = s.messages.bindingUpdateWeight
         anchorFailureRate = 1 / (s.failure.anchorMtbfH * TimeConstants.secondsPerHour)
 
         let c = try Self.context(s, crossingRate: crossingRate, domainARs: domainARs)
