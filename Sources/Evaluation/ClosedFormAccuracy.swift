@@ -34,6 +34,10 @@ public enum ClosedFormAccuracy {
     static let firstOrderSignaling =
         "E[N_a] and the distance to old anchors in signaling (first order; mean-matched for non-exponential laws)"
 
+    /// Why an anchoring AR's bindings are approximate.
+    static let anchorStateReason =
+        "anchors with live sessions per MN from E[N_a] at a handoff (revisited ARs counted per residence; mean-matched for non-exponential laws)"
+
     /// Why the refresh rate of a binding only domain handoffs update is approximate.
     static let domainRefreshReason =
         "refreshes of the HA binding per domain residence (exact for exponential residence on square domains, else mean-matched)"
@@ -76,6 +80,20 @@ public enum ClosedFormAccuracy {
                 for metric in [Metric.signalingCost, .signalingCostRefresh, .signalingRate] + (updating ? [.processingCost] : []) {
                     mark(metric, .approximate(because: domainRefreshReason))
                 }
+            }
+        }
+        // The busiest anchor (docs/MODELS.md 5.8): an anchoring AR's bindings are E[N_a] per
+        // residence against distinct ARs at random instants; its messages as the signaling rate's.
+        if let anchor = BusiestAnchor.of(elements: model.failureElements(c1), procedures: card.procedures, context: c1) {
+            if anchor.perFlow {
+                mark(.anchorBindings, .approximate(because: anchorStateReason))
+            }
+            let received = ProcedureEvent.allCases.flatMap { card.messages(for: $0) }.filter(anchor.receives)
+            if received.contains(where: { $0.repeatRule == .perActiveOldAnchor }) {
+                mark(.anchorSignalingRate, .approximate(because: firstOrderSignaling))
+            } else if out[MetricKey(.signalingCostRefresh)] == domainRefreshReason,
+                card.messages(for: .domainRefresh).contains(where: anchor.receives) {
+                mark(.anchorSignalingRate, .approximate(because: domainRefreshReason))
             }
         }
         mark(.handoffLatency, model.handoffLatency(c1).exactness)

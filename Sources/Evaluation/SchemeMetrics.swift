@@ -39,6 +39,7 @@ public enum SchemeMetrics {
             parts: model.latencyParts(c), context: c, tauRS: c.links.attemptMs(c.size(.rs)),
             tauRA: c.links.attemptMs(c.size(.ra)))
         let traffic = s.traffic
+        let anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
         for spelled in Self.schemeLevel {
             let metric = spelled.key.metric
             let value: Double?
@@ -87,6 +88,13 @@ public enum SchemeMetrics {
                     procedures: procedures, model: model, context: c, periods: .init(s))
                 value = s.messages.bindingLookupWeight * c.motion.activeSessions * traffic.packetRatePps
                     * lookupsPerPacket + s.messages.bindingUpdateWeight * updates
+            // The busiest anchor's bindings and received messages per second for its MNs (5.8).
+            case .anchorBindings: value = anchor?.bindings(c)
+            case .anchorSignalingRate:
+                value = anchor.map { a in
+                    a.mnsServed * SignalingCost.messagesPerS(
+                        procedures: procedures, model: model, context: c, periods: .init(s), where: a.receives)
+                }
             }
             if let value { try add(spelled, value) }
         }
@@ -139,7 +147,7 @@ public enum SchemeMetrics {
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
             .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered,
-            .packetDeliveryCost, .processingCost:
+            .packetDeliveryCost, .processingCost, .anchorBindings, .anchorSignalingRate:
             return 0
         }
     }

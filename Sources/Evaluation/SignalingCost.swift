@@ -105,9 +105,20 @@ public struct SignalingCost: Sendable, Equatable {
     public static func bindingUpdatesPerS(
         procedures: SignalingProcedures, model: any SchemeModel, context c: SchemeContext, periods: Periods
     ) -> Double {
+        messagesPerS(procedures: procedures, model: model, context: c, periods: periods, where: updatesBindingCache)
+    }
+
+    /// Messages per second per MN of the card's messages that satisfy `include`
+    /// (Σ_events rate × Σ n(m), as `msgsPerS`, over a subset: those a given entity receives).
+    public static func messagesPerS(
+        procedures: SignalingProcedures, model: any SchemeModel, context c: SchemeContext, periods: Periods,
+        where include: (SignalingMessage) -> Bool
+    ) -> Double {
         var total = 0.0
-        for (event, steps) in procedures {
-            for step in steps where exists(step, in: c) && updatesBindingCache(step) {
+        // In the events' declared order (a dictionary's order changes from run to run,
+        // and so would the last bits of the sum).
+        for event in ProcedureEvent.allCases {
+            for step in procedures[event] ?? [] where exists(step, in: c) && include(step) {
                 total += rate(of: event, message: step, model: model, context: c, periods: periods)
                     * count(step.repeatRule, event: event, context: c)
             }

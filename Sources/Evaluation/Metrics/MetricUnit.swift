@@ -13,6 +13,8 @@ public enum MetricUnit: String, CaseIterable, Sendable {
     case packets
     /// Weighted binding-cache operations per second (docs/MODELS.md 5.7).
     case processingUnitsPerS = "proc_units_per_s"
+    /// Binding-cache entries held (docs/MODELS.md 5.8).
+    case bindings
 
     public var label: String {
         switch self {
@@ -27,6 +29,7 @@ public enum MetricUnit: String, CaseIterable, Sendable {
         case .sessionSecondsPerMNYear: return "session-s/MN-year"
         case .packets: return "packets"
         case .processingUnitsPerS: return "units/s"
+        case .bindings: return "bindings"
         }
     }
 }

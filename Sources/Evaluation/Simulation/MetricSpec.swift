@@ -80,7 +80,7 @@ struct MetricSpec: Sendable {
                     .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
                     .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
                     .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered,
-                    .packetDeliveryCost, .processingCost:
+                    .packetDeliveryCost, .processingCost, .anchorBindings, .anchorSignalingRate:
                     return nil
                 }
             }
@@ -166,16 +166,27 @@ struct MetricSpec: Sendable {
                         let time = t.timeRemote + t.timeLocal, away = t.awayRemote + t.awayLocal
                         var lookups = 0.0
                         for e in entities { lookups += e.dependency == .servingOrAnchor ? time + away : time }
-                        @Sendable func n(_ c: EventCost, _ e: ReplicationTally.EventSums) -> Double {
-                            c.m0 * e.count + c.mA * e.anchors + c.mS * e.sessions
-                        }
-                        let sessions = t.probes > 0 ? t.probeSessions / t.probes : 0
-                        let updates = n(u.handoff, t.handoffs) + n(u.domainHandoff, t.domainHandoffs)
-                            + n(u.refresh, t.refreshes) + n(u.domainRefresh, t.domainRefreshes)
-                            + u.sessionStart.messages(anchors: 0, sessions: 1) * t.sessionStarts
-                            + u.periodicPerS * t.windowS
-                            + anchorRate * t.windowS * u.failureRecovery.messages(anchors: 0, sessions: sessions)
+                        let updates = u.total(t, anchorFailureRate: anchorRate)
                         return (lookupRate * lookups + wu * updates, t.windowS)
+                    }
+                // Bindings at the busiest anchor at the probes (independent Poisson instants, so
+                // a random time): a per-node anchor's M (1 + replicas) always; an anchoring AR's
+                // M × the distinct ARs anchoring the MN's live sessions (docs/MODELS.md 5.8).
+                case .anchorBindings:
+                    if let (a, _) = r.anchor {
+                        let m = a.mnsServed, copies = 1 + a.replicas
+                        let perFlow = a.perFlow
+                        f = { t in (perFlow ? m * t.probeAnchors : m * copies * t.probes, t.probes) }
+                    } else {
+                        f = nil
+                    }
+                // The messages its roles receive, counted per simulated event, times its MNs.
+                case .anchorSignalingRate:
+                    if let (a, counts) = r.anchor {
+                        let m = a.mnsServed
+                        f = { t in (m * counts.total(t, anchorFailureRate: anchorRate), t.windowS) }
+                    } else {
+                        f = nil
                     }
                 }
                 if let f { add(MetricKey(metric), f) }

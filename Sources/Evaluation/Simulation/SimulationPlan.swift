@@ -42,6 +42,9 @@ struct SimulationPlan: Sendable {
     /// Failure rate of one anchor, 1/s (failure_recovery events, as the closed form counts them).
     let anchorFailureRate: Double
     let schemes: [SchemeRecipe]
+    /// Whether a scheme's busiest anchor is an anchoring AR, whose bindings the failure
+    /// probes count (`ReplicationTally.probeAnchors`); the grouping is skipped otherwise.
+    let countsProbeAnchors: Bool
     /// `schemes[k].latency` for every k: the per-handoff loop reads these plain
     /// values instead of copying each recipe (a copy retains its strings and
     /// arrays, which cost more than the latency arithmetic itself).
@@ -136,6 +139,7 @@ struct SimulationPlan: Sendable {
             recipes.append(SchemeRecipe(card: card, model: model, context: c, c2: c2, scenario: s))
         }
         schemes = recipes
+        countsProbeAnchors = recipes.contains { $0.anchor?.0.perFlow ?? false }
         latencies = recipes.map(\.latency)
         var terms: [HazardTerm] = [], starts = [0]
         for r in recipes {
