@@ -47,9 +47,10 @@ struct MergeCommand: ParsableCommand {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let rate = seconds > 0 ? Double(p.read) / seconds : 0
                 let left = rate > 0 ? Double(p.total - p.read) / rate : 0
+                let tail = p.read >= p.total ? "done in \(SweepProgress.clock(seconds))  " : "\(SweepProgress.clock(left)) left "
                 Diagnostics.write(String(
-                    format: "\rmerge: %.1f of %.1f MB (%.1f%%), %.1f MB/s, %@ left ", Double(p.read) / 1e6,
-                    Double(p.total) / 1e6, percent, rate / 1e6, SweepProgress.clock(left)))
+                    format: "\rmerge: %.1f of %.1f MB (%.1f%%), %.1f MB/s, ", Double(p.read) / 1e6,
+                    Double(p.total) / 1e6, percent, rate / 1e6) + tail)
             } : nil)
         if drawn { Diagnostics.write("\n") }
         try metadata.write(csv: output)
