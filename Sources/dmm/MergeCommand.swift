@@ -9,9 +9,9 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Join sweep shards into one CSV, checking that they belong together.",
         discussion: """
-            Each input needs its sidecar (<file>.meta.json). The shards must come from
-            the same dmm version, scenario and sweep spec, be finished, and together be
-            shards 1..N of N exactly once; the output then equals, byte for byte, the
+            Each input needs its sidecar (<file>.meta.json). The shards must come from \
+            the same dmm version, scenario and sweep spec, be finished, and together be \
+            shards 1..N of N exactly once; the output then equals, byte for byte, the \
             CSV of the same sweep run without --shard. A merged sidecar is written too.
 
             Examples:

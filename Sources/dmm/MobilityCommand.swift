@@ -12,8 +12,8 @@ struct MobilityCommand: ParsableCommand {
         commandName: "mobility",
         abstract: "Crossings during a session and DMM anchors in use, closed form and Monte Carlo.",
         discussion: """
-            Laws use the spelling of docs/MODELS.md 2.2, e.g. exponential:mean=60,
-            gamma:shape=2,mean=60, lognormal:sigma=1,mean=300,
+            Laws use the spelling of docs/MODELS.md 2.2, e.g. exponential:mean=60, \
+            gamma:shape=2,mean=60, lognormal:sigma=1,mean=300, \
             hyperexponential:p=0.9/0.1,mean=30/330. Times are in seconds.
 
             Examples:
