@@ -34,6 +34,10 @@ public enum ClosedFormAccuracy {
     static let firstOrderSignaling =
         "E[N_a] and the distance to old anchors in signaling (first order; mean-matched for non-exponential laws)"
 
+    /// Why an anchoring AR's bindings are approximate.
+    static let anchorStateReason =
+        "anchors with live sessions per MN from E[N_a] at a handoff (revisited ARs counted per residence; mean-matched for non-exponential laws)"
+
     /// Why the refresh rate of a binding only domain handoffs update is approximate.
     static let domainRefreshReason =
         "refreshes of the HA binding per domain residence (exact for exponential residence on square domains, else mean-matched)"
@@ -74,15 +78,36 @@ public enum ClosedFormAccuracy {
                     mark(metric, .approximate(because: firstOrderSignaling))
                 }
             }
+            // The processing cost counts the binding-updating messages as the signaling rate does (5.7).
+            if card.messages(for: event).contains(where: {
+                $0.repeatRule == .perActiveOldAnchor && SignalingCost.updatesBindingCache($0)
+            }) {
+                mark(.processingCost, .approximate(because: firstOrderSignaling))
+            }
         }
         if s.timers.refresh, !card.messages(for: .domainRefresh).isEmpty {
             let r = try DomainRefresh.rate(
                 residence: try s.effectiveResidence(), grid: s.mobility.grid, domainSize: s.mobility.domainSize,
                 lifetime: s.timers.bindingLifetimeS)
             if !r.exact {
-                for metric in [Metric.signalingCost, .signalingCostRefresh, .signalingRate] {
+                let updating = card.messages(for: .domainRefresh).contains(where: SignalingCost.updatesBindingCache)
+                for metric in [Metric.signalingCost, .signalingCostRefresh, .signalingRate] + (updating ? [.processingCost] : []) {
                     mark(metric, .approximate(because: domainRefreshReason))
                 }
+            }
+        }
+        // The busiest anchor (docs/MODELS.md 5.8): an anchoring AR's bindings are E[N_a] per
+        // residence against distinct ARs at random instants; its messages as the signaling rate's.
+        if let anchor = BusiestAnchor.of(elements: model.failureElements(c1), procedures: card.procedures, context: c1) {
+            if anchor.perFlow {
+                mark(.anchorBindings, .approximate(because: anchorStateReason))
+            }
+            let received = ProcedureEvent.allCases.flatMap { card.messages(for: $0) }.filter(anchor.receives)
+            if received.contains(where: { $0.repeatRule == .perActiveOldAnchor }) {
+                mark(.anchorSignalingRate, .approximate(because: firstOrderSignaling))
+            } else if out[MetricKey(.signalingCostRefresh)] == domainRefreshReason,
+                card.messages(for: .domainRefresh).contains(where: anchor.receives) {
+                mark(.anchorSignalingRate, .approximate(because: domainRefreshReason))
             }
         }
         mark(.handoffLatency, model.handoffLatency(c1).exactness)
@@ -98,6 +123,8 @@ public enum ClosedFormAccuracy {
         for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost] {
             mark(metric, path.exactness)
         }
+        // Its lookups ride on the tunnelled fraction (anchoring ARs' exposure), exact as the path.
+        if out[MetricKey(.processingCost)] == nil { mark(.processingCost, path.exactness) }
         // Ranked as the simulation ranks them (the same context).
         let elements = model.failureElements(c1)
         if let worst = elements.max(by: { ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable) }) {

@@ -111,6 +111,11 @@ public struct Scenario: Sendable, Equatable {
         /// Per-byte-hop weights (docs/MODELS.md 5.1).
         public var wirelessWeight: Double
         public var wiredWeight: Double
+        /// Processing units per binding-cache lookup (one per data packet at each mobility
+        /// entity on its path) and per binding-cache update (one per signaling message a
+        /// mobility entity receives): the weights of the processing cost (docs/MODELS.md 5.7).
+        public var bindingLookupWeight: Double = 1
+        public var bindingUpdateWeight: Double = 1
     }
 
     public struct Timers: Sendable, Equatable {

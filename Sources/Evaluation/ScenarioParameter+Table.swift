@@ -110,6 +110,10 @@ extension ScenarioParameter {
         .number("messages.wireless_weight", \.messages.wirelessWeight, unit: "ratio", "1",
                 source: "docs/MODELS.md 5.1 (w_wl = w_wd = 1: byte-hops)"),
         .number("messages.wired_weight", \.messages.wiredWeight, unit: "ratio", "1", source: "docs/MODELS.md 5.1"),
+        .number("messages.binding_lookup_weight", \.messages.bindingLookupWeight, unit: "units", "1",
+                source: "ours: a normalisation, 1 unit per binding-cache lookup (docs/MODELS.md 5.7: the sources weigh per entity but publish no number)"),
+        .number("messages.binding_update_weight", \.messages.bindingUpdateWeight, unit: "units", "1",
+                source: "ours: a normalisation, 1 unit per binding-cache update (docs/MODELS.md 5.7)"),
         // timers
         .number("timers.binding_lifetime_s", \.timers.bindingLifetimeS, unit: "s", "420", minOpen: true,
                 source: "RFC 6275 section 12 MAX_RR_BINDING_LIFETIME; RFC 6275 sets no HA default, ours: the same bound"),

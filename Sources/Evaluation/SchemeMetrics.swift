@@ -39,6 +39,7 @@ public enum SchemeMetrics {
             parts: model.latencyParts(c), context: c, tauRS: c.links.attemptMs(c.size(.rs)),
             tauRA: c.links.attemptMs(c.size(.ra)))
         let traffic = s.traffic
+        let anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
         for spelled in Self.schemeLevel {
             let metric = spelled.key.metric
             let value: Double?
@@ -79,6 +80,21 @@ public enum SchemeMetrics {
                 let perPacket = traffic.packetSizeBytes * (m.wirelessWeight + m.wiredWeight * (path.usedHops - 1))
                     + m.tunnelHeaderBytes * m.wiredWeight * path.tunnelHops
                 value = c.motion.activeSessions * traffic.packetRatePps * perPacket
+            // w_l ρ λ_p Σ_e exposure_e + w_u Σ_events rate Σ n(m) over binding-updating messages (5.7).
+            case .processingCost:
+                let entities = elements.filter { Self.looksUpBindings($0.kind, $0.dependency) }
+                let lookupsPerPacket = entities.reduce(0) { $0 + $1.exposure }
+                let updates = SignalingCost.bindingUpdatesPerS(
+                    procedures: procedures, model: model, context: c, periods: .init(s))
+                value = s.messages.bindingLookupWeight * c.motion.activeSessions * traffic.packetRatePps
+                    * lookupsPerPacket + s.messages.bindingUpdateWeight * updates
+            // The busiest anchor's bindings and received messages per second for its MNs (5.8).
+            case .anchorBindings: value = anchor?.bindings(c)
+            case .anchorSignalingRate:
+                value = anchor.map { a in
+                    a.mnsServed * SignalingCost.messagesPerS(
+                        procedures: procedures, model: model, context: c, periods: .init(s), where: a.receives)
+                }
             }
             if let value { try add(spelled, value) }
         }
@@ -131,8 +147,25 @@ public enum SchemeMetrics {
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
             .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered,
-            .packetDeliveryCost:
+            .packetDeliveryCost, .processingCost, .anchorBindings, .anchorSignalingRate:
             return 0
+        }
+    }
+
+    /// Whether an element a session depends on looks up a binding for each of its data
+    /// packets (docs/MODELS.md 5.7): every mobility element on the data path (HA, MAP, LMA,
+    /// MAG, DAR, MAR, temporary HA) that ongoing sessions depend on; not a plain AR (MIPv6,
+    /// HMIPv6: no binding state) and not a control-plane element no session's packets
+    /// cross (a location server, `FailureDependency.none`). Ours: read from the model's
+    /// failure elements, so no scheme is named.
+    static func looksUpBindings(_ kind: ElementKind, _ dependency: FailureDependency) -> Bool {
+        switch dependency {
+        case .none: return false
+        case .serving, .servingOrAnchor, .all: break
+        }
+        switch kind {
+        case .ar, .locationServer: return false
+        case .ha, .map, .lma, .mag, .dar, .mar, .temporaryHA: return true
         }
     }
 }

@@ -58,22 +58,11 @@ public struct SignalingCost: Sendable, Equatable {
         wirelessWeight: Double, wiredWeight: Double
     ) {
         self.init()
-        let m = c.motion
         for (event, steps) in procedures {
             var part = Part()
             for step in steps where Self.exists(step, in: c) {
                 let count = Self.count(step.repeatRule, event: event, context: c)
-                let rate: Double
-                switch event {
-                case .attach: rate = 0
-                case .handoff: rate = m.crossingRate
-                case .domainHandoff: rate = m.domainCrossingFraction * m.crossingRate
-                case .sessionStart: rate = m.sessionRate
-                case .refresh: rate = m.refreshRate
-                case .domainRefresh: rate = m.domainRefreshRate
-                case .periodic: rate = Self.periodicRate(of: step, model: model, context: c, periods: periods)
-                case .failureRecovery: rate = 1 / (c.failures.anchorMtbfH * TimeConstants.secondsPerHour)
-                }
+                let rate = Self.rate(of: event, message: step, model: model, context: c, periods: periods)
                 let perMessage = Self.byteHops(
                     of: step, model: model, context: step.repeatRule == .perActiveOldAnchor ? c : Self.previousAR(c), wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)
                 part.byteHopsPerS += rate * count * perMessage
@@ -86,6 +75,69 @@ public struct SignalingCost: Sendable, Equatable {
             case .sessionStart: add(part, to: &sessionSetup)
             case .periodic, .failureRecovery: add(part, to: &overhead)
             }
+        }
+    }
+
+    /// Occurrences per second per MN of `event` for `message` (the event rates above;
+    /// a periodic message's own rate, `periodicRate`; attach 0).
+    public static func rate(
+        of event: ProcedureEvent, message: SignalingMessage, model: any SchemeModel, context c: SchemeContext,
+        periods: Periods
+    ) -> Double {
+        let m = c.motion
+        switch event {
+        case .attach: return 0
+        case .handoff: return m.crossingRate
+        case .domainHandoff: return m.domainCrossingFraction * m.crossingRate
+        case .sessionStart: return m.sessionRate
+        case .refresh: return m.refreshRate
+        case .domainRefresh: return m.domainRefreshRate
+        case .periodic: return periodicRate(of: message, model: model, context: c, periods: periods)
+        case .failureRecovery: return 1 / (c.failures.anchorMtbfH * TimeConstants.secondsPerHour)
+        }
+    }
+
+    /// Signaling messages per second per MN that a mobility entity receives and
+    /// processes with one binding-cache update (docs/MODELS.md 5.7): Σ_events rate ×
+    /// Σ n(m) over the card's messages with `updatesBindingCache(m)`. Derived from the
+    /// messages' receivers on the card, with no per-scheme code; the Monte Carlo
+    /// counts the same messages (`EventCost` over the filtered procedures).
+    public static func bindingUpdatesPerS(
+        procedures: SignalingProcedures, model: any SchemeModel, context c: SchemeContext, periods: Periods
+    ) -> Double {
+        messagesPerS(procedures: procedures, model: model, context: c, periods: periods, where: updatesBindingCache)
+    }
+
+    /// Messages per second per MN of the card's messages that satisfy `include`
+    /// (Σ_events rate × Σ n(m), as `msgsPerS`, over a subset: those a given entity receives).
+    public static func messagesPerS(
+        procedures: SignalingProcedures, model: any SchemeModel, context c: SchemeContext, periods: Periods,
+        where include: (SignalingMessage) -> Bool
+    ) -> Double {
+        var total = 0.0
+        // In the events' declared order (a dictionary's order changes from run to run,
+        // and so would the last bits of the sum).
+        for event in ProcedureEvent.allCases {
+            for step in procedures[event] ?? [] where exists(step, in: c) && include(step) {
+                total += rate(of: event, message: step, model: model, context: c, periods: periods)
+                    * count(step.repeatRule, event: event, context: c)
+            }
+        }
+        return total
+    }
+
+    /// Whether a mobility entity updates (or reads) a binding-cache entry when it
+    /// receives `message`: its receiver is a network entity (not the MN, not a CN)
+    /// and it is not neighbour discovery (RS, RA, NS for DAD: RFC 4861/4862 messages
+    /// every IPv6 router answers without binding state). Ours (docs/MODELS.md 5.7).
+    public static func updatesBindingCache(_ message: SignalingMessage) -> Bool {
+        switch message.to {
+        case .mn, .cn: return false
+        case .servingAR, .oldAnchor, .map, .ha, .lma, .locationServer, .peerHA, .peerAR, .cnAR: break
+        }
+        switch message.size {
+        case .rs, .ra, .nsDAD: return false
+        default: return true
         }
     }
 

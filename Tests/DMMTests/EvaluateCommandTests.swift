@@ -117,7 +117,8 @@ import Testing
             "Path stretch (ratio)", "Tunnelled fraction (ratio)", "Tunnel overhead (byte-hops/packet)", "Blast radius (sessions)",
             "Unreachable MNs (MNs)", "Outage (s)", "Failure probability (ratio)", "Disruption (session-s/MN-year)",
             "Handover failure probability (ratio)", "Handoff packet loss (packets)", "Handoff packet loss, buffered (packets)",
-            "Packet delivery cost (byte-hops/s)",
+            "Packet delivery cost (byte-hops/s)", "Processing cost (units/s)", "Bindings at the busiest anchor (bindings)",
+            "Signaling at the busiest anchor (msgs/s)",
         ])
         // MIPv6's outage is the anchor's repair time: closed form and simulation agree, interval of width 0.
         #expect(lines[2].contains("| 14400 (MC 14400 \u{00B1} 0) |"))

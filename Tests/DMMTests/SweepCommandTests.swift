@@ -121,7 +121,7 @@ struct SweepCommandTests {
         // A finished file that lost rows is refused: its sidecar records more.
         let refused = try sweep("cut.csv", ["--resume"], expect: 2)
         #expect(refused.stderr.hasPrefix("error: --resume: '\(path("cut.csv"))' has "))
-        #expect(refused.stderr.contains(" but its finished sidecar records 1764: rows were deleted, added or cut; drop --resume to recompute it\n"))
+        #expect(refused.stderr.contains(" but its finished sidecar records 1980: rows were deleted, added or cut; drop --resume to recompute it\n"))
         // As a kill leaves it (sidecar unfinished), resume completes it.
         let sidecar = path("cut.csv") + ".meta.json"
         let json = try String(contentsOfFile: sidecar, encoding: .utf8).replacingOccurrences(of: "\"complete\" : true", with: "\"complete\" : false")

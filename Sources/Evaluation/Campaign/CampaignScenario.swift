@@ -69,6 +69,7 @@ public struct CampaignScenario: Sendable, Equatable {
         for attempt in 0..<maximumDraws {
             drawn = drawAssignments(stream, families: families)
                 + drawPacketTraffic(stream.child(maximumDraws + attempt))
+                + drawProcessingWeights(stream.child(2 * maximumDraws + attempt))
             if let s = try? Scenario.default.applying(drawn.map(\.text)), accept(s) {
                 return CampaignScenario(index: index, assignments: drawn, seed: SeedMixer.mix(seed: campaignSeed, index: UInt64(index)), redraws: attempt)
             }
@@ -157,6 +158,18 @@ public struct CampaignScenario: Sendable, Equatable {
             number("traffic.packet_rate_pps", logUniform(r, 1, 1000)),
             number("traffic.packet_size_bytes", logUniform(r, 60, 1500)),
             number("traffic.buffer_packets", r.uniform() < 0.5 ? 0 : logUniform(r, 1, 500).rounded(.down)),
+        ]
+    }
+
+    /// The processing cost's weights (docs/MODELS.md 5.7), from a stream of their own (the
+    /// other parameters are drawn as before): a lookup weight of 1 in half of the scenarios,
+    /// else 1e-4...1, and an update weight 0.1...10 (log-uniform), so that the campaign
+    /// sees scenarios where the binding-cache updates, not the per-packet lookups, dominate.
+    private static func drawProcessingWeights(_ r: RandomStream) -> [Assignment] {
+        func number(_ path: String, _ x: Double) -> Assignment { Assignment(path: path, value: ProbabilityLaw.format(round3(x))) }
+        return [
+            number("messages.binding_lookup_weight", r.uniform() < 0.5 ? 1 : logUniform(r, 1e-4, 1)),
+            number("messages.binding_update_weight", logUniform(r, 0.1, 10)),
         ]
     }
 

@@ -32,6 +32,9 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case packetLoss = "packet_loss"
     case packetLossBuffered = "packet_loss_buffered"
     case packetDeliveryCost = "packet_delivery_cost"
+    case processingCost = "processing_cost"
+    case anchorBindings = "anchor_bindings"
+    case anchorSignalingRate = "anchor_signaling_rate"
 
     /// The machine id (tidy `metric` column, sweep CSV).
     public var id: String { rawValue }
@@ -53,13 +56,16 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .handoverFailureProbability: return .ratio
         case .packetLoss, .packetLossBuffered: return .packets
         case .packetDeliveryCost: return .byteHopsPerS
+        case .processingCost: return .processingUnitsPerS
+        case .anchorBindings: return .bindings
+        case .anchorSignalingRate: return .msgsPerS
         }
     }
 
     public var family: MetricFamily {
         switch self {
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
-            .signalingCostOverhead, .signalingRate:
+            .signalingCostOverhead, .signalingRate, .processingCost, .anchorBindings, .anchorSignalingRate:
             return .signaling
         case .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99:
             return .latency
@@ -75,7 +81,8 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead, .blastRadius,
-            .unreachable, .outage, .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
+            .unreachable, .outage, .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost,
+            .processingCost, .anchorBindings, .anchorSignalingRate:
             return .lowerIsBetter
         }
     }
@@ -88,7 +95,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelOverhead, .blastRadius, .unreachable,
-            .outage, .disruption, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
+            .outage, .disruption, .packetLoss, .packetLossBuffered, .packetDeliveryCost, .processingCost, .anchorBindings, .anchorSignalingRate:
             return .nonNegative
         }
     }
@@ -119,6 +126,9 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .packetLoss: return "Handoff packet loss"
         case .packetLossBuffered: return "Handoff packet loss, buffered"
         case .packetDeliveryCost: return "Packet delivery cost"
+        case .processingCost: return "Processing cost"
+        case .anchorBindings: return "Bindings at the busiest anchor"
+        case .anchorSignalingRate: return "Signaling at the busiest anchor"
         }
     }
 
@@ -153,6 +163,11 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .packetLossBuffered:
             return "Packets lost per active session and handoff with traffic.buffer_packets buffered at the anchor or new AR."
         case .packetDeliveryCost: return "Downlink data byte-hops per second per MN, tunnel headers included."
+        case .processingCost:
+            return "Binding-cache lookups per data packet at each mobility entity on the path and updates per signaling message received, weighted, per second per MN."
+        case .anchorBindings:
+            return "Bindings held at the busiest anchor for its population (mean per anchor of the kind serving the most MNs)."
+        case .anchorSignalingRate: return "Signaling messages per second received by the busiest anchor from its population."
         }
     }
 
@@ -163,7 +178,8 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
-            .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
+            .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost,
+            .processingCost, .anchorBindings, .anchorSignalingRate:
             return false
         }
     }
@@ -176,7 +192,8 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
             return true
         case .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup, .signalingCostOverhead,
             .handoffLatencyNewSession, .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99, .tunnelOverhead,
-            .unreachable, .failureProbability, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
+            .unreachable, .failureProbability, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost,
+            .processingCost, .anchorBindings, .anchorSignalingRate:
             return false
         }
     }
@@ -191,7 +208,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .pathStretch,
             .tunnelledFraction, .tunnelOverhead, .blastRadius, .unreachable, .outage, .failureProbability, .disruption,
-            .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
+            .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost, .processingCost, .anchorBindings, .anchorSignalingRate:
             return nil
         }
     }

@@ -11,6 +11,10 @@ public enum MetricUnit: String, CaseIterable, Sendable {
     case s
     case sessionSecondsPerMNYear = "session_s_per_mn_year"
     case packets
+    /// Weighted binding-cache operations per second (docs/MODELS.md 5.7).
+    case processingUnitsPerS = "proc_units_per_s"
+    /// Binding-cache entries held (docs/MODELS.md 5.8).
+    case bindings
 
     public var label: String {
         switch self {
@@ -24,6 +28,8 @@ public enum MetricUnit: String, CaseIterable, Sendable {
         case .s: return "s"
         case .sessionSecondsPerMNYear: return "session-s/MN-year"
         case .packets: return "packets"
+        case .processingUnitsPerS: return "units/s"
+        case .bindings: return "bindings"
         }
     }
 }

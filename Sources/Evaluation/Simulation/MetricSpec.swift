@@ -80,7 +80,7 @@ struct MetricSpec: Sendable {
                     .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
                     .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
                     .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered,
-                    .packetDeliveryCost:
+                    .packetDeliveryCost, .processingCost, .anchorBindings, .anchorSignalingRate:
                     return nil
                 }
             }
@@ -153,6 +153,40 @@ struct MetricSpec: Sendable {
                             + path.local.tunnel0 * t.timeLocal + path.stepHops * (t.stepsRemote + t.stepsLocal)
                         let bytes = size * (ww * time + wd * (used - time)) + path.tunnelHeaderBytes * wd * tunnel
                         return (lambda * bytes, t.windowS)
+                    }
+                case .processingCost:
+                    // Lookups: λ_p × w_l × Σ over the mobility elements a session depends on of the
+                    // session time spent depending on it (serving and central: all of it; an anchoring
+                    // AR: all of it as serving AR plus the time away as anchor). Updates: w_u × the
+                    // binding-updating messages counted per event as the signaling is (docs/MODELS.md 5.7).
+                    let u = r.updates
+                    let lookupRate = plan.packetRatePps * plan.bindingLookupWeight, wu = plan.bindingUpdateWeight
+                    let entities = failures.filter { SchemeMetrics.looksUpBindings($0.kind, $0.dependency) }
+                    f = { t in
+                        let time = t.timeRemote + t.timeLocal, away = t.awayRemote + t.awayLocal
+                        var lookups = 0.0
+                        for e in entities { lookups += e.dependency == .servingOrAnchor ? time + away : time }
+                        let updates = u.total(t, anchorFailureRate: anchorRate)
+                        return (lookupRate * lookups + wu * updates, t.windowS)
+                    }
+                // Bindings at the busiest anchor at the probes (independent Poisson instants, so
+                // a random time): a per-node anchor's M (1 + replicas) always; an anchoring AR's
+                // M × the distinct ARs anchoring the MN's live sessions (docs/MODELS.md 5.8).
+                case .anchorBindings:
+                    if let (a, _) = r.anchor {
+                        let m = a.mnsServed, copies = 1 + a.replicas
+                        let perFlow = a.perFlow
+                        f = { t in (perFlow ? m * t.probeAnchors : m * copies * t.probes, t.probes) }
+                    } else {
+                        f = nil
+                    }
+                // The messages its roles receive, counted per simulated event, times its MNs.
+                case .anchorSignalingRate:
+                    if let (a, counts) = r.anchor {
+                        let m = a.mnsServed
+                        f = { t in (m * counts.total(t, anchorFailureRate: anchorRate), t.windowS) }
+                    } else {
+                        f = nil
                     }
                 }
                 if let f { add(MetricKey(metric), f) }

@@ -36,6 +36,8 @@ struct ReplicationTally: Sendable {
     var awayRemote = 0.0, awayLocal = 0.0, otherHARemote = 0.0
     // Failure probes at independent Poisson instants.
     var probes = 0.0, probeSessions = 0.0, probeAway = 0.0
+    /// Σ over probes of the distinct ARs that anchor ≥ 1 live session (busiest-anchor bindings, 5.8).
+    var probeAnchors = 0.0
     var probePhase = 0.0, probeWait = 0.0, probeSessionsPhase = 0.0, probeSessionsWait = 0.0
     var schemes: [PerScheme]
 

@@ -37,9 +37,14 @@ struct SimulationPlan: Sendable {
     let packetSizeBytes: Double
     let bufferPackets: Double
     let wirelessWeight: Double, wiredWeight: Double
+    /// Processing units per binding-cache lookup and per update (docs/MODELS.md 5.7).
+    let bindingLookupWeight: Double, bindingUpdateWeight: Double
     /// Failure rate of one anchor, 1/s (failure_recovery events, as the closed form counts them).
     let anchorFailureRate: Double
     let schemes: [SchemeRecipe]
+    /// Whether a scheme's busiest anchor is an anchoring AR, whose bindings the failure
+    /// probes count (`ReplicationTally.probeAnchors`); the grouping is skipped otherwise.
+    let countsProbeAnchors: Bool
     /// `schemes[k].latency` for every k: the per-handoff loop reads these plain
     /// values instead of copying each recipe (a copy retains its strings and
     /// arrays, which cost more than the latency arithmetic itself).
@@ -120,6 +125,8 @@ struct SimulationPlan: Sendable {
         bufferPackets = s.traffic.bufferPackets
         wirelessWeight = s.messages.wirelessWeight
         wiredWeight = s.messages.wiredWeight
+        bindingLookupWeight = s.messages.bindingLookupWeight
+        bindingUpdateWeight = s.messages.bindingUpdateWeight
         anchorFailureRate = 1 / (s.failure.anchorMtbfH * TimeConstants.secondsPerHour)
 
         let c = try Self.context(s, crossingRate: crossingRate, domainARs: domainARs)
@@ -132,6 +139,7 @@ struct SimulationPlan: Sendable {
             recipes.append(SchemeRecipe(card: card, model: model, context: c, c2: c2, scenario: s))
         }
         schemes = recipes
+        countsProbeAnchors = recipes.contains { $0.anchor?.0.perFlow ?? false }
         latencies = recipes.map(\.latency)
         var terms: [HazardTerm] = [], starts = [0]
         for r in recipes {

@@ -200,6 +200,10 @@ final class Trajectory {
                 tally.probes += 1
                 tally.probeSessions += n
                 tally.probeAway += aR + aL
+                if p.countsProbeAnchors && !sessions.isEmpty {
+                    groupAnchors()
+                    tally.probeAnchors += Double(groups)
+                }
                 tally.probePhase += phase
                 tally.probeWait += wait
                 tally.probeSessionsPhase += n * phase
