@@ -46,7 +46,7 @@ struct SchemeRecipe: Sendable {
         }
         periodic = ticks.keys.sorted().map { ($0, ticks[$0]!.0, ticks[$0]!.1) }
         failureRecovery = cost(.failureRecovery)
-        latency = LatencyRecipe(model.latencyParts(c))
+        latency = LatencyRecipe(model.latencyParts(c), dad: DADShare(model: model, context: c))
         path = PathRecipe(model.pathLegs(c), tunnelHeaderBytes: s.messages.tunnelHeaderBytes)
         failures = model.failureElements(c).map { FailureRecipe(element: $0, context: c) }
     }
