@@ -42,6 +42,14 @@ public enum ClosedFormAccuracy {
     static let domainRefreshReason =
         "refreshes of the HA binding per domain residence (exact for exponential residence on square domains, else mean-matched)"
 
+    /// Why the latency law's atoms are approximate with 802.11 backoffs (docs/MODELS.md 6.5).
+    static let backoffAtomsReason =
+        "802.11 backoffs at their mean in the handoff latency's atoms (P(L > X), buffered loss)"
+
+    /// Why they are approximate with both the solicited-RA and the random DAD delay.
+    static let twoUniformsReason =
+        "the random DAD delay integrated by 64 midpoints next to the RA delay (P(L > X), buffered loss)"
+
     /// The closed forms of `card` that are approximations under `scenario`, with
     /// the reason each model gives; every closed form not listed is exact.
     public static func approximationReasons(
@@ -118,6 +126,19 @@ public enum ClosedFormAccuracy {
             for metric in [Metric.handoverFailureProbability, .packetLoss, .packetLossBuffered] {
                 mark(metric, model.handoffLatency(c1).exactness)
             }
+        }
+        // The atoms route of the law takes 802.11 backoffs at their mean and integrates a second
+        // uniform (RA and random DAD delay together) by midpoints (docs/MODELS.md 6.5): approximate
+        // where that route is used (P(L > X) beyond exponential phases; buffered loss).
+        let law = HandoffLatencyLaw(
+            parts: model.latencyParts(c1), context: c1, tauRS: c1.links.attemptMs(c1.size(.rs)),
+            tauRA: c1.links.attemptMs(c1.size(.ra)), dad: DADShare(model: model, context: c1))
+        if law.hasRandomBackoff || law.hasTwoUniforms {
+            let reason = law.hasRandomBackoff ? backoffAtomsReason : twoUniformsReason
+            if HandoffLatencyLaw.exponentialPhases(try s.effectiveResidence()) == nil {
+                mark(.handoverFailureProbability, .approximate(because: reason))
+            }
+            if s.traffic.bufferPackets > 0 { mark(.packetLossBuffered, .approximate(because: reason)) }
         }
         let path = model.dataPath(c1)
         for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost] {

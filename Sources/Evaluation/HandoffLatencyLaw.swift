@@ -24,6 +24,16 @@ import Stochastics
 /// Per-flow DMM (a per-anchor step): the session's old anchor is taken at the
 /// first-order distance `oldAnchorSteps` (docs/MODELS.md 3.4), so every functional
 /// is then an APPROXIMATION; for the other schemes the law is exact.
+///
+/// With the 802.11 MAC (docs/MODELS.md 6.1.1) each air leg is
+/// (τ − c0)(1 + F) + F c1 + slot·S, S a sum of uniform backoffs: the mean and the
+/// transform carry the backoff's law exactly; the atoms (P(L > X) for laws that are
+/// not exponential phases, buffered loss) take every backoff at its mean, an
+/// APPROXIMATION whenever a backoff is drawn (`hasRandomBackoff`).
+/// RFC 4862 5.4.2's random DAD delay is a second uniform (width k·w, k the DAD waits
+/// of the fixed part, `DADShare`): exact in the mean and the transform, and in the
+/// atoms when it is the only uniform; with the solicited-RA delay as well the atoms
+/// integrate it by a 64-point midpoint rule (APPROXIMATION, `hasTwoUniforms`).
 struct HandoffLatencyLaw: Sendable {
     let fixedMs: Double
     let client: Bool
@@ -39,6 +49,10 @@ struct HandoffLatencyLaw: Sendable {
     let uniformMs: Double
     /// Frame loss q of one air attempt.
     let loss: Double
+    /// The 802.11 MAC of the air legs (nil: τ(1 + 2F)).
+    let mac: IEEE80211Timing?
+    /// Width of the random DAD delay's uniform in L, ms (0: none).
+    let dadUniformMs: Double
     /// Further air legs τ (ms), each τ(1 + 2F) with its own F (a fast-handover mode's).
     let extraAir: [Double]
     /// A fast handover's modes (probability, law); empty otherwise. When not empty the
@@ -48,8 +62,11 @@ struct HandoffLatencyLaw: Sendable {
     /// Mass below which an enumerated atom is dropped (its mass is kept in `droppedMass`).
     static let atomFloor = 1e-13
 
-    init(parts p: HandoffLatencyParts, context c: SchemeContext, tauRS: Double, tauRA: Double) {
-        fixedMs = p.fixedMs + (p.perAnchorStepMs ?? 0) * c.motion.oldAnchorSteps
+    init(parts p: HandoffLatencyParts, context c: SchemeContext, tauRS: Double, tauRA: Double, dad: DADShare = .none) {
+        let w = c.links.dadRandomWidthMs
+        fixedMs = p.fixedMs + (p.perAnchorStepMs ?? 0) * c.motion.oldAnchorSteps - dad.fixed * w / 2
+        mac = c.links.mac
+        dadUniformMs = dad.fixed * w
         client = { if case .client = p.detection { return true } else { return false } }()
         networkRA = { if case .networkRA = p.detection { return true } else { return false } }()
         self.tauRS = tauRS
@@ -65,15 +82,16 @@ struct HandoffLatencyLaw: Sendable {
         if let fast = p.fastHandover {
             // As the simulator: the mode's fixed part and air legs replace fixed + detection;
             // registration, race and domain parts are added as for any scheme.
-            let (reg, rc, dFixed, dReg, pd, q) = (registration, race, domainFixedMs, domainRegistration, domainProbability, loss)
-            func mode(_ fixed: Double, _ air: [Double]) -> HandoffLatencyLaw {
+            let (reg, rc, dFixed, dReg, pd, q, m) = (registration, race, domainFixedMs, domainRegistration, domainProbability, loss, mac)
+            func mode(_ fixed: Double, _ air: [Double], _ k: Double) -> HandoffLatencyLaw {
                 HandoffLatencyLaw(
-                    fixedMs: fixed, tauRS: tauRS, tauRA: tauRA, registration: reg, race: rc,
-                    domainFixedMs: dFixed, domainRegistration: dReg, domainProbability: pd, loss: q, extraAir: air)
+                    fixedMs: fixed - k * w / 2, tauRS: tauRS, tauRA: tauRA, registration: reg, race: rc,
+                    domainFixedMs: dFixed, domainRegistration: dReg, domainProbability: pd, loss: q, extraAir: air,
+                    mac: m, dadUniformMs: k * w)
             }
             modes = [
-                (fast.predictiveProbability, mode(fast.predictiveFixedMs, fast.predictiveAir)),
-                (1 - fast.predictiveProbability, mode(fast.reactiveFixedMs, fast.reactiveAir)),
+                (fast.predictiveProbability, mode(fast.predictiveFixedMs, fast.predictiveAir, dad.predictive)),
+                (1 - fast.predictiveProbability, mode(fast.reactiveFixedMs, fast.reactiveAir, dad.reactive)),
             ]
         } else {
             modes = []
@@ -84,8 +102,11 @@ struct HandoffLatencyLaw: Sendable {
     private init(
         fixedMs: Double, tauRS: Double, tauRA: Double, registration: (request: Double, ack: Double)?,
         race: (plus: Double, alternative: Double)?, domainFixedMs: Double,
-        domainRegistration: (request: Double, ack: Double)?, domainProbability: Double, loss: Double, extraAir: [Double]
+        domainRegistration: (request: Double, ack: Double)?, domainProbability: Double, loss: Double, extraAir: [Double],
+        mac: IEEE80211Timing?, dadUniformMs: Double
     ) {
+        self.mac = mac
+        self.dadUniformMs = dadUniformMs
         self.fixedMs = fixedMs
         client = false
         networkRA = false
@@ -110,26 +131,61 @@ struct HandoffLatencyLaw: Sendable {
     }
     private var usesRA: Bool { client || networkRA || race != nil }
 
-    /// Atoms of τ(1 + 2F), F geometric: (τ(1+2f), (1−q)q^f) down to `atomFloor`.
+    /// Atoms of τ(1 + 2F), F geometric: (τ(1+2f), (1−q)q^f) down to `atomFloor`; with the
+    /// 802.11 MAC (τ + f(τ + r), (1−q)q^f), every backoff at its mean (r = `retryExtraMs`).
     private func air(_ tau: Double) -> [(ms: Double, p: Double)] {
         guard loss > 0 else { return [(tau, 1)] }
         var out: [(ms: Double, p: Double)] = []
         var f = 0.0, p = 1 - loss
         while p >= Self.atomFloor {
-            out.append((tau * (1 + 2 * f), p))
+            if let m = mac { out.append((tau + f * (tau + m.retryExtraMs), p)) } else { out.append((tau * (1 + 2 * f), p)) }
             f += 1
             p *= loss
         }
         return out
     }
 
-    /// E[e^{−sτ(1+2F)}] = e^{−sτ}(1 − q)/(1 − q e^{−2sτ}).
+    /// E[e^{−sτ(1+2F)}] = e^{−sτ}(1 − q)/(1 − q e^{−2sτ}); with the 802.11 MAC
+    /// e^{−s(τ−c0)} β(s)^b (1 − q)/(1 − q e^{−s(τ−c0+c1)} β(s)), β the backoff's transform,
+    /// b the first attempt's backoffs (`SimulationPlan.AirAccess` names c0, c1).
     private func airLaplace(_ tau: Double, _ s: Double) -> Double {
-        exp(-s * tau) * (1 - loss) / (1 - loss * exp(-2 * s * tau))
+        guard let m = mac else { return exp(-s * tau) * (1 - loss) / (1 - loss * exp(-2 * s * tau)) }
+        let a = SimulationPlan.AirAccess(m)
+        let beta = Self.backoffLaplace(slotMs: m.slotMs, cw: m.cwMin, s)
+        let first = exp(-s * (tau - a.c0)) * (a.firstBackoffs > 0 ? beta : 1)
+        return first * (1 - loss) / (1 - loss * exp(-s * (tau - a.c0 + a.c1)) * beta)
     }
 
-    /// E[τ(1+2F)] = τ(1 + q)/(1 − q) (docs/MODELS.md 6.1).
-    private func airMean(_ tau: Double) -> Double { tau * (1 + loss) / (1 - loss) }
+    /// E[e^{−s·slot·B}], B uniform on {0, …, cw}: (1 − e^{−s·slot(cw+1)}) / ((cw+1)(1 − e^{−s·slot})).
+    static func backoffLaplace(slotMs: Double, cw: Int, _ s: Double) -> Double {
+        let x = s * slotMs
+        guard cw > 0, x > 0 else { return 1 }
+        return expm1(-x * Double(cw + 1)) / (Double(cw + 1) * expm1(-x))
+    }
+
+    /// E[τ(1+2F)] = τ(1 + q)/(1 − q) (docs/MODELS.md 6.1); 802.11: τ + q/(1−q)(τ + r).
+    private func airMean(_ tau: Double) -> Double {
+        if let m = mac { return tau + loss / (1 - loss) * (tau + m.retryExtraMs) }
+        return tau * (1 + loss) / (1 - loss)
+    }
+
+    /// Whether a random backoff is drawn for some attempt (the atoms then take its mean).
+    var hasRandomBackoff: Bool {
+        if !modes.isEmpty { return modes.contains { $0.law.hasRandomBackoff } }
+        guard let m = mac, m.cwMin > 0 else { return false }
+        return !m.immediateAccess || loss > 0
+    }
+
+    /// Whether both the solicited-RA delay and the random DAD delay are uniforms of L.
+    var hasTwoUniforms: Bool {
+        if !modes.isEmpty { return modes.contains { $0.law.hasTwoUniforms } }
+        return uniformMs > 0 && dadUniformMs > 0
+    }
+
+    /// The uniforms the atoms route handles: the one it integrates in closed form (width,
+    /// ms) and the other as midpoint atoms (`midpointNodes`), when there are two.
+    private var atomUniform: Double { uniformMs > 0 ? uniformMs : dadUniformMs }
+    private static let midpointNodes = 64
 
     /// E[g(RA attempt)] for the RA part, summed over the geometric atoms (exact to `atomFloor`).
     private func overRA(_ g: (Double) -> Double) -> Double {
@@ -143,6 +199,7 @@ struct HandoffLatencyLaw: Sendable {
         if !modes.isEmpty { return modes.reduce(0) { $0 + $1.p * $1.law.meanMs } }
         var m = extraAir.reduce(0) { $0 + airMean($1) } + fixedMs + (usesRA ? (race == nil ? raPart(airMean(tauRA)) : overRA { $0 }) : 0)
         if client { m += airMean(tauRS) + uniformMs / 2 }
+        m += dadUniformMs / 2
         if let r = registration { m += airMean(r.request) + airMean(r.ack) }
         var d = domainFixedMs
         if let r = domainRegistration { d += airMean(r.request) + airMean(r.ack) }
@@ -158,6 +215,7 @@ struct HandoffLatencyLaw: Sendable {
             v *= airLaplace(tauRS, s)
             if uniformMs > 0 { v *= -expm1(-s * uniformMs) / (s * uniformMs) }
         }
+        if dadUniformMs > 0 { v *= -expm1(-s * dadUniformMs) / (s * dadUniformMs) }
         if let r = registration { v *= airLaplace(r.request, s) * airLaplace(r.ack, s) }
         var d = exp(-s * domainFixedMs)
         if let r = domainRegistration { d *= airLaplace(r.request, s) * airLaplace(r.ack, s) }
@@ -168,7 +226,7 @@ struct HandoffLatencyLaw: Sendable {
     /// raPart(ra) = k·ra with k = 1 (client or network RA).
     private func airLaplaceShifted(_ s: Double) -> Double { airLaplace(tauRA, s) }
 
-    /// L without the uniform RA delay as atoms (ms, probability), merged where equal,
+    /// L without the uniform RA delay (or, alone, the DAD delay's: `atomUniform`) as atoms (ms, probability), merged where equal,
     /// and the mass dropped below `atomFloor`.
     func atoms() -> (atoms: [(ms: Double, p: Double)], dropped: Double) {
         if !modes.isEmpty {
@@ -209,6 +267,10 @@ struct HandoffLatencyLaw: Sendable {
         for tau in extraAir { law = convolve(law, air(tau)) }
         if usesRA { law = convolve(law, merge(air(tauRA).map { (raPart($0.ms), $0.p) })) }
         if client { law = convolve(law, air(tauRS)) }
+        if uniformMs > 0, dadUniformMs > 0 {
+            let n = Self.midpointNodes
+            law = convolve(law, (0..<n).map { ((Double($0) + 0.5) / Double(n) * dadUniformMs, 1 / Double(n)) })
+        }
         if let r = registration { law = convolve(convolve(law, air(r.request)), air(r.ack)) }
         if domainProbability > 0 {
             var crossed: [(ms: Double, p: Double)] = [(domainFixedMs, 1)]
@@ -233,7 +295,7 @@ struct HandoffLatencyLaw: Sendable {
             let e = phases.reduce(0) { $0 + $1.p * laplace(1 / (1000 * $1.mean)) }
             return Swift.min(1, Swift.max(0, 1 - e))
         }
-        let w = uniformMs / 1000
+        let w = atomUniform / 1000
         var total = 0.0
         for a in atoms().atoms {
             let t = a.ms / 1000
@@ -248,7 +310,7 @@ struct HandoffLatencyLaw: Sendable {
     func meanLoss(ratePps: Double, bufferPackets b: Double) -> Double {
         if !modes.isEmpty { return modes.reduce(0) { $0 + $1.p * $1.law.meanLoss(ratePps: ratePps, bufferPackets: b) } }
         guard b > 0 else { return ratePps * meanMs / 1000 }
-        let width = ratePps * uniformMs / 1000
+        let width = ratePps * atomUniform / 1000
         var total = 0.0
         for a in atoms().atoms {
             let y = b - ratePps * a.ms / 1000  // what λU must exceed

@@ -77,11 +77,58 @@ public struct Scenario: Sendable, Equatable {
         public var globalHACount: Int
     }
 
+    /// The air link's medium access (`links.wireless.mac`, docs/MODELS.md 6.1.1).
+    public enum WirelessMAC: String, CaseIterable, Sendable, Codable {
+        /// Size/bandwidth + latency per attempt, no channel access (docs/MODELS.md 6.1).
+        case none
+        /// IEEE 802.11 DCF: DIFS, backoff, PLCP, MAC header at the data rate (`IEEE80211`).
+        case ieee80211
+    }
+
+    /// How an 802.11 frame's first attempt gets the medium (`links.wireless.ieee80211.access`).
+    public enum ChannelAccess: String, CaseIterable, Sendable, Codable {
+        /// DIFS + a uniform backoff in [0, CWmin] slots before every attempt.
+        case backoff
+        /// The medium has been idle longer than DIFS + CWmin slots: the first attempt goes at once
+        /// (IEEE 802.11-2016 10.3.4.2); retries pay DIFS + backoff.
+        case immediate
+    }
+
+    /// IEEE 802.11 DCF timing (`links.wireless.ieee80211.*`), µs, bytes and bit/s; defaults
+    /// are the 802.11b DSSS/HR-DSSS PHY (IEEE 802.11-2016 clauses 15 and 16).
+    public struct IEEE80211: Sendable, Equatable {
+        public var slotUs: Double = 20
+        public var sifsUs: Double = 10
+        public var difsUs: Double = 50
+        public var cwMin: Int = 31
+        public var preambleUs: Double = 144
+        public var plcpHeaderUs: Double = 48
+        /// MAC header (24) + FCS (4).
+        public var macHeaderBytes: Double = 28
+        /// LLC/SNAP encapsulation of IP (RFC 1042).
+        public var llcBytes: Double = 8
+        public var ackBytes: Double = 14
+        public var dataRateBps: Double = 11_000_000
+        public var basicRateBps: Double = 2_000_000
+        public var access: ChannelAccess = .backoff
+
+        /// The timing in the form the scheme models read (ms).
+        public var timing: IEEE80211Timing {
+            IEEE80211Timing(
+                slotMs: slotUs / 1000, sifsMs: sifsUs / 1000, difsMs: difsUs / 1000, cwMin: cwMin,
+                plcpMs: (preambleUs + plcpHeaderUs) / 1000, overheadBytes: macHeaderBytes + llcBytes,
+                ackBytes: ackBytes, dataRateBps: dataRateBps, basicRateBps: basicRateBps,
+                immediateAccess: access == .immediate)
+        }
+    }
+
     public struct Wireless: Sendable, Equatable {
         public var bandwidthBps: Double
         public var latencyMs: Double
         /// Probability that one transmission attempt fails (q of docs/MODELS.md 6.1).
         public var loss: Double
+        public var mac: WirelessMAC = .none
+        public var ieee80211 = IEEE80211()
     }
 
     public struct Wired: Sendable, Equatable {
@@ -100,8 +147,15 @@ public struct Scenario: Sendable, Equatable {
         /// Probability that a fast handover (FMIPv6, FPMIPv6) is predictive (FBU or HI
         /// sent before the link switch), else reactive (sent from the new link).
         public var predictiveHandoffFraction: Double = 0.3
-        /// The DAD wait a handoff sees, ms: `dadMs`, or 0 when optimistic.
+        /// RFC 4862 section 5.4.2: a random delay, uniform in [0, MAX_RTR_SOLICITATION_DELAY],
+        /// before the first DAD probe (`links.dad_random_delay`).
+        public var dadRandomDelay: Bool = false
+        /// MAX_RTR_SOLICITATION_DELAY, ms (RFC 4861 section 10).
+        public static let maxRtrSolicitationDelayMs = 1000.0
+        /// The fixed DAD wait a handoff sees, ms: `dadMs`, or 0 when optimistic.
         public var dadDelayMs: Double { dad == .optimistic ? 0 : dadMs }
+        /// Width of the random delay before the first DAD probe, ms (0: off or optimistic DAD).
+        public var dadRandomWidthMs: Double { dad == .optimistic || !dadRandomDelay ? 0 : Self.maxRtrSolicitationDelayMs }
     }
 
     public struct Messages: Sendable, Equatable {

@@ -9,8 +9,11 @@ extension SchemeContext {
             wirelessBps: s.links.wireless.bandwidthBps, wirelessLatencyMs: s.links.wireless.latencyMs,
             wirelessLoss: s.links.wireless.loss, wiredBps: s.links.wired.bandwidthBps,
             wiredLatencyMsPerHop: s.links.wired.latencyMsPerHop, queueingMsPerHop: s.links.wired.queueingMsPerHop,
-            l2HandoffMs: s.links.l2HandoffMs, raDelayMs: s.links.raDelayMs, dadMs: s.links.dadDelayMs)
+            l2HandoffMs: s.links.l2HandoffMs, raDelayMs: s.links.raDelayMs,
+            dadMs: s.links.dadDelayMs + s.links.dadRandomWidthMs / 2)
         links.predictiveHandoffFraction = s.links.predictiveHandoffFraction
+        links.dadRandomWidthMs = s.links.dadRandomWidthMs
+        if s.links.wireless.mac == .ieee80211 { links.mac = s.links.wireless.ieee80211.timing }
         self.init(
             hops: Hops(
                 arAr: t.arArHops, arMap: t.arMapHops, arHa: t.arHaHops, mapHa: t.mapHaHops, magLma: t.magLmaHops,

@@ -37,7 +37,7 @@ public enum SchemeMetrics {
         // The latency law of an active session's handoff (docs/MODELS.md 6.5), built once.
         let latencyLaw = HandoffLatencyLaw(
             parts: model.latencyParts(c), context: c, tauRS: c.links.attemptMs(c.size(.rs)),
-            tauRA: c.links.attemptMs(c.size(.ra)))
+            tauRA: c.links.attemptMs(c.size(.ra)), dad: DADShare(model: model, context: c))
         let traffic = s.traffic
         let anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
         for spelled in Self.schemeLevel {

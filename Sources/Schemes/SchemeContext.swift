@@ -89,6 +89,12 @@ public struct SchemeContext: Sendable, Equatable {
         public var l2HandoffMs, raDelayMs, dadMs: Double
         /// Probability that a fast handover (FMIPv6, FPMIPv6) is predictive rather than reactive.
         public var predictiveHandoffFraction: Double = 0.3
+        /// The 802.11 DCF channel access of the air link (docs/MODELS.md 6.1.1); nil: the plain
+        /// size/bandwidth + latency link (`links.wireless.mac: none`).
+        public var mac: IEEE80211Timing? = nil
+        /// Width of the RFC 4862 section 5.4.2 random delay before the first DAD probe, ms
+        /// (uniform on [0, w]); 0 when off. `dadMs` already holds its mean w/2.
+        public var dadRandomWidthMs: Double = 0
         public init(
             wirelessBps: Double, wirelessLatencyMs: Double, wirelessLoss: Double, wiredBps: Double,
             wiredLatencyMsPerHop: Double, queueingMsPerHop: Double, l2HandoffMs: Double, raDelayMs: Double, dadMs: Double
@@ -99,14 +105,22 @@ public struct SchemeContext: Sendable, Equatable {
             self.dadMs = dadMs
         }
 
-        /// One air attempt τ(s) = 8s/B_wl + L_wl, ms (T_wl without retransmissions, 6.1).
+        /// Mean time of one air attempt τ(s), ms (T_wl without retransmissions, 6.1):
+        /// 8s/B_wl + L_wl, or with the 802.11 MAC L_wl + `IEEE80211Timing.attemptMs(s)`
+        /// (access with its mean backoff, PLCP, MAC frame at the data rate; 6.1.1).
         public func attemptMs(_ bytes: Double) -> Double {
-            8 * bytes / wirelessBps * 1000 + wirelessLatencyMs
+            if let m = mac { return wirelessLatencyMs + m.attemptMs(bytes) }
+            return 8 * bytes / wirelessBps * 1000 + wirelessLatencyMs
         }
 
-        /// T_wl(s) = ((1+q)/(1−q)) (8s/B_wl + L_wl), ms.
+        /// Mean air time with retransmissions, ms: T_wl(s) = ((1+q)/(1−q)) (8s/B_wl + L_wl);
+        /// with the 802.11 MAC τ + (q/(1−q))(τ + r) with r the retry's extra cost (6.1.1).
         public func wireless(_ bytes: Double) -> Double {
-            (1 + wirelessLoss) / (1 - wirelessLoss) * (8 * bytes / wirelessBps * 1000 + wirelessLatencyMs)
+            if let m = mac {
+                let tau = attemptMs(bytes)
+                return tau + wirelessLoss / (1 - wirelessLoss) * (tau + m.retryExtraMs)
+            }
+            return (1 + wirelessLoss) / (1 - wirelessLoss) * (8 * bytes / wirelessBps * 1000 + wirelessLatencyMs)
         }
 
         /// T_wd(s, h) = h (8s/B_wd + L_wd + B_q), ms.

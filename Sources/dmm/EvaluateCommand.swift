@@ -44,6 +44,9 @@ struct EvaluateCommand: ParsableCommand {
               dmm evaluate --method monte-carlo --samples 20000000 --seed 7 --jobs 2 \\
                   --format csv
               dmm evaluate --list-parameters
+              dmm evaluate --breakdown latency --schemes mipv6,pmipv6,fmipv6
+              dmm evaluate --breakdown latency --set links.wireless.mac=ieee80211 \\
+                  --format csv
               dmm evaluate --bench 20000     (release build: closed-form points/s)
             """
     )
@@ -68,6 +71,14 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "List every scenario path with its unit, value in the chosen scenario and source, then exit.")
     var listParameters = false
 
+    /// What `--breakdown` splits.
+    enum Breakdown: String, ExpressibleByArgument, CaseIterable {
+        case latency
+    }
+
+    @Option(help: ArgumentHelp("Print the mean handoff latency split into L2 handoff, movement detection, DAD and signaling (closed form, ms; docs/MODELS.md 6.3.1) instead of the metrics.", valueName: "latency"))
+    var breakdown: Breakdown?
+
     func run() throws {
         try destination.check(inputs: [scenarioOptions.scenario])  // before a long run, not after it
         try tableOptions.check()
@@ -86,6 +97,14 @@ struct EvaluateCommand: ParsableCommand {
             text = String(
                 format: "closed-form: %d scenarios x %d schemes = %d points (%d rows) in %.3f s: %.0f points/s\n",
                 bench, cards.count, b.points, b.rows, b.seconds, Double(b.points) / b.seconds)
+        } else if breakdown != nil {
+            guard methodOption.method == .closedForm else {
+                throw CommandInputError("--breakdown latency splits the closed form; drop --method \(methodOption.method.rawValue) (allowed with --breakdown: closed-form)")
+            }
+            let cards = try schemeOptions.cards(modelsOption)
+            let parts = try LatencyBreakdown.evaluate(scenario: scenario, schemes: cards, models: SchemeModels.all)
+            text = try tableOptions.render(
+                LatencyBreakdownTable.table(parts, format: format, scenarioName: scenarioOptions.scenario), as: format, to: destination)
         } else if listParameters {
             text = try tableOptions.render(ScenarioTables.parameters(scenario, name: scenarioOptions.scenario), as: format, to: destination)
         } else {

@@ -13,6 +13,28 @@ import Testing
         return out
     }
 
+    /// `--breakdown latency`: one row per scheme with the parts and their sum (the handoff
+    /// latency `dmm evaluate` prints for the same scenario); closed form only (exit 2 otherwise).
+    @Test func breakdownLatencyRowsSumToTheMetric() throws {
+        let args = ["--schemes", "mipv6,pmipv6,fmipv6", "--set", "links.wireless.mac=ieee80211"]
+        let result = try CLI.run(["evaluate", "--breakdown", "latency", "--format", "csv"] + args)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "scheme,l2_handoff_ms,movement_detection_ms,dad_ms,signaling_ms,handoff_latency_ms")
+        let metrics = try tidy(args)
+        for line in lines.dropFirst() {
+            let f = line.components(separatedBy: ",")
+            let v = f.dropFirst().compactMap(Double.init)
+            #expect(v.count == 5)
+            #expect(abs(v[0...3].reduce(0, +) - v[4]) <= 1e-9 * v[4])
+            #expect(metrics[f[0]]?["handoff_latency"] == v[4])
+        }
+        let markdown = try CLI.run(["evaluate", "--breakdown", "latency", "--schemes", "mipv6"])
+        #expect(markdown.stdout.contains("| Scheme | L2 handoff (ms) | Movement detection (ms) | DAD (ms) |"))
+        let refused = try CLI.run(["evaluate", "--breakdown", "latency", "--method", "monte-carlo"])
+        #expect(refused.status == 2 && refused.stderr.contains("--breakdown latency splits the closed form"))
+    }
+
     @Test func csvIsTidyWithEveryScheme() throws {
         let result = try CLI.run(["evaluate", "--format", "csv"])
         #expect(result.status == 0)

@@ -22,7 +22,8 @@ import Stochastics
 /// lifetimes 60...3600 s; local-CN fraction 0, 1 or in between; hop counts that
 /// satisfy the triangle inequality between CN, AR and anchors (so stretch ≥ 1 is
 /// meaningful); one in eight scenarios takes its crossing rate from the fluid-flow
-/// model. Packet rate, size and handoff buffer come from a child stream of their own.
+/// model. Packet rate, size and handoff buffer come from a child stream of their own, and
+/// so do the 802.11 MAC and the random DAD delay (`drawLinkAccess`).
 public struct CampaignScenario: Sendable, Equatable {
     /// One `--set PATH=VALUE`.
     public struct Assignment: Sendable, Equatable {
@@ -70,6 +71,7 @@ public struct CampaignScenario: Sendable, Equatable {
             drawn = drawAssignments(stream, families: families)
                 + drawPacketTraffic(stream.child(maximumDraws + attempt))
                 + drawProcessingWeights(stream.child(2 * maximumDraws + attempt))
+                + drawLinkAccess(stream.child(3 * maximumDraws + attempt))
             if let s = try? Scenario.default.applying(drawn.map(\.text)), accept(s) {
                 return CampaignScenario(index: index, assignments: drawn, seed: SeedMixer.mix(seed: campaignSeed, index: UInt64(index)), redraws: attempt)
             }
@@ -171,6 +173,38 @@ public struct CampaignScenario: Sendable, Equatable {
             number("messages.binding_lookup_weight", r.uniform() < 0.5 ? 1 : logUniform(r, 1e-4, 1)),
             number("messages.binding_update_weight", logUniform(r, 0.1, 10)),
         ]
+    }
+
+    /// The air link's channel access and the random DAD delay (docs/MODELS.md 6.1.1, 6.1.2), from a
+    /// stream of their own (the other parameters are drawn as before they existed, but the
+    /// campaign's scenarios, and so its numbers, change): the 802.11 MAC in 40 % of the scenarios,
+    /// half of them with the DSSS defaults at 1, 2, 5.5 or 11 Mbit/s and half with ERP-OFDM
+    /// timing (slot 9 µs, SIFS 10, DIFS 28, CWmin 15, PLCP 16 + 4 µs, 6...54 Mbit/s, ACK at 6, 12
+    /// or 24 Mbit/s), access backoff or immediate; the random DAD delay in half of the scenarios.
+    private static func drawLinkAccess(_ r: RandomStream) -> [Assignment] {
+        var out: [Assignment] = []
+        func set(_ path: String, _ value: String) { out.append(Assignment(path: path, value: value)) }
+        if r.uniform() < 0.4 {
+            set("links.wireless.mac", "ieee80211")
+            if r.uniform() < 0.5 {
+                let rate = [1_000_000, 2_000_000, 5_500_000, 11_000_000][r.uniformInt(4)]
+                set("links.wireless.ieee80211.data_rate_bps", String(rate))
+                set("links.wireless.ieee80211.basic_rate_bps", String(min(rate, 2_000_000)))
+            } else {
+                let rates = [6, 9, 12, 18, 24, 36, 48, 54]
+                let rate = rates[r.uniformInt(rates.count)]
+                let basic = [6, 12, 24].last { $0 <= rate } ?? 6
+                for (path, value) in [("slot_us", "9"), ("sifs_us", "10"), ("difs_us", "28"), ("cw_min", "15"),
+                                      ("preamble_us", "16"), ("plcp_header_us", "4")] {
+                    set("links.wireless.ieee80211.\(path)", value)
+                }
+                set("links.wireless.ieee80211.data_rate_bps", String(rate * 1_000_000))
+                set("links.wireless.ieee80211.basic_rate_bps", String(basic * 1_000_000))
+            }
+            set("links.wireless.ieee80211.access", r.uniform() < 0.5 ? "backoff" : "immediate")
+        }
+        set("links.dad_random_delay", r.uniform() < 0.5 ? "true" : "false")
+        return out
     }
 
     /// A law of a family drawn from `families` with mean about `mean`, in its canonical spelling.

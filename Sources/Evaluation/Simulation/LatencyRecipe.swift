@@ -8,7 +8,10 @@ import Schemes
 /// solicited-RA delay uniformly; mean ra_delay_ms as the closed form uses); each
 /// air message takes τ(1 + 2F) with F ~ Geometric failures of probability q (a
 /// failed attempt costs attempt + timeout, so E = τ(1+q)/(1−q) = T_wl, 6.1).
-/// DAD, L2 and wired legs are deterministic, as in the closed forms.
+/// L2 and wired legs are deterministic, as in the closed forms; DAD too, except
+/// RFC 4862 5.4.2's random delay (`links.dad_random_delay`): the fixed parts hold
+/// its mean and the trajectory adds `dad` × (U − w/2) per handoff. With the 802.11
+/// MAC each air leg is drawn as `SimulationPlan.AirAccess` says (6.1.1).
 struct LatencyRecipe: Sendable {
     let fixedMs: Double
     let clientDetection: Bool
@@ -25,8 +28,11 @@ struct LatencyRecipe: Sendable {
     /// A fast handover's two modes (`HandoffLatencyParts.fastHandover`); drawn from the
     /// trajectory's own mode stream so that schemes without it see the same draws as before.
     let fast: HandoffLatencyParts.FastHandover?
+    /// DAD waits per part, for the random delay before the first probe (`DADShare`).
+    let dad: DADShare
 
-    init(_ p: HandoffLatencyParts) {
+    init(_ p: HandoffLatencyParts, dad: DADShare = .none) {
+        self.dad = dad
         fixedMs = p.fixedMs
         switch p.detection {
         case .client: clientDetection = true; networkRA = false

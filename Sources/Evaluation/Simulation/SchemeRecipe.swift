@@ -56,7 +56,7 @@ struct SchemeRecipe: Sendable {
         anchor = BusiestAnchor.of(elements: model.failureElements(c), procedures: card.procedures, context: c).map { a in
             (a, ReceivedMessageCounts(card: card, model: model, context: c, c2: c2, scenario: s, where: a.receives))
         }
-        latency = LatencyRecipe(model.latencyParts(c))
+        latency = LatencyRecipe(model.latencyParts(c), dad: DADShare(model: model, context: c))
         path = PathRecipe(model.pathLegs(c), tunnelHeaderBytes: s.messages.tunnelHeaderBytes)
         failures = model.failureElements(c).map { FailureRecipe(element: $0, context: c) }
     }

@@ -32,6 +32,30 @@ struct SimulationPlan: Sendable {
     let wirelessLoss: Double
     let raDelayMaxMs: Double
     let tauRS: Double, tauRA: Double
+    /// The 802.11 MAC's per-attempt randomness (nil: `links.wireless.mac: none`).
+    let air: AirAccess?
+    /// Width of RFC 4862 5.4.2's random delay before the first DAD probe, ms (0: off).
+    let dadWidthMs: Double
+
+    /// An 802.11 air leg given its mean first attempt τ (the models' `attemptMs`):
+    /// (τ − c0)(1 + F) + F·c1 + slot·S, with F the failed attempts and S the sum of the
+    /// F + `firstBackoffs` uniform backoffs in {0..CWmin} (docs/MODELS.md 6.1.1).
+    struct AirAccess: Sendable {
+        /// The first attempt's mean backoff (0 when it has none), ms.
+        let c0: Double
+        /// A retry's deterministic cost beyond the first attempt's deterministic part, ms.
+        let c1: Double
+        let slotMs: Double
+        let cwMin: Int
+        let firstBackoffs: Int
+        init(_ m: IEEE80211Timing) {
+            c0 = Double(m.firstAttemptBackoffs) * m.meanBackoffMs
+            c1 = m.ackTimeoutMs + (m.immediateAccess ? m.difsMs : 0)
+            slotMs = m.slotMs
+            cwMin = m.cwMin
+            firstBackoffs = m.firstAttemptBackoffs
+        }
+    }
     // traffic: data packets of one session per s, their size (bytes) and the handoff buffer (packets)
     let packetRatePps: Double
     let packetSizeBytes: Double
@@ -133,6 +157,8 @@ struct SimulationPlan: Sendable {
         let c2 = try Self.context(s, crossingRate: crossingRate, domainARs: domainARs, steps: 2)
         tauRS = c.links.attemptMs(s.size(.rs))
         tauRA = c.links.attemptMs(s.size(.ra))
+        air = c.links.mac.map(AirAccess.init)
+        dadWidthMs = c.links.dadRandomWidthMs
         var recipes: [SchemeRecipe] = []
         for card in cards {
             let model = try SchemeModels.require(card, in: models)

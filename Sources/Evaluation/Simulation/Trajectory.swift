@@ -62,14 +62,24 @@ final class Trajectory {
         sessions.reserveCapacity(32)
     }
 
-    /// Geometric number of failed air attempts before success, P(F ≥ f) = q^f (inversion).
-    @inline(__always) private func failures(_ logQ: Double) -> Double {
-        logQ == 0 ? 0 : (log(stream.uniformPositive()) / logQ).rounded(.down)
+    /// One air leg's shared draw, F by inversion of the geometric P(F ≥ f) = q^f: m = 1 + 2F (no MAC), F failed attempts and S the sum
+    /// of their backoff slots (802.11, `SimulationPlan.AirAccess`). No MAC draws no backoff,
+    /// so the plain link sees the same stream as before the MAC existed.
+    struct AirDraw { let m: Double, f: Double, s: Double }
+
+    @inline(__always) private func airDraw(_ logQ: Double, _ from: RandomStream) -> AirDraw {
+        let f = logQ == 0 ? 0 : (log(from.uniformPositive()) / logQ).rounded(.down)
+        var s = 0.0
+        if let a = plan.air, a.cwMin > 0 {
+            for _ in 0..<(Int(f) + a.firstBackoffs) { s += Double(from.uniformInt(a.cwMin + 1)) }
+        }
+        return AirDraw(m: 1 + 2 * f, f: f, s: s)
     }
 
-    /// Geometric failed attempts from the mode stream, as `failures`.
-    @inline(__always) private func modeFailures(_ logQ: Double, _ s: RandomStream) -> Double {
-        logQ == 0 ? 0 : (log(s.uniformPositive()) / logQ).rounded(.down)
+    /// The leg's time for mean first attempt τ, ms: τ(1 + 2F), or the 802.11 form.
+    @inline(__always) private func leg(_ tau: Double, _ d: AirDraw) -> Double {
+        guard let a = plan.air else { return tau * d.m }
+        return (tau - a.c0) * (1 + d.f) + d.f * a.c1 + a.slotMs * d.s
     }
 
     func run(windowS: Double, histograms: inout [LatencyHistogram]) -> ReplicationTally {
@@ -260,11 +270,14 @@ final class Trajectory {
         tally.handoffs.add(anchors: a, steps: d, sessions: n)
         if crossed { tally.domainHandoffs.add(anchors: a, steps: d, sessions: n) }
         // Shared draws of this handoff's random latency parts (common to all schemes).
-        let ra = plan.tauRA * (1 + 2 * failures(logQ))
+        let ra = leg(plan.tauRA, airDraw(logQ, stream))
         let dRA = plan.raDelayMaxMs > 0 ? plan.raDelayMaxMs * stream.uniform() : 0
-        let detection = plan.tauRS * (1 + 2 * failures(logQ)) + dRA + ra
-        let fReq = 1 + 2 * failures(logQ), fAck = 1 + 2 * failures(logQ)
-        let fReq2 = 1 + 2 * failures(logQ), fAck2 = 1 + 2 * failures(logQ)
+        let detection = leg(plan.tauRS, airDraw(logQ, stream)) + dRA + ra
+        let fReq = airDraw(logQ, stream), fAck = airDraw(logQ, stream)
+        let fReq2 = airDraw(logQ, stream), fAck2 = airDraw(logQ, stream)
+        // RFC 4862 5.4.2's random delay before the first DAD probe, as its deviation from the
+        // mean the fixed parts hold; drawn last so that without it the draws are as before.
+        let dadDev = plan.dadWidthMs > 0 ? plan.dadWidthMs * (stream.uniform() - 0.5) : 0
         let groups = self.groups
         // One mode per handoff, shared by the fast-handover schemes (as the draws above).
         let modeU = modes?.uniform() ?? 0
@@ -279,20 +292,24 @@ final class Trajectory {
                 let l = latencies.baseAddress.unsafelyUnwrapped + k
                 let attach = (l.pointee.clientDetection ? detection : 0) + (l.pointee.networkRA ? ra : 0)
                 var base = l.pointee.fixedMs + attach
+                if dadDev != 0 { base += l.pointee.dad.fixed * dadDev }
                 if let fast = l.pointee.fast, let m = modes {
                     let predictive = modeU < fast.predictiveProbability
                     base = predictive ? fast.predictiveFixedMs : fast.reactiveFixedMs
-                    for tau in predictive ? fast.predictiveAir : fast.reactiveAir { base += tau * (1 + 2 * modeFailures(logQ, m)) }
+                    if dadDev != 0 { base += (predictive ? l.pointee.dad.predictive : l.pointee.dad.reactive) * dadDev }
+                    for tau in predictive ? fast.predictiveAir : fast.reactiveAir { base += leg(tau, airDraw(logQ, m)) }
                 }
-                if let reg = l.pointee.regTau { base += reg.req * fReq + reg.ack * fAck }
+                if let reg = l.pointee.regTau { base += leg(reg.req, fReq) + leg(reg.ack, fAck) }
                 if let race = l.pointee.raRace { base += max(race.plus + ra, race.alternative) }
                 if crossed {
                     base += l.pointee.domainFixedMs
-                    if let reg = l.pointee.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
+                    if dadDev != 0 { base += l.pointee.dad.domainFixed * dadDev }
+                    if let reg = l.pointee.domainTau { base += leg(reg.req, fReq2) + leg(reg.ack, fAck2) }
                 }
                 if let fresh = l.pointee.newSessionFixedMs {
                     // A race scheme's detection is part of its race: its new sessions wait for the RA too.
-                    let newLatency = fresh + attach + (l.pointee.raRace != nil ? ra : 0)
+                    var newLatency = fresh + attach + (l.pointee.raRace != nil ? ra : 0)
+                    if dadDev != 0 { newLatency += l.pointee.dad.newSession * dadDev }
                     out[k].newSessionSum += newLatency
                     out[k].newSessionCount += 1
                 }
@@ -300,7 +317,8 @@ final class Trajectory {
                 if l.pointee.perFlow {
                     for j in 0..<groups {
                         let w = counts[j]
-                        let latency = steps[j] == 0 ? l.pointee.atAnchorFixedMs + attach : base + l.pointee.perStepMs * Double(steps[j])
+                        let latency = steps[j] == 0
+                            ? l.pointee.atAnchorFixedMs + attach + l.pointee.dad.atAnchor * dadDev : base + l.pointee.perStepMs * Double(steps[j])
                         out[k].latencySum += Double(w) * latency
                         out[k].latencyWeight += Double(w)
                         hist[k].add(latency, weight: UInt64(w))
