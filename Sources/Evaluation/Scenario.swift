@@ -102,6 +102,10 @@ public struct Scenario: Sendable, Equatable {
         /// Per-byte-hop weights (docs/MODELS.md 5.1).
         public var wirelessWeight: Double
         public var wiredWeight: Double
+        /// Whether a handoff counts the previous attachment point's de-registration
+        /// (card messages marked `deregistration`: PMIPv6's previous-MAG PBU/PBA,
+        /// RFC 5213 section 6.9.1.4; docs/MODELS.md 5.4).
+        public var countDeregistration: Bool
     }
 
     public struct Timers: Sendable, Equatable {

@@ -93,6 +93,8 @@ extension ScenarioParameter {
         .number("messages.wireless_weight", \.messages.wirelessWeight, unit: "ratio", "1",
                 source: "docs/MODELS.md 5.1 (w_wl = w_wd = 1: byte-hops)"),
         .number("messages.wired_weight", \.messages.wiredWeight, unit: "ratio", "1", source: "docs/MODELS.md 5.1"),
+        .flag("messages.deregistration", \.messages.countDeregistration, "true",
+              source: "RFC 5213 section 6.9.1.4 (the previous MAG SHOULD de-register: PMIPv6 handoff 4 messages; false: the literature's one PBU/PBA pair, docs/MODELS.md 5.4)"),
         // timers
         .number("timers.binding_lifetime_s", \.timers.bindingLifetimeS, unit: "s", "420", minOpen: true,
                 source: "RFC 6275 section 12 MAX_RR_BINDING_LIFETIME; RFC 6275 sets no HA default, ours: the same bound"),

@@ -17,7 +17,7 @@ import Stochastics
 /// theorem holds); active sessions ρ = λ·E[T] in 0.05...5; square domains of side
 /// 1...200 or hexagonal domains of 1...40 rings (log-uniform); 1...20 global HAs;
 /// DAD standard or optimistic; wireless loss 0 or 0...0.5; refresh on or off with
-/// lifetimes 60...3600 s; local-CN fraction 0, 1 or in between; hop counts that
+/// lifetimes 60...3600 s; PMIPv6's de-registration counted or not; local-CN fraction 0, 1 or in between; hop counts that
 /// satisfy the triangle inequality between CN, AR and anchors (so stretch ≥ 1 is
 /// meaningful); one in eight scenarios takes its crossing rate from the fluid-flow
 /// model.
@@ -140,6 +140,8 @@ public struct CampaignScenario: Sendable, Equatable {
         _ = integer("timers.ha_hello_misses", 1, 5)
         // failure
         number("failure.anchor_mttr_h", logUniform(r, 0.5, 24))
+        // Drawn last, so the draws above are those of campaigns before the switch existed.
+        set("messages.deregistration", r.uniform() < 0.5 ? "true" : "false")
         return out
     }
 
