@@ -49,7 +49,7 @@ public struct SessionAnchoring: Sendable {
     }
 
     /// Whether `anchorsInUseAtHandoff` is exact (exponential sessions with exponential
-    /// residence or ρ ≤ 12; deterministic or gamma residence with any session law);
+    /// residence or ρ ≤ 12; deterministic residence with any session law);
     /// otherwise it is the stand-in approximation of `AnchorResidences`.
     public var isExactClosedForm: Bool { anchorsRoute != .residencesApproximation }
 
@@ -96,9 +96,9 @@ public struct SessionAnchoring: Sendable {
     ///   summed inside one quadrature (`anchorsSeries`). Exact (the alternating sum
     ///   loses about ρ/ln 10 digits at a node, hence the bound on ρ).
     /// - otherwise Σ_j alive_j residence by residence (`AnchorResidences`): exact for
-    ///   deterministic and gamma residences (every session law whose tail the grid
-    ///   reaches), an approximation (two-moment gamma stand-in for S_j, j ≥ 2) for the
-    ///   other residence laws; `isExactClosedForm` says which.
+    ///   deterministic residence (any session law); an approximation for the others
+    ///   (gamma: the grid of ψ, about 1e-4 relative; other laws: a two-moment gamma
+    ///   stand-in for S_j, j ≥ 2); `isExactClosedForm` says which.
     public func anchorsInUseAtHandoff() throws -> Double {
         if anchorsRoute == .residences || anchorsRoute == .residencesApproximation {
             return try AnchorResidences(residence: residence, session: session, sessionRate: sessionRate).values().anchorsInUse

@@ -27,8 +27,8 @@ struct MobilityAnchors: ParsableCommand {
                                               (an upper bound of tunnelled_fraction)
               mean_anchor_distance_steps      packet-averaged grid distance, first AR to serving AR
             anchors_in_use_at_handoff is exact for exponential sessions (any
-            residence law) and for deterministic or gamma residences (any session
-            law, docs/MODELS.md 3.3); otherwise closed_form is an approximation
+            residence law) and for deterministic residences (any session law,
+            docs/MODELS.md 3.3); otherwise closed_form is an approximation
             (noted on stderr and in footnotes) and the Monte Carlo is the reference.
 
             CSV columns: quantity,closed_form,estimate,ci_low,ci_high; a cell is

@@ -22,11 +22,11 @@ enum PerFlowAnchoring {
     }
 
     /// The exactness of a per-flow handoff latency: exact where the live sessions'
-    /// anchors are (`Assumptions.perFlowAnchorsExact`: deterministic or gamma residence).
+    /// anchors are (`Assumptions.perFlowAnchorsExact`: deterministic residence).
     static func latencyExactness(_ c: SchemeContext) -> Exactness {
         c.assumptions.perFlowAnchorsExact
             ? .exact
-            : .approximate(because: "the anchors of the sessions active at a DMM handoff (residence law replaced by a gamma of the same mean and variance)")
+            : .approximate(because: "the anchors of the sessions active at a DMM handoff (per-residence grid of docs/MODELS.md 3.3)")
     }
 
     /// (P(a live session is at its anchor, the new serving AR), wired hops from the
