@@ -21,7 +21,7 @@ public enum SchemeMetrics {
         var out: [MetricEstimate] = []
         func add(_ spelled: Spelled, _ value: Double) throws {
             guard value.isFinite, value >= 0 else {
-                throw EvaluationError(quantity: spelled.id, scheme: scheme, value: value)
+                throw EvaluationError(quantity: spelled.id, scheme: scheme, value: value, family: spelled.key.metric.family)
             }
             out.append(MetricEstimate(
                 scheme: scheme, metric: spelled.id, unit: spelled.unit, method: .closedForm, estimate: value))
@@ -122,19 +122,28 @@ public struct EvaluationError: Error, CustomStringConvertible, Sendable {
     public let quantity: String
     public let scheme: String
     public let value: Double
-    public var description: String {
-        "closed form of \(quantity) for \(scheme) gave \(value) (not a finite non-negative number); it is computed from \(Self.inputs(of: quantity)); check those values"
+    /// The catalogue family of the quantity, which says what scenario values it reads.
+    public let family: MetricFamily
+
+    public init(quantity: String, scheme: String, value: Double, family: MetricFamily) {
+        self.quantity = quantity
+        self.scheme = scheme
+        self.value = value
+        self.family = family
     }
 
-    /// The scenario groups a metric's closed form reads, by metric family.
-    static func inputs(of quantity: String) -> String {
-        if quantity.hasPrefix("signaling") {
+    public var description: String {
+        "closed form of \(quantity) for \(scheme) gave \(value) (not a finite non-negative number); it is computed from \(Self.inputs(of: family)); check those values"
+    }
+
+    /// The scenario groups a metric family's closed forms read.
+    static func inputs(of family: MetricFamily) -> String {
+        switch family {
+        case .signaling:
             return "topology.* hop distances, messages.* sizes and weights, mobility.residence, traffic.session_rate and timers.*"
+        case .latency: return "links.*, topology.* hop distances and mobility.residence"
+        case .path: return "topology.* hop distances, traffic.local_cn_fraction and mobility.*"
+        case .failure: return "failure.*, population.*, traffic.* and mobility.residence"
         }
-        if quantity.hasPrefix("handoff_latency") { return "links.*, topology.* hop distances and mobility.residence" }
-        if quantity.hasPrefix("path_stretch") || quantity.hasPrefix("tunnel") {
-            return "topology.* hop distances, traffic.local_cn_fraction and mobility.*"
-        }
-        return "failure.*, population.*, traffic.* and mobility.residence"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The law of D_j, the grid distance between an AR and where a symmetric
 /// nearest-neighbour random walk started there is after j steps
@@ -57,24 +58,18 @@ public enum AnchorDistance {
     /// starts at the fixed J once count > J + 1), so a longer computed pair serves any
     /// shorter request as its prefix; closed-form sweeps ask for the same sequences at every point.
     public static func walkSequences(grid: GridKind, count: Int) -> (meanDistance: [Double], away: [Double]) {
-        sequenceMemo.lock.lock()
-        let cached = sequenceMemo.byGrid[grid]
-        sequenceMemo.lock.unlock()
+        let cached = sequenceMemo.withLock { $0[grid] }
         if let cached, cached.meanDistance.count >= count {
             return (Array(cached.meanDistance.prefix(count)), Array(cached.away.prefix(count)))
         }
         let fresh = computeWalkSequences(grid: grid, count: count)
-        sequenceMemo.lock.lock()
-        if (sequenceMemo.byGrid[grid]?.meanDistance.count ?? 0) < count { sequenceMemo.byGrid[grid] = fresh }
-        sequenceMemo.lock.unlock()
+        sequenceMemo.withLock { memo in
+            if (memo[grid]?.meanDistance.count ?? 0) < count { memo[grid] = fresh }
+        }
         return fresh
     }
 
-    private final class SequenceMemo: @unchecked Sendable {
-        let lock = NSLock()
-        var byGrid: [GridKind: (meanDistance: [Double], away: [Double])] = [:]
-    }
-    private static let sequenceMemo = SequenceMemo()
+    private static let sequenceMemo = Mutex<[GridKind: (meanDistance: [Double], away: [Double])]>([:])
 
     /// `walkSequences` without the memo.
     static func computeWalkSequences(grid: GridKind, count: Int) -> (meanDistance: [Double], away: [Double]) {

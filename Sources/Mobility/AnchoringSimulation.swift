@@ -47,17 +47,22 @@ public struct AnchoringSimulation: Sendable {
         }
     }
 
-    /// 95 % intervals for every `SessionAnchoring.Quantity`.
-    public func run(samples: Int, seed: UInt64, jobs: Int = 1, progress: (@Sendable () -> Void)? = nil)
+    /// 95 % intervals for every `SessionAnchoring.Quantity`; `progress` is called
+    /// once per chunk, on the calling thread.
+    public func run(samples: Int, seed: UInt64, jobs: Int = 1, progress: (() -> Void)? = nil)
         -> [SessionAnchoring.Quantity: ConfidenceInterval]
     {
         precondition(samples >= 1 && jobs >= 1)
-        let (count, size) = ParallelChunks.layout(samples: samples)
+        let (count, size) = SampleChunks.layout(samples: samples)
         let model = self.model, generator = self.generator
-        let total = ParallelChunks.fold(count: count, jobs: jobs, progress: progress, into: Sums()) { i in
+        var total = Sums()
+        ParallelWork.run(count: count, jobs: jobs) { i in
             model.residence.withSampler(AnchorResidenceVisit(model: model, n: size(i),
-                                                              stream: ParallelChunks.stream(seed: seed, index: i, kind: generator)))
-        } _: { $0.merge($1) }
+                                                              stream: SampleChunks.stream(seed: seed, index: i, kind: generator)))
+        } emit: { _, part in
+            total.merge(part)
+            progress?()
+        }
         func ratio(_ num: Double, _ numSq: Double, _ cross: Double) -> ConfidenceInterval {
             let n = total.n, r = num / total.t
             let v = Swift.max(0, (numSq - 2 * r * cross + r * r * total.tt) / Swift.max(1, n - 1))

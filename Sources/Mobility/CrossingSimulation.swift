@@ -7,10 +7,10 @@ import Stochastics
 /// instant, §2.3-§2.4), then full residences until their sum exceeds T, and
 /// counts the crossings. It simulates movement; it does not evaluate formulas.
 ///
-/// Determinism: samples are split into chunks of `ParallelChunks.chunkSize`;
+/// Determinism: samples are split into chunks of `SampleChunks.chunkSize`;
 /// chunk i uses `RandomStream(seed:kind:).child(i)`; chunk counts are merged
 /// in index order, so results do not depend on `jobs`. Memory is O(kmax) per
-/// chunk in flight (`ParallelChunks.fold`), whatever `samples`.
+/// chunk in flight (`ParallelWork`'s window), whatever `samples`.
 public struct CrossingSimulation: Sendable {
     public let residence: ProbabilityLaw
     public let session: ProbabilityLaw
@@ -40,21 +40,22 @@ public struct CrossingSimulation: Sendable {
         var sumK = 0.0, sumK2 = 0.0
     }
 
-    /// Simulates `samples` sessions (≥ 1) on `jobs` threads (≥ 1).
-    public func run(samples: Int, seed: UInt64, jobs: Int = 1, progress: (@Sendable () -> Void)? = nil) -> Result {
+    /// Simulates `samples` sessions (≥ 1) on `jobs` threads (≥ 1); `progress` is
+    /// called once per chunk, on the calling thread.
+    public func run(samples: Int, seed: UInt64, jobs: Int = 1, progress: (() -> Void)? = nil) -> Result {
         precondition(samples >= 1 && jobs >= 1)
-        let (count, size) = ParallelChunks.layout(samples: samples)
+        let (count, size) = SampleChunks.layout(samples: samples)
         let kmax = self.kmax, generator = self.generator
         let residence = self.residence, session = self.session
-        let total = ParallelChunks.fold(
-            count: count, jobs: jobs, progress: progress, into: Counts(histogram: [Int](repeating: 0, count: kmax + 1))
-        ) { i in
+        var total = Counts(histogram: [Int](repeating: 0, count: kmax + 1))
+        ParallelWork.run(count: count, jobs: jobs) { i in
             residence.withSampler(ResidenceVisit(session: session, n: size(i), kmax: kmax,
-                                                 stream: ParallelChunks.stream(seed: seed, index: i, kind: generator)))
-        } _: { total, p in
+                                                 stream: SampleChunks.stream(seed: seed, index: i, kind: generator)))
+        } emit: { _, p in
             for k in 0...kmax { total.histogram[k] += p.histogram[k] }
             total.sumK += p.sumK
             total.sumK2 += p.sumK2
+            progress?()
         }
         let hist = total.histogram, sumK = total.sumK, sumK2 = total.sumK2
         let n = Double(samples)
@@ -73,14 +74,16 @@ public struct CrossingSimulation: Sendable {
     /// `residenceDraws` residences in all) without the crossing bookkeeping, and
     /// returns their sum: the benchmark's floor for `run`.
     public func drawOnly(samples: Int, residenceDraws: Int, seed: UInt64, jobs: Int = 1) -> Double {
-        let (count, size) = ParallelChunks.layout(samples: samples)
+        let (count, size) = SampleChunks.layout(samples: samples)
         let generator = self.generator
         let residence = self.residence, session = self.session
-        return ParallelChunks.fold(count: count, jobs: jobs, into: 0.0) { i in
+        var sum = 0.0
+        ParallelWork.run(count: count, jobs: jobs) { i in
             let extra = residenceDraws / count + (i < residenceDraws % count ? 1 : 0)
             return residence.withSampler(DrawVisit(session: session, n: size(i), extra: extra,
-                                                   stream: ParallelChunks.stream(seed: seed, index: i, kind: generator)))
-        } _: { $0 += $1 }
+                                                   stream: SampleChunks.stream(seed: seed, index: i, kind: generator)))
+        } emit: { _, part in sum += part }
+        return sum
     }
 }
 

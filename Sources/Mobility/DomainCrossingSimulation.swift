@@ -3,7 +3,7 @@ import Stochastics
 /// Monte Carlo of `DomainCrossing.fraction`: random-walk steps on the AR grid,
 /// counting the steps that change domain (docs/MODELS.md §2.6).
 ///
-/// Each chunk of `ParallelChunks.chunkSize` steps starts at a uniformly chosen
+/// Each chunk of `SampleChunks.chunkSize` steps starts at a uniformly chosen
 /// AR of a domain (the walk's stationary law within a domain) and is one batch;
 /// the interval is the batch-means Student-t interval over chunks, which
 /// accounts for the correlation between successive steps.
@@ -18,12 +18,12 @@ public struct DomainCrossingSimulation: Sendable {
 
     /// Estimates p_d from `steps` walk steps.
     public func run(steps: Int, seed: UInt64, jobs: Int = 1) -> ConfidenceInterval {
-        let (count, size) = ParallelChunks.layout(samples: steps)
+        let (count, size) = SampleChunks.layout(samples: steps)
         let grid = self.grid, m = self.domainSize
         let cells = DomainCrossing.cells(grid: grid, domainSize: m)
         let moves = grid.steps
-        let parts = ParallelChunks.run(count: count, jobs: jobs) { i -> Double in
-            let stream = ParallelChunks.stream(seed: seed, index: i)
+        let parts = ParallelWork.map(count: count, jobs: jobs) { i -> Double in
+            let stream = SampleChunks.stream(seed: seed, index: i)
             var (x, y) = cells[stream.uniformInt(cells.count)]
             var d = DomainCrossing.domain(of: x, y, grid: grid, domainSize: m)
             var crossings = 0

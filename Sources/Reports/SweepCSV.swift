@@ -21,14 +21,15 @@ public enum SweepCSV {
 
     /// All rows of one point, as one string (written with one write call).
     public static func rows(values: [String], estimates: [MetricEstimate]) throws -> String {
-        try RowFormatter().rows(values: values, estimates: estimates)
+        var formatter = RowFormatter()
+        return try formatter.rows(values: values, estimates: estimates)
     }
 
     /// Formats rows, remembering the "scheme,metric,unit,method," middle of
     /// each row position: consecutive points repeat them, and rebuilding
-    /// them was most of the cost of a closed-form sweep. Not thread-safe:
-    /// one formatter per worker.
-    public final class RowFormatter {
+    /// them was most of the cost of a closed-form sweep. A value: each
+    /// worker keeps its own copy.
+    public struct RowFormatter: Sendable {
         struct Middle {
             var scheme: String, metric: String, unit: String, method: EvaluationMethod
             var text: String
@@ -37,7 +38,7 @@ public enum SweepCSV {
 
         public init() {}
 
-        public func rows(values: [String], estimates: [MetricEstimate]) throws -> String {
+        public mutating func rows(values: [String], estimates: [MetricEstimate]) throws -> String {
             var out = ""
             out.reserveCapacity(estimates.count * (64 + 16 * values.count))
             let prefix = values.map { field($0) + "," }.joined()
@@ -61,7 +62,7 @@ public enum SweepCSV {
         }
 
         @inline(__always)
-        func middle(_ j: Int, _ e: MetricEstimate) -> String {
+        mutating func middle(_ j: Int, _ e: MetricEstimate) -> String {
             if j < middles.count {
                 let m = middles[j]
                 if m.scheme == e.scheme, m.metric == e.metric, m.unit == e.unit, m.method == e.method { return m.text }

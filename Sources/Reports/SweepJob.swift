@@ -110,11 +110,11 @@ public struct SweepJob {
         let indexArray = Array(indices)
         let first = firstPosition
         let start = DispatchTime.now().uptimeNanoseconds
-        let counts = Counter()
-        let formatters = Formatters(count: max(1, jobs))
-        try SweepRunner.run(
+        var estimates = 0
+        try ParallelWork.run(
             count: indexArray.count - first, jobs: jobs,
-            evaluate: { position, worker -> (String, Int) in
+            makeWorker: { _ in SweepCSV.RowFormatter() },
+            body: { position, formatter -> (String, Int) in
                 let point = grid.point(indexArray[first + position])
                 let rows: [MetricEstimate]
                 do { rows = try evaluate(point) } catch let error as InvalidInput {
@@ -123,14 +123,14 @@ public struct SweepJob {
                 } catch {
                     throw SweepPointError(point: point, underlying: error)
                 }
-                counts.add(rows.count)
-                return (try formatters.all[worker].rows(values: point.assignments.map(\.value), estimates: rows), rows.count)
+                return (try formatter.rows(values: point.assignments.map(\.value), estimates: rows), rows.count)
             },
-            emit: { _, rows in
+            emit: { position, rows in
                 try file.append(rows.0, rows: rows.1)
+                estimates += rows.1
                 done()
-            },
-            progress: progress.map { report in { done in report(first + done, indexArray.count) } })
+                progress?(first + position + 1, indexArray.count)
+            })
         try file.sync()
         var finished = recorded
         finished.complete = true
@@ -139,22 +139,6 @@ public struct SweepJob {
         try finished.write(csv: output)
         done()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Summary(shardPoints: indexArray.count, computedPoints: indexArray.count - first, estimates: counts.value, seconds: seconds)
-    }
-
-    /// One row formatter per worker (the runner never runs one worker number on two threads).
-    final class Formatters: @unchecked Sendable {
-        let all: [SweepCSV.RowFormatter]
-        init(count: Int) { all = (0..<count).map { _ in SweepCSV.RowFormatter() } }
-    }
-
-    final class Counter: @unchecked Sendable {
-        let lock = NSLock()
-        var value = 0
-        func add(_ n: Int) {
-            lock.lock()
-            value += n
-            lock.unlock()
-        }
+        return Summary(shardPoints: indexArray.count, computedPoints: indexArray.count - first, estimates: estimates, seconds: seconds)
     }
 }

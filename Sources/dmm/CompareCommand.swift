@@ -32,12 +32,11 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    static let defaultMetrics = "signaling_cost,handoff_latency,path_stretch,disruption"
+    static let defaultMetrics = [Metric.signalingCost, .handoffLatency, .pathStretch, .disruption].map(\.id).joined(separator: ",")
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    @Option(help: "Comma-separated scheme ids (default: all, in the catalogue's order).")
-    var schemes: String?
+    @OptionGroup var schemeOptions: SchemesOption
 
     @Option(help: "Comma-separated metric ids to rank (default: \(defaultMetrics)).")
     var metrics: String = defaultMetrics
@@ -45,38 +44,34 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Scheme the ratios are taken to (default: mipv6 when it is compared).")
     var baseline: String?
 
-    @Option(help: "closed-form, monte-carlo or both (Monte Carlo estimates are ranked, with ties).")
-    var method: MethodChoice = .closedForm
+    @OptionGroup var methodOption: MethodOption
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .markdown
+    @OptionGroup var formatOption: FormatOption
 
     @OptionGroup var destination: OutputDestination
 
-    @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
-    var models: String?
+    @OptionGroup var modelsOption: ModelsOption
 
     func run() throws {
         try destination.check()
         let keys = try MetricListOption.parse([metrics], option: "--metrics")
-        let scenario = try scenarioOptions.load(models: models)
-        let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        let cards = try catalog.select(schemes)
+        let scenario = try scenarioOptions.load(models: modelsOption.models)
+        let cards = try schemeOptions.cards(modelsOption)
         let ids = cards.map(\.id)
         let base = baseline ?? (ids.contains("mipv6") ? "mipv6" : nil)
         if let base, !ids.contains(base) {
             throw CommandInputError("--baseline \(base) is not among the compared schemes; allowed: \(ids.joined(separator: ", "))")
         }
-        let rows = try monteCarlo.evaluate(monteCarlo.request(scenario, cards: cards, method: method)).rows
+        let rows = try monteCarlo.evaluate(monteCarlo.request(scenario, cards: cards, method: methodOption.method)).rows
         let comparison = try SchemeComparison.compare(rows, schemes: ids, metrics: keys, baseline: base)
         let table: Table
-        switch format {
+        switch formatOption.format {
         case .csv, .json: table = ComparisonTables.tidy(comparison)
         case .markdown, .latex, .rfc, .xml2rfc:
             let how: String
-            switch method {
+            switch methodOption.method {
             case .closedForm: how = "closed form"
             case .monteCarlo: how = "Monte Carlo, \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)"
             case .both: how = "Monte Carlo ranked (closed form in brackets), \(monteCarlo.samples) handoffs, seed \(monteCarlo.seed)"
@@ -84,6 +79,6 @@ struct CompareCommand: ParsableCommand {
             table = ComparisonTables.readable(
                 comparison, caption: "Schemes ranked per metric, best first (\(how)), scenario \(scenarioOptions.scenario).")
         }
-        try destination.emit(TableRenderer.render(table, as: format))
+        try destination.emit(TableRenderer.render(table, as: formatOption.format))
     }
 }

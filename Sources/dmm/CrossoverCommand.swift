@@ -43,8 +43,7 @@ struct CrossoverCommand: ParsableCommand {
     @Option(help: "Scan points along the range (2...100000).")
     var points: Int = 400
 
-    @Option(help: "Comma-separated scheme ids (default: all, in the catalogue's order).")
-    var schemes: String?
+    @OptionGroup var schemeOptions: SchemesOption
 
     @Option(help: "Metric id (repeatable or comma-separated; default: signaling_cost, handoff_latency, path_stretch).")
     var metric: [String] = []
@@ -59,8 +58,7 @@ struct CrossoverCommand: ParsableCommand {
 
     @OptionGroup var destination: OutputDestination
 
-    @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
-    var models: String?
+    @OptionGroup var modelsOption: ModelsOption
 
     func run() throws {
         try destination.check()
@@ -72,9 +70,8 @@ struct CrossoverCommand: ParsableCommand {
         for key in keys where key.metric.latencyQuantile != nil {
             throw CommandInputError("--metric \(key.id) has no closed form (Monte Carlo only); crossings are located on the closed form")
         }
-        let scenario = try scenarioOptions.load(models: models)
-        let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        let cards = try catalog.select(schemes)
+        let scenario = try scenarioOptions.load(models: modelsOption.models)
+        let cards = try schemeOptions.cards(modelsOption)
         let crossovers = try CrossoverSearch.find(
             base: scenario, cards: cards, range: range, metrics: keys, jobs: monteCarlo.jobs)
         var confirmations: [CrossoverConfirmation]?

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Reports
 
 /// Messages for people go to standard error; tables and data go to standard output.
@@ -24,11 +25,10 @@ enum Diagnostics {
 enum StderrState {
     static let failed = Flag()
 
-    /// A set-once flag read at exit; the lock makes it safe from any thread.
-    final class Flag: @unchecked Sendable {  // all access goes through `lock`
-        private let lock = NSLock()
-        private var value = false
-        func store(_ v: Bool) { lock.lock(); value = v; lock.unlock() }
-        func load() -> Bool { lock.lock(); defer { lock.unlock() }; return value }
+    /// A set-once flag read at exit, safe from any thread.
+    final class Flag: Sendable {
+        private let value = Atomic<Bool>(false)
+        func store(_ v: Bool) { value.store(v, ordering: .sequentiallyConsistent) }
+        func load() -> Bool { value.load(ordering: .sequentiallyConsistent) }
     }
 }

@@ -50,8 +50,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Grid points per axis when a range gives no COUNT (2...100000).")
     var resolution: Int = 100
 
-    @Option(help: "Comma-separated scheme ids (default: all, in the catalogue's order).")
-    var schemes: String?
+    @OptionGroup var schemeOptions: SchemesOption
 
     @Option(help: "Output format: csv, json, svg or pgfplots.")
     var format: Format = .csv
@@ -61,17 +60,14 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Without --x/--y: the directory the seed's maps are written to.", valueName: "DIR"))
     var outputDir: String?
 
-    @Option(parsing: .unconditional, help: "Worker threads (1...1024); default: the number of cores.")
-    var jobs: Int = ProcessorAffinity.availableCPUCount
+    @OptionGroup var jobsOption: JobsOption
 
     @Flag(help: "Allow a grid of more than \(RegimeMapper.maximumPoints) points.")
     var force = false
 
-    @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
-    var models: String?
+    @OptionGroup var modelsOption: ModelsOption
 
     func run() throws {
-        guard (1...1024).contains(jobs) else { throw CommandInputError("--jobs \(jobs) is out of range; allowed: 1...1024") }
         guard (2...ParameterRange.maximumCount).contains(resolution) else {
             throw CommandInputError("--resolution \(resolution) is out of range; allowed: 2...\(ParameterRange.maximumCount)")
         }
@@ -103,11 +99,10 @@ struct MapCommand: ParsableCommand {
         for p in pairs where p.x.count * p.y.count > RegimeMapper.maximumPoints && !force {
             throw CommandInputError("a \(p.x.count) x \(p.y.count) grid is \(p.x.count * p.y.count) closed-form points of every scheme, more than \(RegimeMapper.maximumPoints); lower COUNT or --resolution, or add --force")
         }
-        let scenario = try scenarioOptions.load(models: models)
-        let catalog = try SchemeCatalog.load(directory: ModelsLocator.schemesDirectory(explicit: models))
-        let cards = try catalog.select(schemes)
+        let scenario = try scenarioOptions.load(models: modelsOption.models)
+        let cards = try schemeOptions.cards(modelsOption)
         for p in pairs {
-            let maps = try RegimeMapper.maps(base: scenario, cards: cards, x: p.x, y: p.y, metrics: keys, jobs: jobs)
+            let maps = try RegimeMapper.maps(base: scenario, cards: cards, x: p.x, y: p.y, metrics: keys, jobs: jobsOption.jobs)
             if let outputDir {
                 let base = URL(fileURLWithPath: outputDir).appendingPathComponent(p.name).path
                 try OutputFile.write(Self.render(maps, .csv), to: base + ".csv")

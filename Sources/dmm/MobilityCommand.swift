@@ -102,9 +102,9 @@ struct MobilityCommonOptions: ParsableArguments {
     }
 }
 
-/// Progress of a Monte Carlo run, on stderr.
-final class MobilityProgress: @unchecked Sendable {
-    private let lock = NSLock()
+/// Progress of a Monte Carlo run, on stderr. Not shared between threads: the
+/// simulations report progress on the calling thread (`ParallelWork`'s emit).
+final class MobilityProgress {
     private var done = 0, shown = -1
     let label: String, chunks: Int
 
@@ -114,12 +114,13 @@ final class MobilityProgress: @unchecked Sendable {
     }
 
     /// `step` as the callback the simulations take.
-    var callback: @Sendable () -> Void { { [self] in self.step() } }
+    var callback: () -> Void { { [self] in self.step() } }
 
-    func step() {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
+    func step() { show(done: done + 1) }
+
+    /// Shows `done` of `chunks` (steps may come several at a time).
+    func show(done: Int) {
+        self.done = done
         let percent = done * 100 / chunks
         if percent != shown {
             shown = percent

@@ -45,6 +45,6 @@ struct MonteCarloOptions: ParsableArguments {
         try CostGuard.checkMonteCarlo(request.scenario, samples: samples, schemes: request.cards.count, force: force)
         let reporter = progress || Diagnostics.stderrIsTerminal
             ? MobilityProgress(label: "monte-carlo", chunks: MonteCarlo.replications(samples: samples)) : nil
-        return try MetricEvaluation.run(request, progress: reporter.map { r in { _, _ in r.step() } })
+        return try MetricEvaluation.run(request, progress: reporter.map { r in { done, _ in r.show(done: done) } })
     }
 }

@@ -30,11 +30,9 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    @Option(help: "Comma-separated scheme ids (default: all, in the catalogue's order).")
-    var schemes: String?
+    @OptionGroup var schemeOptions: SchemesOption
 
-    @Option(help: "Metrics (and the ranking) by closed-form, monte-carlo or both.")
-    var method: MethodChoice = .closedForm
+    @OptionGroup var methodOption: MethodOption
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -43,20 +41,19 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var destination: OutputDestination
 
-    @Option(help: "Models directory holding schemes/ and scenarios/ (default: $DMM_MODELS, else the shipped Models).")
-    var models: String?
+    @OptionGroup var modelsOption: ModelsOption
 
     func run() throws {
         try destination.check()
         guard (2...400).contains(resolution) else {
             throw CommandInputError("--resolution \(resolution) is out of range; allowed: 2...400")
         }
-        let scenario = try scenarioOptions.load(models: models)
-        let directory = try ModelsLocator.schemesDirectory(explicit: models)
+        let scenario = try scenarioOptions.load(models: modelsOption.models)
+        let directory = try ModelsLocator.schemesDirectory(explicit: modelsOption.models)
         let catalog = try SchemeCatalog.load(directory: directory)
-        let cards = try catalog.select(schemes)
+        let cards = try catalog.select(schemeOptions.schemes)
         let ids = cards.map(\.id)
-        let rows = try monteCarlo.evaluate(monteCarlo.request(scenario, cards: cards, method: method)).rows
+        let rows = try monteCarlo.evaluate(monteCarlo.request(scenario, cards: cards, method: methodOption.method)).rows
         let comparison = try SchemeComparison.compare(
             rows, schemes: ids, metrics: try MetricListOption.parse([CompareCommand.defaultMetrics], option: "--metrics"),
             baseline: ids.contains("mipv6") ? "mipv6" : nil)
@@ -77,7 +74,7 @@ struct ReportCommand: ParsableCommand {
             ? try CrossoverSearch.find(base: scenario, cards: cards, range: range, metrics: RegimeMapper.seedMetrics, jobs: monteCarlo.jobs)
             : []
         let how: String
-        switch method {
+        switch methodOption.method {
         case .closedForm: how = "closed form"
         case .monteCarlo: how = "Monte Carlo (\(monteCarlo.samples) handoffs, seed \(monteCarlo.seed))"
         case .both: how = "closed form and Monte Carlo (\(monteCarlo.samples) handoffs, seed \(monteCarlo.seed))"

@@ -67,6 +67,8 @@ struct ParsingTests {
             #expect(try SweepCommand.parse(["--vary", "traffic.session_rate=0.01", "--output", "o.csv", "--method", method.rawValue]).method == method)
             let mobility = ["--residence", "exponential:mean=60", "--session", "exponential:mean=60", "--method", method.rawValue]
             #expect(try MobilityCrossings.parse(mobility).common.method == method)
+            #expect(try CompareCommand.parse(["--method", method.rawValue]).methodOption.method == method)
+            #expect(try ReportCommand.parse(["--method", method.rawValue, "--output", "r.html"]).methodOption.method == method)
         }
         #expect(Self.refusal(EvaluateCommand.self, ["--method", "exact"])?.hasPrefix("The value 'exact' is invalid for '--method <method>'") == true)
     }
@@ -81,6 +83,22 @@ struct ParsingTests {
         #expect(Self.refusal(ValidateCommand.self, ["--jobs", jobs]) == message)
         #expect(Self.refusal(MobilityCrossings.self, ["--residence", "exponential:mean=60", "--session", "exponential:mean=60", "--jobs", jobs]) == message)
         #expect(Self.refusal(MobilityAnchors.self, ["--residence", "exponential:mean=60", "--session", "exponential:mean=60", "--session-rate", "0.01", "--jobs", jobs]) == message)
+        #expect(Self.refusal(MapCommand.self, ["--jobs", jobs]) == message)
+        #expect(Self.refusal(CompareCommand.self, ["--jobs", jobs]) == message)
+        #expect(Self.refusal(CrossoverCommand.self, ["--vary", "traffic.local_cn_fraction=0:1", "--jobs", jobs]) == message)
+        #expect(Self.refusal(ReportCommand.self, ["--output", "r.html", "--jobs", jobs]) == message)
+    }
+
+    /// The decision commands take --schemes and --models from the shared groups.
+    @Test func decisionCommandsShareTheGroups() throws {
+        let compare = try CompareCommand.parse(["--schemes", "mipv6,dma", "--models", "M", "--format", "csv"])
+        #expect(compare.schemeOptions.schemes == "mipv6,dma" && compare.modelsOption.models == "M" && compare.formatOption.format == .csv)
+        let map = try MapCommand.parse(["--schemes", "sail", "--models", "M", "--jobs", "2"])
+        #expect(map.schemeOptions.schemes == "sail" && map.modelsOption.models == "M" && map.jobsOption.jobs == 2)
+        let crossover = try CrossoverCommand.parse(["--vary", "traffic.local_cn_fraction=0:1", "--schemes", "dma,sail"])
+        #expect(crossover.schemeOptions.schemes == "dma,sail" && crossover.modelsOption.models == nil)
+        let report = try ReportCommand.parse(["--output", "r.html", "--schemes", "mipv6"])
+        #expect(report.schemeOptions.schemes == "mipv6")
     }
 
     @Test func badMonteCarloOptions() {

@@ -62,9 +62,9 @@ public enum CrossoverSearch {
         let xs = range.values
         var scan: [SchemeValues] = []
         scan.reserveCapacity(xs.count)
-        try SweepRunner.run(
+        try ParallelWork.run(
             count: xs.count, jobs: jobs,
-            evaluate: { k, _ in
+            body: { k in
                 let s = try base.setting(range.path, to: ParameterRange.text(xs[k]))
                 return SchemeValues(try ClosedForm.evaluate(scenario: s, schemes: cards), schemes: schemes, metrics: metrics)
             },

@@ -1,4 +1,5 @@
 import Schemes
+import Stochastics
 
 /// The winning scheme of one metric over a 2-D grid of two scenario parameters,
 /// with the margin to the runner-up (`dmm map`, issue 14 item 3).
@@ -48,7 +49,7 @@ public struct RegimeMap: Sendable, Equatable {
 }
 
 /// Builds regime maps: one closed-form evaluation per grid point, shared by every
-/// metric asked for, rows of the grid spread over `jobs` threads (`SweepRunner`).
+/// metric asked for, rows of the grid spread over `jobs` threads (`ParallelWork`).
 public enum RegimeMapper {
     /// The largest grid accepted without `force` (points, each evaluating every scheme).
     public static let maximumPoints = 1_000_000
@@ -65,9 +66,9 @@ public enum RegimeMapper {
         let xs = x.values, ys = y.values
         var grids: [[RegimeMap.Cell]] = Array(repeating: [], count: metrics.count)
         for m in grids.indices { grids[m].reserveCapacity(xs.count * ys.count) }
-        try SweepRunner.run(
+        try ParallelWork.run(
             count: ys.count, jobs: jobs,
-            evaluate: { j, _ in
+            body: { j in
                 let row = try base.setting(y.path, to: ParameterRange.text(ys[j]))
                 var out: [[RegimeMap.Cell]] = Array(repeating: [], count: metrics.count)
                 for xv in xs {

@@ -12,7 +12,7 @@ import Stochastics
 /// (the last one shorter), each after its own warm-up. Replication i draws only
 /// from `RandomStream(seed: seed).child(i)`; replications are folded into a
 /// fixed number of lanes in index order and the lanes merged in lane order
-/// (`ChunkRunner`), so the output depends on (scenario, schemes, samples, seed),
+/// (`ParallelWork`), so the output depends on (scenario, schemes, samples, seed),
 /// never on `jobs`, and no lock is taken per replication. Memory: 64 lane
 /// accumulators and one compact latency histogram (`LatencyHistogram`) per
 /// scheme and thread, whatever `samples`. `ClosedFormAccuracy` says, per scheme
@@ -80,31 +80,42 @@ public enum MonteCarlo {
         let meanResidence = plan.residence.mean
         let specs = MetricSpec.all(plan)
         let schemeCount = plan.schemes.count
-        let done = ProgressCounter(total: count, report: progress)
-        let (merged, locals) = ChunkRunner.run(
-            count: count, jobs: jobs,
-            makeAccumulator: { [RatioStatistics](repeating: RatioStatistics(), count: specs.count) },
-            makeLocal: {
+        // Replications are folded into `lanes` contiguous blocks, a number fixed
+        // independently of `jobs`; lane accumulators are merged in lane order on the
+        // calling thread, so floating sums are added in the same order whatever the
+        // number of threads, and no lock is taken per replication.
+        let lanes = Swift.max(1, Swift.min(Self.lanes, count))
+        var merged: [RatioStatistics]? = nil
+        let workers = ParallelWork.run(
+            count: lanes, jobs: jobs,
+            makeWorker: { _ in
                 // Each worker builds its own plan: the recipes' arrays are then not shared
                 // between threads, so their reference counting does not bounce cache lines
                 // between cores on every event (a shared plan scaled 1.3x on two cores).
                 Worker(plan: (try? SimulationPlan(scenario: scenario, cards: schemes, models: models)) ?? plan,
                        histograms: [LatencyHistogram](repeating: LatencyHistogram(), count: schemeCount))
             },
-            body: { i, worker, stats in
-                let window = Double(i == count - 1 ? lastHandoffs : per) * meanResidence
-                let trajectory = Trajectory(plan: worker.plan, stream: RandomStream(seed: seed).child(i))
-                let tally = trajectory.run(windowS: window, histograms: &worker.histograms)
-                for j in specs.indices {
-                    let (x, y) = specs[j].value(tally)
-                    stats[j].add(x, y)
+            body: { lane, worker in
+                var laneStats = [RatioStatistics](repeating: RatioStatistics(), count: specs.count)
+                for i in (lane * count / lanes)..<((lane + 1) * count / lanes) {
+                    let window = Double(i == count - 1 ? lastHandoffs : per) * meanResidence
+                    let trajectory = Trajectory(plan: worker.plan, stream: RandomStream(seed: seed).child(i))
+                    let tally = trajectory.run(windowS: window, histograms: &worker.histograms)
+                    for j in specs.indices {
+                        let (x, y) = specs[j].value(tally)
+                        laneStats[j].add(x, y)
+                    }
                 }
-                done.step()
+                return laneStats
             },
-            merge: { total, lane in for j in total.indices { total[j].merge(lane[j]) } })
+            emit: { lane, laneStats in
+                if merged == nil { merged = laneStats } else { for j in merged!.indices { merged![j].merge(laneStats[j]) } }
+                progress?((lane + 1) * count / lanes, count)
+            })
         let stats = merged ?? []
-        var histograms = locals[0].histograms
-        for other in locals.dropFirst() { for k in histograms.indices { histograms[k].merge(other.histograms[k]) } }
+        // Histogram counts are integers: their merge does not depend on which worker ran which lane.
+        var histograms = workers[0].histograms
+        for other in workers.dropFirst() { for k in histograms.indices { histograms[k].merge(other.histograms[k]) } }
 
         var out: [MetricEstimate] = []
         for (k, recipe) in plan.schemes.enumerated() {
@@ -131,28 +142,14 @@ public enum MonteCarlo {
         return out
     }
 
+    /// Lanes per run: enough for two to a few dozen workers to balance, few
+    /// enough that the per-lane accumulators stay small.
+    static let lanes = 64
+
     /// One worker thread's own plan and latency histograms.
-    private struct Worker {
+    private struct Worker: Sendable {
         let plan: SimulationPlan
         var histograms: [LatencyHistogram]
-    }
-
-    /// Replications done so far, for the optional progress callback (called from
-    /// the workers, once per replication: off the per-event hot path).
-    /// @unchecked Sendable is safe: `done` is read and written only under `lock`,
-    /// and the other stored properties are immutable.
-    private final class ProgressCounter: @unchecked Sendable {
-        let lock = NSLock()
-        var done = 0
-        let total: Int
-        let report: ((Int, Int) -> Void)?
-        init(total: Int, report: ((Int, Int) -> Void)?) { self.total = total; self.report = report }
-        func step() {
-            guard let report else { return }
-            lock.lock(); defer { lock.unlock() }
-            done += 1
-            report(done, total)
-        }
     }
 
     private static func estimate(_ scheme: String, _ key: MetricKey, _ ci: ConfidenceInterval,
