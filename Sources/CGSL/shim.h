@@ -15,6 +15,7 @@
 #include <gsl/gsl_sf_expint.h>
 #include <gsl/gsl_sf_erf.h>
 #include <gsl/gsl_sf_exp.h>
+#include <gsl/gsl_sf_zeta.h>
 #include <gsl/gsl_sf_result.h>
 
 static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }

@@ -71,8 +71,17 @@ public enum ClosedFormAccuracy {
         }
         mark(.handoffLatency, model.handoffLatency(c1).exactness)
         if let fresh = model.newSessionLatency(c1) { mark(.handoffLatencyNewSession, fresh.exactness) }
+        // The latency law's functionals (docs/MODELS.md 6.5) are exact, the S-PMIP race included,
+        // except where the law itself is first order: per-flow DMM's distance to the old anchor.
+        if model.latencyParts(c1).perAnchorStepMs != nil {
+            for metric in [Metric.handoverFailureProbability, .packetLoss, .packetLossBuffered] {
+                mark(metric, model.handoffLatency(c1).exactness)
+            }
+        }
         let path = model.dataPath(c1)
-        for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead] { mark(metric, path.exactness) }
+        for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost] {
+            mark(metric, path.exactness)
+        }
         // Ranked as the simulation ranks them (the same context).
         let elements = model.failureElements(c1)
         if let worst = elements.max(by: { ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable) }) {

@@ -5,11 +5,13 @@ public enum EvaluationMethod: String, CaseIterable, Sendable, Codable {
 }
 
 /// One estimate of one metric for one scheme: a row of the tidy output
-/// (columns scheme, metric, unit, method, estimate, ci_low, ci_high, samples).
+/// (columns scheme, metric, unit, method, estimate, ci_low, ci_high, samples,
+/// handoffs; docs/DATA.md).
 ///
-/// Closed forms have no interval and no sample count (`ci` nil). Monte Carlo
-/// estimates carry a 95 % Student-t interval and the number of independent
-/// observations behind it.
+/// Closed forms have no interval and no sample count (nil). Monte Carlo
+/// estimates carry a 95 % interval and `samples`, the independent replications
+/// behind it; the latency percentiles also carry `handoffs`, the simulated
+/// handoffs their order-statistic interval rests on.
 public struct MetricEstimate: Sendable, Equatable {
     /// Scheme id, e.g. "pmipv6".
     public var scheme: String
@@ -21,7 +23,11 @@ public struct MetricEstimate: Sendable, Equatable {
     public var estimate: Double
     public var ciLow: Double?
     public var ciHigh: Double?
+    /// Monte Carlo: independent replications (every Monte Carlo row, percentiles included).
     public var samples: Int?
+    /// Monte Carlo latency percentiles only: the handoff latencies observed (the
+    /// order statistics' n); nil for every other row.
+    public var handoffs: Int?
     /// Monte Carlo only: the standard error of `estimate` (delta method over
     /// replications, `samples` − 1 degrees of freedom), which z-scores use; the
     /// interval is truncated to the metric's support, so its half-width is not
@@ -31,7 +37,7 @@ public struct MetricEstimate: Sendable, Equatable {
     public init(
         scheme: String, metric: String, unit: String, method: EvaluationMethod,
         estimate: Double, ciLow: Double? = nil, ciHigh: Double? = nil, samples: Int? = nil,
-        standardError: Double? = nil
+        standardError: Double? = nil, handoffs: Int? = nil
     ) {
         self.scheme = scheme
         self.metric = metric
@@ -42,6 +48,7 @@ public struct MetricEstimate: Sendable, Equatable {
         self.ciHigh = ciHigh
         self.samples = samples
         self.standardError = standardError
+        self.handoffs = handoffs
     }
 
     /// A row of a catalogue metric: its id and unit as the catalogue spells them.
@@ -57,6 +64,7 @@ public struct MetricEstimate: Sendable, Equatable {
     /// The catalogue key of `metric`, nil for a name the catalogue does not know.
     public var key: MetricKey? { MetricKey(id: metric) }
 
-    /// The tidy column names, in order.
-    public static let columns = ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples"]
+    /// Every tidy column name, in order; a file holds those its method fills
+    /// (`TidyLayout` in Reports, docs/DATA.md).
+    public static let columns = ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples", "handoffs"]
 }

@@ -51,6 +51,12 @@ public struct Scenario: Sendable, Equatable {
         public var localCNFraction: Double
         /// Hops from a local CN to any AR of the region.
         public var localCNHops: Double
+        /// Downlink data packets per second of one active session (constant bit rate).
+        public var packetRatePps: Double = 50
+        /// Size of one data packet in bytes, IPv6 header included (tunnel headers come on top).
+        public var packetSizeBytes: Double = 220
+        /// Packets of one session the anchor or the new AR buffers during a handoff (0: no buffering).
+        public var bufferPackets: Double = 0
     }
 
     public struct Topology: Sendable, Equatable {
@@ -91,6 +97,9 @@ public struct Scenario: Sendable, Equatable {
         public var raDelayMs: Double
         public var dad: DADMode
         public var dadMs: Double
+        /// Probability that a fast handover (FMIPv6, FPMIPv6) is predictive (FBU or HI
+        /// sent before the link switch), else reactive (sent from the new link).
+        public var predictiveHandoffFraction: Double = 0.3
         /// The DAD wait a handoff sees, ms: `dadMs`, or 0 when optimistic.
         public var dadDelayMs: Double { dad == .optimistic ? 0 : dadMs }
     }

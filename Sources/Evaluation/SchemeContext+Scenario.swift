@@ -5,6 +5,12 @@ extension SchemeContext {
     /// mobility quantities (`Motion`, from the Mobility closed forms).
     public init(scenario s: Scenario, motion: Motion) {
         let t = s.topology
+        var links = Links(
+            wirelessBps: s.links.wireless.bandwidthBps, wirelessLatencyMs: s.links.wireless.latencyMs,
+            wirelessLoss: s.links.wireless.loss, wiredBps: s.links.wired.bandwidthBps,
+            wiredLatencyMsPerHop: s.links.wired.latencyMsPerHop, queueingMsPerHop: s.links.wired.queueingMsPerHop,
+            l2HandoffMs: s.links.l2HandoffMs, raDelayMs: s.links.raDelayMs, dadMs: s.links.dadDelayMs)
+        links.predictiveHandoffFraction = s.links.predictiveHandoffFraction
         self.init(
             hops: Hops(
                 arAr: t.arArHops, arMap: t.arMapHops, arHa: t.arHaHops, mapHa: t.mapHaHops, magLma: t.magLmaHops,
@@ -13,11 +19,7 @@ extension SchemeContext {
                 arNearestHa: t.arNearestHaHops, cnNearestHa: t.cnNearestHaHops, localCN: s.traffic.localCNHops,
                 localCNFraction: s.traffic.localCNFraction, globalHACount: t.globalHACount),
             motion: motion,
-            links: Links(
-                wirelessBps: s.links.wireless.bandwidthBps, wirelessLatencyMs: s.links.wireless.latencyMs,
-                wirelessLoss: s.links.wireless.loss, wiredBps: s.links.wired.bandwidthBps,
-                wiredLatencyMsPerHop: s.links.wired.latencyMsPerHop, queueingMsPerHop: s.links.wired.queueingMsPerHop,
-                l2HandoffMs: s.links.l2HandoffMs, raDelayMs: s.links.raDelayMs, dadMs: s.links.dadDelayMs),
+            links: links,
             failures: Failures(
                 anchorMtbfH: s.failure.anchorMtbfH, anchorMttrH: s.failure.anchorMttrH, arMtbfH: s.failure.arMtbfH,
                 arMttrH: s.failure.arMttrH, locationServerMtbfH: s.failure.locationServerMtbfH,

@@ -34,6 +34,11 @@ public enum SchemeMetrics {
         let worst = elements.max {
             ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable)
         }
+        // The latency law of an active session's handoff (docs/MODELS.md 6.5), built once.
+        let latencyLaw = HandoffLatencyLaw(
+            parts: model.latencyParts(c), context: c, tauRS: c.links.attemptMs(c.size(.rs)),
+            tauRA: c.links.attemptMs(c.size(.ra)))
+        let traffic = s.traffic
         for spelled in Self.schemeLevel {
             let metric = spelled.key.metric
             let value: Double?
@@ -60,6 +65,20 @@ public enum SchemeMetrics {
                 value = elements.reduce(0.0) {
                     $0 + TimeConstants.hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
                 }
+            // P(L > X): the residence in the new AR is a full residence X (a handoff is a renewal
+            // epoch), independent of L (docs/MODELS.md 6.5). Exact except per-flow DMM (first-order D).
+            case .handoverFailureProbability:
+                value = try latencyLaw.exceedanceProbability(residence: try s.effectiveResidence())
+            // λ_p E[L] and E[(λ_p L − B)⁺] per active session and handoff (6.5); same exactness.
+            case .packetLoss: value = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: 0)
+            case .packetLossBuffered:
+                value = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: traffic.bufferPackets)
+            // ρ λ_p [s_p (w_wl + w_wd (used − 1)) + s_tun w_wd tunnel hops], byte-hops/s (5.6): exact as the path.
+            case .packetDeliveryCost:
+                let m = s.messages
+                let perPacket = traffic.packetSizeBytes * (m.wirelessWeight + m.wiredWeight * (path.usedHops - 1))
+                    + m.tunnelHeaderBytes * m.wiredWeight * path.tunnelHops
+                value = c.motion.activeSessions * traffic.packetRatePps * perPacket
             }
             if let value { try add(spelled, value) }
         }
@@ -111,7 +130,8 @@ public enum SchemeMetrics {
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
-            .failureProbability, .disruption:
+            .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered,
+            .packetDeliveryCost:
             return 0
         }
     }
@@ -141,8 +161,10 @@ public struct EvaluationError: Error, CustomStringConvertible, Sendable {
         switch family {
         case .signaling:
             return "topology.* hop distances, messages.* sizes and weights, mobility.residence, traffic.session_rate and timers.*"
-        case .latency: return "links.*, topology.* hop distances and mobility.residence"
-        case .path: return "topology.* hop distances, traffic.local_cn_fraction and mobility.*"
+        case .latency:
+            return "links.*, topology.* hop distances, mobility.residence, traffic.packet_rate_pps and traffic.buffer_packets"
+        case .path:
+            return "topology.* hop distances, traffic.local_cn_fraction, traffic.packet_rate_pps, traffic.packet_size_bytes and mobility.*"
         case .failure: return "failure.*, population.*, traffic.* and mobility.residence"
         }
     }

@@ -173,6 +173,10 @@ public struct SignalingCost: Sendable, Equatable {
         case .perCNPerMAGInDomain:
             // The two counts are independent (the domain's size is fixed), so E[product] = product of means.
             return count(.perCN, event: event, context: c) * count(.perMAGInDomain, event: event, context: c)
+        // The mode of a fast handover is drawn independently of everything else, so the
+        // mean count is its probability (the simulation counts the same mean, `EventCost`).
+        case .predictive: return c.links.predictiveHandoffFraction
+        case .reactive: return 1 - c.links.predictiveHandoffFraction
         }
     }
 }

@@ -13,6 +13,8 @@ public struct SweepModel: Sendable {
     public var method: MethodChoice
     /// Simulated handoffs per point for the Monte Carlo.
     public var samples: Int
+    /// The metric ids kept (`dmm sweep --metrics`), nil for all.
+    public var metrics: Set<String>?
 
     public init(base: Scenario, cards: [SchemeCard], method: MethodChoice = .closedForm,
                 samples: Int = SweepModel.defaultSamples) {
@@ -63,9 +65,21 @@ public struct SweepModel: Sendable {
         return scenario
     }
 
+    /// The point's rows scheme by scheme (closed form, then Monte Carlo: the tidy
+    /// order, `EvaluationResult.rowsByScheme`), only `metrics` when set.
     public func evaluate(_ point: SweepPoint) throws -> [MetricEstimate] {
+        try evaluateWithExactness(point).rows
+    }
+
+    /// `evaluate` and, per scheme, the metric ids whose closed form is an
+    /// approximation at this point (`ClosedFormAccuracy`, as `dmm evaluate` says);
+    /// empty without closed forms.
+    public func evaluateWithExactness(_ point: SweepPoint) throws -> (rows: [MetricEstimate], approximations: [String: Set<String>]) {
         let request = EvaluationRequest(
             scenario: try scenario(at: point), cards: cards, method: method, samples: samples, seed: point.seed, jobs: 1)
-        return try MetricEvaluation.run(request).rows
+        let result = try MetricEvaluation.run(request)
+        var rows = result.rowsByScheme
+        if let metrics { rows = rows.filter { metrics.contains($0.metric) } }
+        return (rows, try result.approximations())
     }
 }

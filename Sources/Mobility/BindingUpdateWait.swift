@@ -47,7 +47,11 @@ public enum BindingUpdateWait {
             let a = Double(n) * t
             let tail = x.ccdf(a)
             if tail * t * t / 8 <= 1e-12 * Swift.max(abs(sum), x.mean * t / 2) { return sum }
-            sum += try Quadrature.integrate("mean wait for the next binding update, period \(n)", over: .finite(0, t)) { v in
+            // Absolute tolerance on the period's own scale (|term| ≤ T²/8 F^c(nT)): a period where
+            // F^c is flat (below a Pareto x_m) integrates to 0 exactly, where a purely relative
+            // target cannot be certified and GSL reports roundoff (campaign, Pareto residences).
+            sum += try Quadrature.integrate("mean wait for the next binding update, period \(n)", over: .finite(0, t),
+                                            epsabs: 1e-13 * t * t * tail) { v in
                 (v - t / 2) * x.ccdf(a + v)
             }.value
         }

@@ -177,9 +177,25 @@ extension ProbabilityLaw {
     /// E[R^j e^{−sR}] for j = 0..<count, R the equilibrium residual of this law:
     /// R = U·X̃ gives E[R^j e^{−sR}] = (1/E[X]) ∫₀¹ u^j m_{j+1}(s u) du, free of the
     /// cancellation in the textbook form η j!/s^{j+1}(1 − Σ s^i m_i(s)/i!).
+    ///
+    /// Pareto: E[X^{j+1}] is infinite from j + 1 ≥ A on, so the inner moments of that form
+    /// blow up as u → 0 (GSL reported roundoff for shape 3); instead one quadrature over
+    /// R's own density P(X > r)/E[X], (1/E[X]) ∫₀^∞ r^j e^{−sr} P(X > r) dr, split at x_m
+    /// where the ccdf has its kink.
     func residualTiltedMoments(_ s: Double, count: Int) throws -> [Double] {
         let m = mean
         if case .exponential = form { return try tiltedMoments(s, count: count) }
+        if case let .pareto(_, _, xm) = form {
+            return try (0..<count).map { j in
+                let what = "E[R^\(j) e^(-\(s) R)] for the residual of \(spec)"
+                let f = { (r: Double) -> Double in
+                    let c = self.ccdf(r)
+                    return c == 0 ? 0 : pow(r, Double(j)) * exp(-s * r) * c / m
+                }
+                return try Quadrature.integrate(what, over: .finite(0, xm), f).value
+                    + Quadrature.integrate(what, over: .upperInfinite(from: xm), f).value
+            }
+        }
         return try (0..<count).map { j in
             try Quadrature.integrate("E[R^\(j) e^(-\(s) R)] for the residual of \(spec)", over: .finite(0, 1)) { u in
                 let mom = (try? self.tiltedMoments(s * u, count: j + 2)[j + 1]) ?? .nan

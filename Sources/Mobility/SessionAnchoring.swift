@@ -382,7 +382,13 @@ public struct SessionAnchoring: Sendable {
     ///   (`GammaRenewal`), both averages from the same evaluations; the integral
     ///   stops at t_max where a bound on the remainder (see the code) is ≤ 1e-13,
     ///   and is exact when that bound is ≤ 1e-9.
-    /// - otherwise (heavy-tailed sessions): the quadrature tails cut at 60 terms, not exact.
+    /// - Laplace-inversion pairs (`CrossingDistribution.Route.inversion`, every pair
+    ///   without another route): one integral ∫₀^∞ (P(T > t)/E[T]) E[g(N(t))] dt as for the
+    ///   gamma residence, with E[g(N(t))] for every j at once from one Euler inversion of
+    ///   its transform r*(s) Φ_g(f*(s))/s (`inversionWalk`, `WalkGeneratingFunction`);
+    ///   no cut in j; exact (about 5e-8 relative) under the remainder test of `inversionWalk`.
+    /// - the deterministic residence: the tails as for exponential sessions, exact under the same test.
+    /// - otherwise (gamma residence with heavy-tailed sessions): the quadrature tails cut at 60 terms, not exact.
     /// On the hexagonal grid, D_j beyond 160 steps is extrapolated
     /// (`AnchorDistance.walkSequences`); not exact unless P(K_e > 160) ≤ 1e-9.
     public func walkAverages() throws -> WalkAverages {
@@ -391,6 +397,8 @@ public struct SessionAnchoring: Sendable {
            try session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
+        if crossings.route == .inversion { return try inversionWalk(timeAverage: crossings.timeAverage) }
+        // Per-k quadratures (gamma residence) are costly.
         let cap = crossings.route == .quadrature ? 60 : 20_000
         // Tails decay at least geometrically; grow the horizon until the tail is negligible.
         var horizon = 64
@@ -412,6 +420,71 @@ public struct SessionAnchoring: Sendable {
             exact = false
         }
         return WalkAverages(awayFraction: a, meanDistanceSteps: d, exact: exact)
+    }
+
+    /// The Laplace-inversion route of `walkAverages`: with w(t) = P(T > t)/E[T] (the density
+    /// of T_e; the session density for the plain crossing law),
+    ///
+    ///     Σ_j α(j) g_j = ∫₀^∞ w(t) G(t) dt,  G(t) = E[g(N(t))] = Σ_{j≥1} F_{S_j}(t) Δg_j,
+    ///
+    /// G from one Euler inversion per t of r*(s) Φ_g(f*(s))/s for both sequences
+    /// (`RenewalInversion.walkMeans`, `WalkGeneratingFunction`): every j at once, no cut in j.
+    /// The outer integral is one adaptive vector quadrature in u = ln t over [t₀, t₁]:
+    /// t₀ = 1e-6·min(E[X], E[T]) (below it G(t) ≤ 2t/E[X], so at most t₀²/(E[X]E[T]) ≤ 1e-12
+    /// is left out) and t₁ the end of T's support or where the bound of `renewalIntegral`
+    /// on the remainder, (E[(T − t)⁺] + √(2/E[X])·(2/3)·E[T^{3/2} 1{T > t}])/E[T], is ≤ 1e-13
+    /// (at most 1e13·(E[X] + E[T]); 1e5·(E[X] + E[T]) when E[T^{3/2}] = ∞, where the mean
+    /// distance itself is infinite and the result is a truncation, not exact). Tolerance
+    /// 1e-10 absolute plus 1e-8 of each interval's value (the inversion's noise).
+    /// Exact (to about 5e-8 relative, measured against the gamma closed form) when the remainder bound is ≤ 1e-9 and, on the
+    /// hexagonal grid, P(K_e > 160) ≤ 1e-9 (the third component: the walk beyond the exact
+    /// steps is extrapolated).
+    func inversionWalk(timeAverage: Bool) throws -> WalkAverages {
+        let inversion = RenewalInversion(residence: residence)
+        let phi = try WalkGeneratingFunction(grid: grid)
+        let s = session, sm = s.mean, m = residence.mean
+        let lo = 1e-6 * Swift.min(m, sm)
+        var hi = Double.infinity
+        var points = [m, sm, residence.residualMean, s.residualMean]
+        switch s.form {
+        case let .uniform(a, b):
+            hi = b
+            points += [a, b]
+        case let .pareto(_, _, xm): points.append(xm)
+        case let .deterministic(v): hi = v
+        default: break
+        }
+        var remainder = 0.0
+        if !hi.isFinite {
+            let finite = try s.partialMoment(1.5, above: 0).isFinite
+            let cap = (finite ? 1e13 : 1e5) * (m + sm)
+            hi = 16 * (m + sm)
+            while true {
+                remainder = (try s.integratedTail(hi) + (2 / m).squareRoot() * 2 / 3 * s.partialMoment(1.5, above: hi)) / sm
+                if remainder <= 1e-13 || hi >= cap { break }
+                hi = Swift.min(cap, hi * 2)
+            }
+        }
+        // Breakpoints at the laws' scales, every factor 2 up to 64 max(E[X], E[T]), every factor 8 beyond.
+        var t = Swift.max(lo, Swift.min(m, sm) / 64)
+        while t < hi {
+            points.append(t)
+            t *= t < 64 * Swift.max(m, sm) ? 4 : 16
+        }
+        let hexagonal = grid == .hexagonal, steps = AnchorDistance.hexagonalExactSteps
+        let what = "walk averages by Laplace inversion for residence \(residence.spec), session \(s.spec)"
+        let values = try VectorQuadrature.integrate(
+            what, from: log(lo), to: log(hi), breakpoints: points.filter { $0 > lo && $0 < hi }.map { log($0) },
+            dimension: hexagonal ? 3 : 2, tolerance: 1e-10, relative: 1e-8
+        ) { u in
+            let t = exp(u)
+            let w = (timeAverage ? s.ccdf(t) / sm : (s.density(t) ?? 0)) * t
+            if w == 0 { return [Double](repeating: 0, count: hexagonal ? 3 : 2) }
+            let g = try inversion.walkMeans(t, phi, beyond: hexagonal ? steps : 0)
+            return hexagonal ? [w * g.away, w * g.distance, w * g.beyond] : [w * g.away, w * g.distance]
+        }
+        let exact = remainder <= 1e-9 && (!hexagonal || values[2] <= 1e-9)
+        return WalkAverages(awayFraction: Swift.min(1, Swift.max(0, values[0])), meanDistanceSteps: Swift.max(0, values[1]), exact: exact)
     }
 
     /// The gamma-residence route of `walkAverages`.

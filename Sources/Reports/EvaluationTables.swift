@@ -15,8 +15,9 @@ public enum EvaluationTables {
         case .csv, .json:
             let approximations = try result.approximations()
             let kept = metrics.map { Set($0.map(\.id)) }
-            return MetricTables.tidy(result.rowsByScheme.filter { kept?.contains($0.metric) ?? true }) { scheme, metric in
-                approximations[scheme]?.contains(metric) ?? false
+            let layout = TidyLayout(method: result.request.method, metrics: metrics)
+            return MetricTables.tidy(result.rowsByScheme.filter { kept?.contains($0.metric) ?? true }, layout: layout) {
+                scheme, metric in approximations[scheme]?.contains(metric) ?? false
             }
         case .markdown, .latex, .rfc, .xml2rfc:
             return try wide(result, scenarioName: scenarioName, metrics: metrics ?? MetricTables.wideMetrics)

@@ -121,25 +121,23 @@ public enum MetricTables {
         return String(format: "%.\(decimals)f", x)
     }
 
-    /// Columns of the tidy table: `MetricEstimate.columns` and `exactness`.
-    public static let tidyColumns = MetricEstimate.columns + ["exactness"]
-
-    /// One estimate a row with `tidyColumns`; numbers at full precision. `exactness`
-    /// is "exact" or "approximate" for a closed-form row (`approximate`, normally
+    /// One estimate a row with the columns of `layout` (docs/DATA.md; by default
+    /// the columns `rows` fill); numbers at full precision, real values always with a
+    /// decimal point or an exponent (`TidyNumber`). `exactness` is "exact" or
+    /// "approximate" for a closed-form row (`approximate`, normally
     /// `ClosedFormAccuracy`'s verdict) and empty for a Monte Carlo row.
     public static func tidy(
-        _ rows: [MetricEstimate], approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
+        _ rows: [MetricEstimate], layout: TidyLayout? = nil,
+        approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
     ) -> Table {
-        var table = Table(
-            columns: tidyColumns.enumerated().map { i, name in
-                Table.Column(name, alignment: i >= 4 && i < MetricEstimate.columns.count ? .right : .left)
-            })
+        let layout = layout ?? TidyLayout(
+            closedForm: rows.contains { $0.method == .closedForm }, monteCarlo: rows.contains { $0.method == .monteCarlo },
+            percentiles: rows.contains { $0.handoffs != nil })
+        var table = layout.table()
         for r in rows {
-            let exactness = r.method == .closedForm ? (approximate(r.scheme, r.metric) ? "approximate" : "exact") : ""
-            table.append([
-                r.scheme, r.metric, r.unit, r.method.rawValue, exact(r.estimate), r.ciLow.map(exact) ?? "",
-                r.ciHigh.map(exact) ?? "", r.samples.map(String.init) ?? "", exactness,
-            ])
+            // A non-finite number never reaches a cell (the models throw first); empty if one did.
+            table.append((try? layout.cells(r, approximate: approximate(r.scheme, r.metric)))
+                ?? layout.columns.map { _ in "" })
         }
         return table
     }
@@ -147,6 +145,6 @@ public enum MetricTables {
     /// Four significant digits without exponent between 1e-3 and 1e6, else d.ddde±x.
     public static func cell(_ x: Double) -> String { significant(x, 4) }
 
-    /// Shortest text that reads back as the same Double (csv, json).
-    public static func exact(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }
+    /// Shortest text that reads back as the same Double, always with "." or "e" (csv, json).
+    public static func exact(_ x: Double) -> String { TidyNumber.real(x) ?? "" }
 }

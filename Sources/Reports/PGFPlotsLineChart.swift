@@ -128,6 +128,10 @@ public enum PGFPlotsLineChart {
                 let marked = chart.markedPoints(of: i, in: panel)
                 if marked.count < s.points.count {
                     options.append("mark indices={\(marked.map { String($0 + 1) }.joined(separator: ","))}")
+                    // The legend image is a three-point line of its own: without this the
+                    // thinned indices (offset for coincident lines) can miss it and the legend
+                    // entry shows no marker.
+                    options.append("legend image post style={mark indices={2}}")
                 }
             }
             let first = legend && named.insert(s.scheme).inserted

@@ -174,6 +174,13 @@ public enum SVGLineChart {
         case .oplus:
             return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" \(paint)/>\n"
                 + "<path d=\"M\(f(x - r)) \(f(y))H\(f(x + r))M\(f(x)) \(f(y - r))V\(f(y + r))\" stroke=\"\(filled ? "#ffffff" : colour)\" stroke-width=\"0.5\"/>\n"
+        case .otimes:
+            let a = r * 0.7
+            return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" \(paint)/>\n"
+                + "<path d=\"M\(f(x - a)) \(f(y - a))L\(f(x + a)) \(f(y + a))M\(f(x - a)) \(f(y + a))L\(f(x + a)) \(f(y - a))\" stroke=\"\(filled ? "#ffffff" : colour)\" stroke-width=\"0.5\"/>\n"
+        case .triangleLeft: return polygon(3, rotation: -Double.pi / 2, radius: r * 1.2)
+        case .triangleRight: return polygon(3, rotation: Double.pi / 2, radius: r * 1.2)
+        case .bar: return "<path d=\"M\(f(x)) \(f(y - r))V\(f(y + r))\" \(line)/>\n"
         }
     }
 

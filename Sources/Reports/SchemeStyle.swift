@@ -4,8 +4,8 @@
 /// figure of a paper and with either method.
 ///
 /// Colours: Okabe & Ito's colour-blind-safe palette (2008) without its yellow
-/// (too pale on white), completed with four of Paul Tol's "muted" colours
-/// (2021) that stay apart from it; each scheme also has its own dash pattern
+/// (too pale on white), completed with eight of Paul Tol's "muted" colours
+/// (2021) that stay apart from it (the last four for the issue 15 schemes); each scheme also has its own dash pattern
 /// and marker, so schemes stay apart in greyscale print too. How the methods
 /// differ is fixed here as well: a closed form is a line with filled markers,
 /// a Monte Carlo estimate an open marker with its 95 % interval as an error
@@ -14,12 +14,13 @@ public struct SchemeStyle: Sendable, Equatable {
     /// A point marker. `pgfplots` is the mark name and options that draw it.
     public enum Marker: String, CaseIterable, Sendable {
         case circle, square, triangle, diamond, triangleDown, pentagon, cross, plus, star, asterisk, oplus
+        case otimes, triangleLeft, triangleRight, bar
 
         /// Whether the shape has an inside that can be filled (open for Monte Carlo).
         public var isFilled: Bool {
             switch self {
-            case .circle, .square, .triangle, .diamond, .triangleDown, .pentagon, .oplus: return true
-            case .cross, .plus, .star, .asterisk: return false
+            case .circle, .square, .triangle, .diamond, .triangleDown, .pentagon, .oplus, .otimes, .triangleLeft, .triangleRight: return true
+            case .cross, .plus, .star, .asterisk, .bar: return false
             }
         }
 
@@ -38,6 +39,10 @@ public struct SchemeStyle: Sendable, Equatable {
             case .star: return ("star", "")
             case .asterisk: return ("asterisk", "")
             case .oplus: return (filled ? "oplus*" : "oplus", "")
+            case .otimes: return (filled ? "otimes*" : "otimes", "")
+            case .triangleLeft: return ("triangle\(f)", "rotate=90")
+            case .triangleRight: return ("triangle\(f)", "rotate=270")
+            case .bar: return ("|", "")
             }
         }
     }
@@ -68,6 +73,10 @@ public struct SchemeStyle: Sendable, Equatable {
         ("sdpmip", SchemeStyle(colour: "#44AA99", dash: [2, 2], marker: .star)),
         ("dma", SchemeStyle(colour: "#882255", dash: [5, 1, 1, 1], marker: .asterisk)),
         ("sail", SchemeStyle(colour: "#999933", dash: [9, 2.5], marker: .oplus)),
+        ("rfc8885-relay", SchemeStyle(colour: "#117733", dash: [2, 1], marker: .otimes)),
+        ("rfc8885-proxy", SchemeStyle(colour: "#CC6677", dash: [8, 1.5, 2, 1.5], marker: .triangleLeft)),
+        ("fmipv6", SchemeStyle(colour: "#AA4499", dash: [4, 1, 1, 1, 1, 1], marker: .triangleRight)),
+        ("fpmipv6", SchemeStyle(colour: "#8C510A", dash: [1, 3], marker: .bar)),
     ]
 
     private static let index: [String: SchemeStyle] = Dictionary(uniqueKeysWithValues: table.map { ($0.scheme, $0.style) })

@@ -1,28 +1,30 @@
 import Evaluation
 import Foundation
 
-/// The tidy sweep CSV (docs/ARCHITECTURE.md): one column per varied path, named by the
-/// path, then scheme, metric, unit, method, estimate, ci_low, ci_high,
-/// samples. RFC 4180 with CRLF (`CSVRenderer`). Numbers are the shortest
-/// text that reads back to the same Double; empty cells for closed forms'
-/// missing interval and sample count.
+/// The tidy sweep CSV (docs/DATA.md): one column per varied path, named by the
+/// path, then the tidy columns of the sweep's `TidyLayout` (scheme, metric,
+/// unit, method, estimate, and ci_low, ci_high, samples, handoffs, exactness
+/// as the method fills them). RFC 4180 with CRLF (`CSVRenderer`). Real numbers
+/// and numeric varied values always carry a decimal point or an exponent
+/// (`TidyNumber`), so dataframe readers type every column from its first rows.
 public enum SweepCSV {
     /// A row-level error: a NaN or infinity reached the output.
-    public struct NonFiniteValue: Error, CustomStringConvertible {
-        public let scheme: String, metric: String, field: String
-        public var description: String {
-            "\(scheme) \(metric): \(field) is not a finite number; the model produced NaN or infinity here"
-        }
+    public typealias NonFiniteValue = TidyNumber.NonFinite
+
+    public static func columns(paths: [String], layout: TidyLayout) -> [String] { paths + layout.columns }
+
+    public static func header(paths: [String], layout: TidyLayout) -> String {
+        CSVRenderer.line(columns(paths: paths, layout: layout))
     }
 
-    public static func columns(paths: [String]) -> [String] { paths + MetricEstimate.columns }
-
-    public static func header(paths: [String]) -> String { CSVRenderer.line(columns(paths: paths)) }
-
-    /// All rows of one point, as one string (written with one write call).
-    public static func rows(values: [String], estimates: [MetricEstimate]) throws -> String {
-        var formatter = RowFormatter()
-        return try formatter.rows(values: values, estimates: estimates)
+    /// All rows of one point, as one string (written with one write call);
+    /// `approximate` says whether a closed-form (scheme, metric) is an approximation.
+    public static func rows(
+        values: [String], estimates: [MetricEstimate], layout: TidyLayout,
+        approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
+    ) throws -> String {
+        var formatter = RowFormatter(layout: layout)
+        return try formatter.rows(values: values, estimates: estimates, approximate: approximate)
     }
 
     /// Formats rows, remembering the "scheme,metric,unit,method," middle of
@@ -35,27 +37,37 @@ public enum SweepCSV {
             var text: String
         }
         var middles: [Middle] = []
+        let layout: TidyLayout
 
-        public init() {}
+        public init(layout: TidyLayout) { self.layout = layout }
 
-        public mutating func rows(values: [String], estimates: [MetricEstimate]) throws -> String {
+        public mutating func rows(
+            values: [String], estimates: [MetricEstimate],
+            approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
+        ) throws -> String {
             var out = ""
             out.reserveCapacity(estimates.count * (64 + 16 * values.count))
-            let prefix = values.map { field($0) + "," }.joined()
+            let prefix = values.map { field(TidyNumber.decimal($0)) + "," }.joined()
             for (j, e) in estimates.enumerated() {
                 out += prefix
                 out += middle(j, e)
                 out += try number(e.estimate, e, "estimate")
-                if e.ciLow == nil, e.ciHigh == nil, e.samples == nil {
-                    out += ",,,\r\n"
-                    continue
+                if layout.monteCarlo {
+                    out += ","
+                    if let low = e.ciLow { out += try number(low, e, "ci_low") }
+                    out += ","
+                    if let high = e.ciHigh { out += try number(high, e, "ci_high") }
+                    out += ","
+                    if let samples = e.samples { out += String(samples) }
                 }
-                out += ","
-                if let low = e.ciLow { out += try number(low, e, "ci_low") }
-                out += ","
-                if let high = e.ciHigh { out += try number(high, e, "ci_high") }
-                out += ","
-                if let samples = e.samples { out += String(samples) }
+                if layout.percentiles {
+                    out += ","
+                    if let handoffs = e.handoffs { out += String(handoffs) }
+                }
+                if layout.closedForm {
+                    out += ","
+                    if e.method == .closedForm { out += approximate(e.scheme, e.metric) ? "approximate" : "exact" }
+                }
                 out += "\r\n"
             }
             return out
@@ -81,9 +93,9 @@ public enum SweepCSV {
         text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 13 || $0 == 10 } ? CSVRenderer.escape(text) : text
     }
 
+    @inline(__always)
     static func number(_ x: Double, _ e: MetricEstimate, _ field: String) throws -> String {
-        guard x.isFinite else { throw NonFiniteValue(scheme: e.scheme, metric: e.metric, field: field) }
-        return SweepAxis.format(x)
+        try TidyNumber.real(x, scheme: e.scheme, metric: e.metric, field: field)
     }
 
     /// Splits RFC 4180 text into records of fields (quoted fields may hold

@@ -64,10 +64,29 @@ public struct SweepJob {
         evaluate: @escaping @Sendable (SweepPoint) throws -> [MetricEstimate],
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> Summary {
+        try run(evaluatePoint: { PointRows(rows: try evaluate($0)) }, progress: progress)
+    }
+
+    /// One point's rows and, per scheme, the metric ids whose closed form is an
+    /// approximation (`ClosedFormAccuracy`; the exactness column).
+    public struct PointRows: Sendable {
+        public var rows: [MetricEstimate]
+        public var approximations: [String: Set<String>]
+        public init(rows: [MetricEstimate], approximations: [String: Set<String>] = [:]) {
+            self.rows = rows
+            self.approximations = approximations
+        }
+    }
+
+    /// `run(evaluate:)` with each point's exactness verdicts.
+    public func run(
+        evaluatePoint evaluate: @escaping @Sendable (SweepPoint) throws -> PointRows,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> Summary {
         let indices = metadata.shard.indices(in: grid.count)
         let shardCount = indices.underestimatedCount
         let csvPath = try Self.checkOutput(output, inputs: inputs)
-        let header = SweepCSV.header(paths: grid.paths)
+        let header = metadata.header
         let file = try SweepOutputFile(locking: csvPath)
         var step = 0
         func done() { step += 1; afterStep?(step) }
@@ -113,17 +132,20 @@ public struct SweepJob {
         var estimates = 0
         try ParallelWork.run(
             count: indexArray.count - first, jobs: jobs,
-            makeWorker: { _ in SweepCSV.RowFormatter() },
+            makeWorker: { [layout = metadata.layout] _ in SweepCSV.RowFormatter(layout: layout) },
             body: { position, formatter -> (String, Int) in
                 let point = grid.point(indexArray[first + position])
-                let rows: [MetricEstimate]
-                do { rows = try evaluate(point) } catch let error as InvalidInput {
+                let result: PointRows
+                do { result = try evaluate(point) } catch let error as InvalidInput {
                     // Bad input stays bad input (exit 2), now naming the point.
                     throw SweepError(SweepPointError(point: point, underlying: error).description)
                 } catch {
                     throw SweepPointError(point: point, underlying: error)
                 }
-                return (try formatter.rows(values: point.assignments.map(\.value), estimates: rows), rows.count)
+                let text = try formatter.rows(
+                    values: point.assignments.map(\.value), estimates: result.rows,
+                    approximate: { result.approximations[$0]?.contains($1) ?? false })
+                return (text, result.rows.count)
             },
             emit: { position, rows in
                 try file.append(rows.0, rows: rows.1)

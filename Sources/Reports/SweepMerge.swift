@@ -68,9 +68,9 @@ public enum SweepMerge {
             throw fail("\(n - owner.count) of \(n) shards missing (\(missing.map { "\($0)/\(n)" }.joined(separator: ", "))\(more)); give every shard 1/\(n)...\(n)/\(n) once")
         }
         let grid = try SweepGrid(axes: first.axes, seed: first.seed)
-        let header = SweepCSV.header(paths: grid.paths)
+        let header = first.header
         let lookup = PointLookup(grid: grid)
-        let columns = grid.axes.count + MetricEstimate.columns.count
+        let columns = grid.axes.count + first.layout.columns.count
         // Readers in shard order: reader j holds shard j + 1.
         let byShard = (1...min(n, max(1, paths.count))).map { owner[$0]! }
         let metaByPath = Dictionary(zip(paths, metas), uniquingKeysWith: { a, _ in a })

@@ -68,6 +68,18 @@ public struct SweepMetadata: @unchecked Sendable {
 
     public static func path(for csv: String) -> String { csv + ".meta.json" }
 
+    /// The tidy columns of the sweep's rows, from the options that define them:
+    /// `method` (closed-form when absent) and `metrics` (comma-separated ids, all
+    /// when absent).
+    public var layout: TidyLayout {
+        let method = options["method"].flatMap(MethodChoice.init(rawValue:)) ?? .closedForm
+        let metrics = options["metrics"].map { $0.split(separator: ",").map(String.init) }
+        return TidyLayout(method: method, metricIDs: metrics)
+    }
+
+    /// The CSV header the sweep writes: the varied paths, then `layout`'s columns.
+    public var header: String { SweepCSV.header(paths: axes.map(\.path), layout: layout) }
+
     var definition: [String: Any] {
         [
             "scenario": scenario,

@@ -131,6 +131,7 @@ public final class SweepOutputFile {
             throw SweepMetadata.Mismatch(message: "--resume: '\(path)' does not start with this sweep's header \(header.trimmingCharacters(in: .newlines)); it is another sweep's file")
         }
         let lookup = PointLookup(grid: grid)
+        let fieldCount = SweepCSV.parse(header).first?.count ?? 0
         var expected = indices.makeIterator()
         var offset = headerBytes.count
         var position = 0  // shard positions seen
@@ -140,7 +141,7 @@ public final class SweepOutputFile {
         while offset < bytes.count {
             guard let end = findCRLF(bytes, from: offset) else { break }  // partial last line
             let line = String(decoding: bytes[offset..<end], as: UTF8.self)
-            guard let record = SweepCSV.parse(line).first, record.count == grid.axes.count + MetricEstimate.columns.count,
+            guard let record = SweepCSV.parse(line).first, record.count == fieldCount,
                 let index = lookup.index(of: Array(record[0..<grid.axes.count]))
             else {
                 throw SweepMetadata.Mismatch(message: "--resume: '\(path)' line \"\(line)\" is not a row of this sweep")
@@ -183,7 +184,10 @@ struct PointLookup {
 
     init(grid: SweepGrid) {
         self.grid = grid
-        maps = grid.axes.map { axis in Dictionary(axis.values.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a }) }
+        // Rows hold the values as written (`TidyNumber.decimal`: "5" is written "5.0").
+        maps = grid.axes.map { axis in
+            Dictionary(axis.values.enumerated().map { (TidyNumber.decimal($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     func index(of values: [String]) -> Int? {

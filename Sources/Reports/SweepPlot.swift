@@ -44,14 +44,21 @@ public enum SweepPlot {
         var varied: [String]
         var col: [String: Int]
         var rows: [[String]]
-        func value(_ row: [String], _ name: String) -> String { row[col[name]!] }
+        /// The cell of column `name`; empty when the file has no such column (a
+        /// closed-form file has no ci_low, ci_high, docs/DATA.md).
+        func value(_ row: [String], _ name: String) -> String { col[name].map { row[$0] } ?? "" }
     }
 
     static func read(_ text: String, fail: (String) -> PlotError) throws -> Tidy {
         let records = SweepCSV.parse(text)
+        let known = Set(MetricEstimate.columns + ["exactness"])
+        let leading = ["scheme", "metric", "unit", "method", "estimate"]
         guard let header = records.first, let schemeColumn = header.firstIndex(of: "scheme"),
-            Array(header[schemeColumn...]) == MetricEstimate.columns
-        else { throw fail("not a dmm sweep CSV (its header must end with \(MetricEstimate.columns.joined(separator: ",")))") }
+            Array(header[schemeColumn...].prefix(leading.count)) == leading,
+            header[schemeColumn...].allSatisfy(known.contains)
+        else {
+            throw fail("not a dmm sweep CSV (its header must end with \(leading.joined(separator: ",")) and optionally ci_low,ci_high,samples,handoffs,exactness)")
+        }
         // The last occurrence: a varied column may be named like a standard one (a hand-made file).
         let col = Dictionary(header.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { _, last in last })
         return Tidy(varied: Array(header[..<schemeColumn]), col: col, rows: records.dropFirst().filter { $0.count == header.count })
@@ -85,10 +92,12 @@ public enum SweepPlot {
                            + (others.isEmpty ? "none (the file varies only \(request.x)): drop --where" : others.joined(separator: ", ")))
             }
             let values = ordered(selected.map { $0[c] })
-            guard values.contains(value) else {
+            // The file writes a whole number of a numeric axis with ".0" (`TidyNumber.decimal`): "4" finds "4.0".
+            let cell = values.contains(value) ? value : TidyNumber.decimal(value)
+            guard values.contains(cell) else {
                 throw fail("--where \(path)=\(value): no such value; allowed: \(values.joined(separator: "; "))")
             }
-            selected = selected.filter { $0[c] == value }
+            selected = selected.filter { $0[c] == cell }
         }
         for (c, path) in varied.enumerated()
         where c != xColumn && c != facetColumn && !request.fixed.contains(where: { $0.path == path }) {

@@ -9,11 +9,27 @@ import Foundation
 public enum ValidationTable {
     public static let columns = ["id", "quantity", "source", "reference", "dmmkit", "tolerance", "result"]
 
-    public static func table(_ cases: [ValidationCase], omitted: [(source: String, reason: String)] = []) -> Table {
+    /// The csv and json columns (docs/DATA.md): reference, dmmkit and tolerance are
+    /// numbers at full precision in every row (a reader types them as floats; an
+    /// empty cell where the value is not a number or, for tolerance, where the rule is
+    /// not a bound on |dmmkit − reference|), tolerance_rule says the rule in words.
+    public static let dataColumns = ["id", "quantity", "source", "reference", "dmmkit", "tolerance", "tolerance_rule", "result"]
+
+    /// - Parameter data: the csv and json layout (`dataColumns`) instead of the printed one.
+    public static func table(_ cases: [ValidationCase], omitted: [(source: String, reason: String)] = [], data: Bool = false) -> Table {
+        let names = data ? dataColumns : columns
         var table = Table(
-            columns: columns.map { Table.Column($0, alignment: ["reference", "dmmkit", "tolerance"].contains($0) ? .right : .left) },
+            columns: names.map { Table.Column($0, alignment: ["reference", "dmmkit", "tolerance"].contains($0) ? .right : .left) },
             caption: "dmmkit validation catalogue: each value set against an independent reference.")
         for c in cases {
+            if data {
+                let tolerance = c.tolerance > 0 ? TidyNumber.real(c.tolerance) ?? "" : ""
+                table.append([
+                    c.id, c.quantity, c.source, TidyNumber.real(c.reference) ?? "", TidyNumber.real(c.computed) ?? "",
+                    tolerance, c.toleranceBasis, c.passed ? "pass" : "FAIL",
+                ])
+                continue
+            }
             table.append([
                 c.id, c.quantity, c.source, c.referenceText ?? number(c.reference, tolerance: c.tolerance),
                 c.computedText ?? number(c.computed, tolerance: c.tolerance), toleranceText(c), c.passed ? "pass" : "FAIL",

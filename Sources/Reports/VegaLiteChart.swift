@@ -114,6 +114,10 @@ public enum VegaLiteChart {
         case .star: return "M0,0L0,-1M0,0L0.95,-0.31M0,0L0.59,0.81M0,0L-0.59,0.81M0,0L-0.95,-0.31"
         case .asterisk: return "M0,-1L0,1M-0.87,-0.5L0.87,0.5M-0.87,0.5L0.87,-0.5"
         case .oplus: return "M1,0A1,1 0 1,1 -1,0A1,1 0 1,1 1,0ZM-1,0L1,0M0,-1L0,1"
+        case .otimes: return "M1,0A1,1 0 1,1 -1,0A1,1 0 1,1 1,0ZM-0.7,-0.7L0.7,0.7M-0.7,0.7L0.7,-0.7"
+        case .triangleLeft: return "triangle-left"
+        case .triangleRight: return "triangle-right"
+        case .bar: return "M0,-1L0,1"
         }
     }
 }

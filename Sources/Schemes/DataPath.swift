@@ -9,12 +9,15 @@ public struct DataPath: Sendable, Equatable {
     public var tunnelledFraction: Double
     /// Mean hops a packet travels inside a tunnel (0 for untunnelled packets).
     public var tunnelHops: Double
-    /// Whether the three figures are exact.
+    /// Mean hops on the used downlink path, the air hop included (packet delivery cost, 5.6).
+    public var usedHops: Double
+    /// Whether the figures are exact.
     public var exactness: Exactness = .exact
-    public init(stretch: Double, tunnelledFraction: Double, tunnelHops: Double) {
+    public init(stretch: Double, tunnelledFraction: Double, tunnelHops: Double, usedHops: Double) {
         self.stretch = stretch
         self.tunnelledFraction = tunnelledFraction
         self.tunnelHops = tunnelHops
+        self.usedHops = usedHops
     }
 
     /// Every packet through one central anchor (MIPv6's HA, PMIPv6's LMA),
@@ -49,6 +52,6 @@ public struct DataPath: Sendable, Equatable {
         let stretch = (1 - p) * remote + p * localUsed / shortest(stated: c.hops.localCN + 1, used: localUsed)
         return DataPath(
             stretch: stretch, tunnelledFraction: tunnelledFraction,
-            tunnelHops: (1 - p) * remoteTunnel + p * localTunnel)
+            tunnelHops: (1 - p) * remoteTunnel + p * localTunnel, usedHops: (1 - p) * remoteUsed + p * localUsed)
     }
 }

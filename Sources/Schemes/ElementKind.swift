@@ -14,10 +14,10 @@ public enum ElementKind: String, CaseIterable, Sendable, Hashable {
     case mag
     /// FAMA's distributed access router (AR + HA).
     case dar
-    /// DMA's mobility anchor and access router.
+    /// DMA's mobility anchor and access router (and RFC 8885's MAAR, the same role).
     case mar
     /// DMI's temporary HA at the visited AR.
     case temporaryHA = "temporary_ha"
-    /// S-PMIP's location server (its LMA, kept for locations only).
+    /// S-PMIP's location server (its LMA, kept for locations only) or RFC 8885's CMD.
     case locationServer = "location_server"
 }

@@ -33,12 +33,35 @@ public struct HandoffLatencyParts: Sendable {
     public var domainRegistrationAir: (request: Double, ack: Double)? = nil
     /// The MN-side branch (`plus` + RA) racing the CN-side branch (`alternative`): max of the two, ms.
     public var raRace: (plus: Double, alternative: Double)? = nil
-    /// Fixed part of the latency of sessions started after the handoff (per-flow DMM); detection as above.
+    /// Fixed part of the latency of sessions started after the handoff (per-flow DMM); detection as
+    /// above, and with `raRace` the RA (new sessions wait for the RA, not for the race).
     public var newSessionFixedMs: Double? = nil
     /// Fixed part for an active per-flow session whose anchor is the new serving AR
     /// (the walk came back): no anchor update, and its address is still configured, so
     /// no DAD; nil means the same as `newSessionFixedMs` (client schemes re-run their attach).
     public var atAnchorFixedMs: Double? = nil
+    /// A fast handover (FMIPv6, FPMIPv6): when set, the handoff's latency is this
+    /// instead of the parts above, predictive with its probability, else reactive.
+    public var fastHandover: FastHandover? = nil
+
+    /// The two modes of a fast handover (RFC 5568 section 3, RFC 5949 section 4):
+    /// each a deterministic part plus air messages sent one after the other,
+    /// given as attempt times τ that the simulation repeats on frame loss.
+    public struct FastHandover: Sendable {
+        public var predictiveProbability: Double
+        public var predictiveFixedMs: Double
+        public var predictiveAir: [Double]
+        public var reactiveFixedMs: Double
+        public var reactiveAir: [Double]
+        public init(
+            predictiveProbability: Double, predictiveFixedMs: Double, predictiveAir: [Double], reactiveFixedMs: Double,
+            reactiveAir: [Double]
+        ) {
+            self.predictiveProbability = predictiveProbability
+            self.predictiveFixedMs = predictiveFixedMs; self.predictiveAir = predictiveAir
+            self.reactiveFixedMs = reactiveFixedMs; self.reactiveAir = reactiveAir
+        }
+    }
 
     public init(
         fixedMs: Double, detection: Detection, registrationAir: (request: Double, ack: Double)? = nil,

@@ -2,10 +2,12 @@
 /// validated and in a fixed order. Reading them from files is Evaluation's
 /// (`SchemeCatalog.load(directory:)`): nothing below Evaluation reads files.
 public struct SchemeCatalog: Sendable {
-    /// The eleven schemes of docs/ARCHITECTURE.md in the order tables list them;
+    /// The schemes of docs/ARCHITECTURE.md in the order tables list them (the
+    /// eleven of the seed's era, then the standardised successors of issue 15);
     /// other cards a user adds come after these, alphabetically.
     public static let canonicalOrder = [
         "mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail",
+        "rfc8885-relay", "rfc8885-proxy", "fmipv6", "fpmipv6",
     ]
 
     public let cards: [SchemeCard]

@@ -116,6 +116,8 @@ public struct SchemeContext: Sendable, Equatable {
         public var wirelessBps, wirelessLatencyMs, wirelessLoss: Double
         public var wiredBps, wiredLatencyMsPerHop, queueingMsPerHop: Double
         public var l2HandoffMs, raDelayMs, dadMs: Double
+        /// Probability that a fast handover (FMIPv6, FPMIPv6) is predictive rather than reactive.
+        public var predictiveHandoffFraction: Double = 0.3
         public init(
             wirelessBps: Double, wirelessLatencyMs: Double, wirelessLoss: Double, wiredBps: Double,
             wiredLatencyMsPerHop: Double, queueingMsPerHop: Double, l2HandoffMs: Double, raDelayMs: Double, dadMs: Double

@@ -3,7 +3,8 @@ public enum SchemeModels {
     /// The registry: adding a scheme adds its model here (one line).
     public static let all: [any SchemeModel] = [
         MIPv6Model(), PMIPv6Model(), HMIPv6Model(), FAMAModel(), DMIModel(), GHAHAModel(), DLMAModel(),
-        SPMIPModel(), SDPMIPModel(), DMAModel(), SAILModel(),
+        SPMIPModel(), SDPMIPModel(), DMAModel(), SAILModel(), RFC8885RelayModel(), RFC8885ProxyModel(),
+        FMIPv6Model(), FPMIPv6Model(),
     ]
 
     /// The model for a card id among `models`, or nil when no Swift model exists for it.

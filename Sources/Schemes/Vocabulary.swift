@@ -69,6 +69,11 @@ public enum RepeatRule: String, CaseIterable, Sendable, Codable {
     /// Once per active correspondent and, for each, once per other MAG/AR of
     /// the domain: a multicast re-query by every CN's MAG (SD-PMIP).
     case perCNPerMAGInDomain = "per_cn_per_mag_in_domain"
+    /// Only in a predictive fast handover (FMIPv6, RFC 5568 section 3.1): with
+    /// probability `links.predictive_handoff_fraction` per handoff.
+    case predictive
+    /// Only in a reactive fast handover (RFC 5568 section 3.2): with the complementary probability.
+    case reactive
 }
 
 /// Size keys: every message names one, and the scenario gives each its size in
@@ -93,4 +98,10 @@ public enum MessageSizeKey: String, CaseIterable, Sendable, Codable {
     case dhtUpdate = "dht_update"
     /// Location update to a location server (DLMA, S-PMIP, RFC 8885 CMD).
     case locationUpdate = "location_update"
+    /// FMIPv6 (RFC 5568 section 6): router solicitation for proxy advertisement and
+    /// its answer, fast binding update and acknowledgement, handover initiate and
+    /// acknowledge (PAR ↔ NAR), unsolicited neighbour advertisement.
+    case rtSolPr = "rtsolpr", prRtAdv = "prrtadv", fbu, fback, hi, hack, una
+    /// FPMIPv6 (RFC 5949 section 6): HI and HAck between the MAGs with the PMIPv6 mobility options.
+    case pmipHI = "pmip_hi", pmipHAck = "pmip_hack"
 }

@@ -31,6 +31,31 @@ public enum SpecialFunctions {
         return result.val
     }
 
+    /// The unnormalised upper incomplete gamma function Γ(a, x) = ∫_x^∞ t^{a−1} e^{−t} dt
+    /// (`gsl_sf_gamma_inc_e`), any real a, x > 0 (x ≥ 0 for a > 0).
+    public static func gammaIncUpper(_ a: Double, _ x: Double) throws -> Double {
+        GSL.configure()
+        var result = gsl_sf_result()
+        try GSLError.check(gsl_sf_gamma_inc_e(a, x, &result), "gsl_sf_gamma_inc_e(a=\(a), x=\(x))")
+        return result.val
+    }
+
+    /// Γ(x) (`gsl_sf_gamma_e`).
+    public static func gammaFunction(_ x: Double) throws -> Double {
+        GSL.configure()
+        var result = gsl_sf_result()
+        try GSLError.check(gsl_sf_gamma_e(x, &result), "gsl_sf_gamma_e(x=\(x))")
+        return result.val
+    }
+
+    /// The exponential integral E1(x) = Γ(0, x) (`gsl_sf_expint_E1_e`), x > 0.
+    public static func expIntE1(_ x: Double) throws -> Double {
+        GSL.configure()
+        var result = gsl_sf_result()
+        try GSLError.check(gsl_sf_expint_E1_e(x, &result), "gsl_sf_expint_E1_e(x=\(x))")
+        return result.val
+    }
+
     /// P(G ≤ x) for G ~ Gamma(shape a, scale b): GSL's `gsl_cdf_gamma_P`,
     /// 1 − Q(a, x/b) above the mode side x/b > a, P(a, x/b) otherwise.
     public static func gammaCDF(_ x: Double, shape a: Double, scale b: Double) throws -> Double {
@@ -57,6 +82,14 @@ public enum SpecialFunctions {
     public static func normalCDF(_ x: Double) throws -> Double {
         GSL.configure()
         return try finite(gsl_cdf_ugaussian_P(x), "gsl_cdf_ugaussian_P(x=\(x))")
+    }
+
+    /// The Riemann zeta function ζ(x), x ≠ 1 (`gsl_sf_zeta_e`).
+    public static func zeta(_ x: Double) throws -> Double {
+        GSL.configure()
+        var result = gsl_sf_result()
+        try GSLError.check(gsl_sf_zeta_e(x, &result), "gsl_sf_zeta_e(x=\(x))")
+        return result.val
     }
 
     /// The value of a GSL function that reports no status: a NaN or an infinity

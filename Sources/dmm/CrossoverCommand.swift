@@ -29,9 +29,12 @@ struct CrossoverCommand: ParsableCommand {
 
             Examples:
               dmm crossover --vary mobility.residence.mean=5:600:log
-              dmm crossover --vary mobility.residence.mean=5:600:log --schemes hmipv6,pmipv6,sail --metric signaling_cost
-              dmm crossover --vary traffic.local_cn_fraction=0:1 --metric path_stretch --format markdown
-              dmm crossover --vary mobility.residence.mean=5:600:log --metric signaling_cost --confirm --samples 2000000
+              dmm crossover --vary mobility.residence.mean=5:600:log \\
+                  --schemes hmipv6,pmipv6,sail --metric signaling_cost
+              dmm crossover --vary traffic.local_cn_fraction=0:1 --metric path_stretch \\
+                  --format markdown
+              dmm crossover --vary mobility.residence.mean=5:600:log \\
+                  --metric signaling_cost --confirm --samples 2000000
             """
     )
 

@@ -37,12 +37,14 @@ struct EvaluateCommand: ParsableCommand {
               dmm evaluate
               dmm evaluate --scenario vehicular --schemes mipv6,pmipv6,dma
               dmm evaluate --set mobility.residence.mean=30 --set links.dad=optimistic
-              dmm evaluate --set traffic.session_duration=lognormal:sigma=1,mean=300 --format csv
+              dmm evaluate --set traffic.session_duration=lognormal:sigma=1,mean=300 \\
+                  --format csv
               dmm evaluate --scenario my-scenario.yaml --format rfc --output metrics.txt
               dmm evaluate --method both --schemes mipv6,pmipv6,dma
-              dmm evaluate --method monte-carlo --samples 20000000 --seed 7 --jobs 2 --format csv
+              dmm evaluate --method monte-carlo --samples 20000000 --seed 7 --jobs 2 \\
+                  --format csv
               dmm evaluate --list-parameters
-              dmm evaluate --bench 20000        (release build: closed-form points per second)
+              dmm evaluate --bench 20000     (release build: closed-form points/s)
             """
     )
 

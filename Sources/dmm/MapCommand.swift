@@ -29,8 +29,11 @@ struct MapCommand: ParsableCommand {
 
             Examples:
               dmm map --output-dir maps
-              dmm map --x mobility.residence.mean=5:600:log --y traffic.session_duration.mean=10:3600:log --metric signaling_cost
-              dmm map --x mobility.residence.mean=5:600:200:log --y traffic.local_cn_fraction=0:1:200 --metric path_stretch --format svg --output map.svg
+              dmm map --x mobility.residence.mean=5:600:log \\
+                  --y traffic.session_duration.mean=10:3600:log --metric signaling_cost
+              dmm map --x mobility.residence.mean=5:600:200:log \\
+                  --y traffic.local_cn_fraction=0:1:200 --metric path_stretch \\
+                  --format svg --output map.svg
             """
     )
 

@@ -1,3 +1,4 @@
+import Dispatch
 import ArgumentParser
 import Foundation
 import Reports
@@ -37,12 +38,18 @@ struct MergeCommand: ParsableCommand {
         try OutputFile.checkTarget(SweepMetadata.path(for: output), inputs: inputs)
         let show = progress || Diagnostics.stderrIsTerminal
         var drawn = false
+        let start = DispatchTime.now().uptimeNanoseconds
         let metadata = try SweepMerge.merge(
             files, output: output, commandLine: CommandLine.arguments, force: force,
             progress: show ? { p in
                 drawn = true
                 let percent = p.total > 0 ? 100 * Double(p.read) / Double(p.total) : 100
-                Diagnostics.write(String(format: "\rmerge: %.1f of %.1f MB (%.1f%%) ", Double(p.read) / 1e6, Double(p.total) / 1e6, percent))
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                let rate = seconds > 0 ? Double(p.read) / seconds : 0
+                let left = rate > 0 ? Double(p.total - p.read) / rate : 0
+                Diagnostics.write(String(
+                    format: "\rmerge: %.1f of %.1f MB (%.1f%%), %.1f MB/s, %@ left ", Double(p.read) / 1e6,
+                    Double(p.total) / 1e6, percent, rate / 1e6, SweepProgress.clock(left)))
             } : nil)
         if drawn { Diagnostics.write("\n") }
         try metadata.write(csv: output)

@@ -31,13 +31,20 @@ struct MobilityAnchors: ParsableCommand {
             docs/MODELS.md 3.3); otherwise closed_form is an approximation
             (noted on stderr and in footnotes) and the Monte Carlo is the reference.
 
-            CSV columns: quantity,closed_form,estimate,ci_low,ci_high; a cell is
-            empty where a method does not apply.
+            CSV and JSON: the tidy rows of dmm evaluate (docs/DATA.md): scheme "-",
+            metric (a quantity above), unit, method, estimate; with the Monte Carlo
+            ci_low, ci_high (95 % Student-t) and samples (draws per estimate); with the
+            closed form exactness (exact or approximate). A method that does not
+            apply to a quantity has no row. Markdown, latex and rfc show the
+            quantities with both methods side by side.
 
             Examples:
-              dmm mobility anchors --residence exponential:mean=60 --session exponential:mean=60 --session-rate 0.0166667
-              dmm mobility anchors --residence gamma:shape=2,mean=60 --session lognormal:sigma=1,mean=300 \\
-                  --session-rate 0.01 --grid hexagonal --method both --samples 200000 --format markdown
+              dmm mobility anchors --residence exponential:mean=60 \\
+                  --session exponential:mean=60 --session-rate 0.0166667
+              dmm mobility anchors --residence gamma:shape=2,mean=60 \\
+                  --session lognormal:sigma=1,mean=300 \\
+                  --session-rate 0.01 --grid hexagonal --method both --samples 200000 \\
+                  --format markdown
             """
     )
 
@@ -83,6 +90,8 @@ struct MobilityAnchors: ParsableCommand {
                       .init("ci_low", alignment: .right), .init("ci_high", alignment: .right)],
             caption: "DMM anchoring: residence \(residence.spec), session \(session.spec), \(MobilityOutput.number(sessionRate)) sessions/s, \(grid.rawValue) grid")
         var walkAverages: SessionAnchoring.WalkAverages?  // tunnelled_fraction and the distance share one series
+        var tidy: [MetricEstimate] = []
+        var approximate: Set<String> = []
         for q in SessionAnchoring.Quantity.allCases {
             var row = [q.rawValue]
             var value: Double?
@@ -105,6 +114,10 @@ struct MobilityAnchors: ParsableCommand {
             }
             let laws = "residence \(residence.spec), session \(session.spec)"
             row.append(try value.map { try MobilityOutput.finite($0, "\(q.rawValue), closed form", laws: laws) } ?? "")
+            if let value {
+                tidy.append(common.row(q.rawValue, unit: Self.unit(q), closedForm: value))
+                if !exact { approximate.insert(q.rawValue) }
+            }
             if let value, !exact {
                 let note = q == .anchorsInUseAtHandoff
                     ? "closed_form of \(q.rawValue) is an approximation (the residence law's sums replaced by gammas of the same mean and variance, docs/MODELS.md 3.3)"
@@ -114,11 +127,23 @@ struct MobilityAnchors: ParsableCommand {
             }
             if let e = estimates[q] {
                 row += try [e.estimate, e.low, e.high].map { try MobilityOutput.finite($0, "\(q.rawValue), Monte Carlo", laws: laws) }
+                tidy.append(common.row(q.rawValue, unit: Self.unit(q), estimate: e.estimate, low: e.low, high: e.high))
             } else {
                 row += ["", "", ""]
             }
             table.append(row)
         }
-        try common.emit(table)
+        try common.emit(table, tidy: tidy, approximate: approximate)
+    }
+
+    /// The unit column of a quantity's tidy rows.
+    static func unit(_ q: SessionAnchoring.Quantity) -> String {
+        switch q {
+        case .anchorsInUseAtHandoff: return "anchors"
+        case .distinctAnchorARsAtHandoff: return "ars"
+        case .sessionsAtLeftAR, .activeSessions: return "sessions"
+        case .tunnelledFraction, .afterFirstHandoffFraction: return "ratio"
+        case .meanAnchorDistanceSteps: return "steps"
+        }
     }
 }

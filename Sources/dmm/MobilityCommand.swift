@@ -1,3 +1,4 @@
+import Dispatch
 import ArgumentParser
 import Evaluation
 import Foundation
@@ -16,8 +17,10 @@ struct MobilityCommand: ParsableCommand {
             hyperexponential:p=0.9/0.1,mean=30/330. Times are in seconds.
 
             Examples:
-              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120
-              dmm mobility anchors --residence exponential:mean=60 --session exponential:mean=60 --session-rate 0.0166667
+              dmm mobility crossings --residence gamma:shape=2,mean=60 \\
+                  --session exponential:mean=120
+              dmm mobility anchors --residence exponential:mean=60 \\
+                  --session exponential:mean=60 --session-rate 0.0166667
             """,
         subcommands: [MobilityCrossings.self, MobilityAnchors.self]
     )
@@ -95,6 +98,33 @@ struct MobilityCommonOptions: ParsableArguments {
         try destination.emit(try tableOptions.render(table, as: format, to: destination))
     }
 
+    /// csv and json: `rows` in the tidy shape of `dmm evaluate` (`TidyLayout`,
+    /// docs/DATA.md; scheme "-", a reader nulls no word of it); markdown, latex,
+    /// rfc and xml2rfc: `table`, the side-by-side view. `approximate`: the metric
+    /// ids whose closed form is an approximation here.
+    func emit(_ table: Table, tidy rows: [MetricEstimate], approximate: Set<String>) throws {
+        switch format {
+        case .csv, .json:
+            let layout = TidyLayout(closedForm: method.includesClosedForm, monteCarlo: method.includesMonteCarlo, percentiles: false)
+            try emit(MetricTables.tidy(rows, layout: layout) { _, metric in approximate.contains(metric) })
+        case .markdown, .latex, .rfc, .xml2rfc:
+            try emit(table)
+        }
+    }
+
+    /// The scheme cell of mobility rows: they describe movement, not a scheme.
+    static let noScheme = "-"
+
+    /// A tidy row of a mobility quantity; Monte Carlo rows carry the sampled count as `samples`.
+    func row(_ metric: String, unit: String, closedForm value: Double) -> MetricEstimate {
+        MetricEstimate(scheme: Self.noScheme, metric: metric, unit: unit, method: .closedForm, estimate: value)
+    }
+
+    func row(_ metric: String, unit: String, estimate: Double, low: Double, high: Double) -> MetricEstimate {
+        MetricEstimate(scheme: Self.noScheme, metric: metric, unit: unit, method: .monteCarlo, estimate: estimate,
+                       ciLow: low, ciHigh: high, samples: samples)
+    }
+
     /// A chunk counter printing a percentage on stderr, or nil when progress is off.
     func progressReporter(label: String, samples: Int) -> MobilityProgress? {
         guard progress || Diagnostics.stderrIsTerminal else { return nil }
@@ -102,15 +132,21 @@ struct MobilityCommonOptions: ParsableArguments {
     }
 }
 
-/// Progress of a Monte Carlo run, on stderr. Not shared between threads: the
-/// simulations report progress on the calling thread (`ParallelWork`'s emit).
+/// Progress of a Monte Carlo run on stderr: "label: done/total unit (percent),
+/// rate unit/s, time left", redrawn at most four times a second. Not shared
+/// between threads: the simulations report progress on the calling thread
+/// (`ParallelWork`'s emit).
 final class MobilityProgress {
-    private var done = 0, shown = -1
-    let label: String, chunks: Int
+    private var done = 0
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private var last: UInt64 = 0
+    let label: String, chunks: Int, unit: String
 
-    init(label: String, chunks: Int) {
+    /// - Parameter unit: what a step is ("replications" for dmm evaluate, "chunks" of 32768 samples for mobility).
+    init(label: String, chunks: Int, unit: String = "chunks") {
         self.label = label
         self.chunks = max(1, chunks)
+        self.unit = unit
     }
 
     /// `step` as the callback the simulations take.
@@ -121,10 +157,14 @@ final class MobilityProgress {
     /// Shows `done` of `chunks` (steps may come several at a time).
     func show(done: Int) {
         self.done = done
-        let percent = done * 100 / chunks
-        if percent != shown {
-            shown = percent
-            Diagnostics.write("\r\(label): \(percent)%" + (done == chunks ? "\n" : ""))
-        }
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard done >= chunks || now - last > 250_000_000 else { return }
+        last = now
+        let seconds = Double(now - start) / 1e9
+        let rate = seconds > 0 ? Double(done) / seconds : 0
+        let left = rate > 0 ? Double(max(0, chunks - done)) / rate : 0
+        Diagnostics.write(String(
+            format: "\r%@: %d/%d %@ (%.0f%%), %.1f %@/s, %@ left ", label, done, chunks, unit,
+            100 * Double(done) / Double(chunks), rate, unit, SweepProgress.clock(left)) + (done >= chunks ? "\n" : ""))
     }
 }

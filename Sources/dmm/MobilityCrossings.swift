@@ -20,18 +20,23 @@ struct MobilityCrossings: ParsableCommand {
             for other sessions with gamma or exponential residence. The Monte
             Carlo draws sessions and residences and counts crossings.
 
-            CSV columns: k,closed_form (closed-form); k,estimate,ci_low,ci_high
-            (monte-carlo); k,closed_form,estimate,ci_low,ci_high (both); 95 %
-            Student-t intervals; closed_form and estimate are probabilities
-            P(K = k). E[K] = E[T]/E[X] (and its Monte Carlo estimate) is a
-            footnote of the markdown, latex and rfc tables.
+            CSV and JSON: the tidy rows of dmm evaluate (docs/DATA.md): scheme "-",
+            metric crossing_probability.K (P(K = k), unit probability) for k =
+            0...kmax and mean_crossings (E[K] = E[T]/E[X], unit crossings), method,
+            estimate; with the Monte Carlo ci_low, ci_high (95 % Student-t) and
+            samples (sessions drawn); with the closed form exactness. Markdown,
+            latex and rfc show k with both methods side by side, E[K] in a footnote.
 
             Examples:
-              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120
-              dmm mobility crossings --residence exponential:mean=60 --session gamma:shape=2,mean=120 --kmax 5 --format markdown
-              dmm mobility crossings --residence gamma:shape=2,mean=60 --session lognormal:sigma=1,mean=300 \\
+              dmm mobility crossings --residence gamma:shape=2,mean=60 \\
+                  --session exponential:mean=120
+              dmm mobility crossings --residence exponential:mean=60 \\
+                  --session gamma:shape=2,mean=120 --kmax 5 --format markdown
+              dmm mobility crossings --residence gamma:shape=2,mean=60 \\
+                  --session lognormal:sigma=1,mean=300 \\
                   --method both --samples 1000000 --seed 7 --jobs 2
-              dmm mobility crossings --residence gamma:shape=2,mean=60 --session exponential:mean=120 \\
+              dmm mobility crossings --residence gamma:shape=2,mean=60 \\
+                  --session exponential:mean=120 \\
                   --method monte-carlo --samples 10000000 --bench
             """
     )
@@ -97,21 +102,30 @@ struct MobilityCrossings: ParsableCommand {
         var table = Table(columns: columns,
                           caption: "P(K = k), AR crossings during a session: residence \(residence.spec), session \(session.spec)")
         let laws = "residence \(residence.spec), session \(session.spec)"
+        var tidy: [MetricEstimate] = []
         for k in 0...kmax {
             var row = [String(k)]
+            let metric = "crossing_probability.\(k)"
             if common.method.includesClosedForm {
                 row.append(try closed.map { try MobilityOutput.finite($0[k], "P(K = \(k)), closed form", laws: laws) } ?? "")
+                if let p = closed?[k] { tidy.append(common.row(metric, unit: "probability", closedForm: p)) }
             }
             if let e = estimates?.probabilities[k] {
                 row += try [e.estimate, e.low, e.high].map { try MobilityOutput.finite($0, "P(K = \(k)), Monte Carlo", laws: laws) }
+                tidy.append(common.row(metric, unit: "probability", estimate: e.estimate, low: e.low, high: e.high))
             }
             table.append(row)
         }
         table.footnotes.append("E[K] = E[T]/E[X] = \(try MobilityOutput.finite(distribution.mean, "E[K] = E[T]/E[X]", laws: laws)) (exact for every pair of laws).")
+        if common.method.includesClosedForm {
+            tidy.append(common.row("mean_crossings", unit: "crossings", closedForm: distribution.mean))
+        }
         if let m = estimates?.meanCrossings {
             let values = try [m.estimate, m.low, m.high].map { try MobilityOutput.finite($0, "E[K], Monte Carlo", laws: laws) }
             table.footnotes.append("Monte Carlo: \(common.samples) sessions, seed \(common.seed); E[K] estimate \(values[0]) [\(values[1]), \(values[2])].")
+            tidy.append(common.row("mean_crossings", unit: "crossings", estimate: m.estimate, low: m.low, high: m.high))
         }
-        try common.emit(table)
+        // Every closed form here is exact (Fang/Lin, Erlang mixtures, quadrature; E[K] for any laws).
+        try common.emit(table, tidy: tidy, approximate: [])
     }
 }

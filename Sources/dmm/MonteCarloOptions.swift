@@ -44,7 +44,7 @@ struct MonteCarloOptions: ParsableArguments {
         guard request.method.includesMonteCarlo else { return try MetricEvaluation.run(request) }
         try CostGuard.checkMonteCarlo(request.scenario, samples: samples, schemes: request.cards.count, force: force)
         let reporter = progress || Diagnostics.stderrIsTerminal
-            ? MobilityProgress(label: "monte-carlo", chunks: MonteCarlo.replications(samples: samples)) : nil
+            ? MobilityProgress(label: "monte-carlo", chunks: MonteCarlo.replications(samples: samples), unit: "replications") : nil
         return try MetricEvaluation.run(request, progress: reporter.map { r in { done, _ in r.show(done: done) } })
     }
 }

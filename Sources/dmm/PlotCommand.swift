@@ -29,9 +29,13 @@ struct PlotCommand: ParsableCommand {
             with \\input after \\usepackage{standalone} and \\usepackage{pgfplots}.
 
             Examples:
-              dmm plot cost.csv --x mobility.residence.mean --metric signaling_cost --log-x --output cost.svg
-              dmm plot grid.csv --x links.wireless.loss --metric handoff_latency --facet mobility.residence.mean --format pgfplots --output lat.tex
-              dmm evaluate --method both --format csv --output eval.csv && dmm plot eval.csv --bars --output bars.svg
+              dmm plot cost.csv --x mobility.residence.mean --metric signaling_cost \\
+                  --log-x --output cost.svg
+              dmm plot grid.csv --x links.wireless.loss --metric handoff_latency \\
+                  --facet mobility.residence.mean --format pgfplots --output lat.tex
+              dmm evaluate --method both --format csv --output eval.csv
+              dmm plot eval.csv \\
+                  --bars --output bars.svg
             """
     )
 

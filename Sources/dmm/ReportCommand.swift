@@ -23,7 +23,8 @@ struct ReportCommand: ParsableCommand {
 
             Examples:
               dmm report --output report.html
-              dmm report --scenario vehicular --method both --samples 4000000 --output vehicular.html
+              dmm report --scenario vehicular --method both --samples 4000000 \\
+                  --output vehicular.html
               dmm report --schemes mipv6,pmipv6,hmipv6,dma,sail --output five.html
             """
     )

@@ -22,8 +22,11 @@ struct SimulationBench: ParsableCommand {
             speedup then reaches 2 when nothing else runs on the two cores). The
             variate fraction times drawing the run's variates alone (residences,
             directions, air retransmissions, RA delays, probes, session arrivals,
-            durations and flags) against the jobs-1 run. Build with
-            `swift build -c release` first.
+            durations and flags) against the jobs-1 run; variate_bound_handoffs_per_s
+            is that pass's rate (CPU time) and bound_ratio_jobs1 the jobs-1 run's CPU
+            time over it (the simulator's distance from its random-variate bound;
+            CPU-time figures stay meaningful on a loaded machine, wall ones do not).
+            Build with `swift build -c release` first.
 
             Examples:
               .build/release/dmm bench-simulation
@@ -70,7 +73,7 @@ struct SimulationBench: ParsableCommand {
         let s = try ScenarioLibrary.load("default")
         let n = Double(samples), schemes = Double(cards.count)
         let sessionsPerHandoff = s.traffic.sessionRate * s.mobility.residence.mean
-        try Self.line("jobs,load_1min,wall_s,cpu_s,handoffs_per_s,scheme_handoffs_per_s,sessions_per_s")
+        try Self.line("jobs,load_1min,wall_s,cpu_s,handoffs_per_s,scheme_handoffs_per_s,sessions_per_s,handoffs_per_cpu_s")
         var best: [Int: (wall: Double, cpu: Double)] = [:]
         for _ in 0..<repeats {
             for jobs in [1, 2] {
@@ -79,13 +82,17 @@ struct SimulationBench: ParsableCommand {
                 _ = try MonteCarlo.evaluate(scenario: s, schemes: cards, samples: samples, seed: 1, jobs: jobs)
                 let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, cpu = Self.cpuSeconds() - c0
                 if wall < best[jobs]?.wall ?? .infinity { best[jobs] = (wall, cpu) }
-                try Self.line("\(jobs),\(load),\(String(format: "%.3f,%.3f", wall, cpu)),\(Int(n / wall)),\(Int(n * schemes / wall)),\(Int(n * sessionsPerHandoff / wall))")
+                try Self.line("\(jobs),\(load),\(String(format: "%.3f,%.3f", wall, cpu)),\(Int(n / wall)),\(Int(n * schemes / wall)),\(Int(n * sessionsPerHandoff / wall)),\(Int(n / cpu))")
             }
         }
+        let v0 = Self.cpuSeconds()
         let (variateS, checksum) = Self.variateSeconds(s, handoffs: samples, sessionsPerHandoff: sessionsPerHandoff)
+        let variateCPU = Self.cpuSeconds() - v0
         try Self.line("speedup_jobs2,\(String(format: "%.2f", best[1]!.wall / best[2]!.wall))")
         try Self.line("cpu_ratio_jobs2,\(String(format: "%.2f", best[2]!.cpu / best[1]!.cpu))")
         try Self.line("variate_time_fraction_jobs1,\(String(format: "%.2f", variateS / best[1]!.wall)) (checksum \(checksum > 0 ? 1 : 0))")
+        try Self.line("variate_bound_handoffs_per_s,\(Int(n / variateCPU))")
+        try Self.line("bound_ratio_jobs1,\(String(format: "%.2f", best[1]!.cpu / variateCPU))")
     }
 
     /// Seconds to draw, on one thread, the variates a run of `handoffs` draws: per

@@ -19,8 +19,13 @@ struct SweepCommand: ParsableCommand {
               START:STOP:COUNT       COUNT evenly spaced numbers, ends included
               START:STOP:COUNT:log   COUNT numbers evenly spaced in log scale
             Output: one row per estimate with one column per varied path, then
-            scheme,metric,unit,method,estimate,ci_low,ci_high,samples, and a sidecar
-            <output>.meta.json (version, git commit, scenario, spec, seed, command line).
+            scheme,metric,unit,method,estimate; with Monte Carlo rows also
+            ci_low,ci_high,samples (replications) and, when latency percentiles are
+            kept, handoffs; with closed-form rows also exactness (exact or
+            approximate). Numeric values are written with a decimal point ("5.0").
+            Column reference: docs/DATA.md. A sidecar <output>.meta.json records
+            version, git commit, scenario, spec, seed and command line.
+            --metrics and --schemes keep only the rows wanted.
             Rows are written as points finish, in grid order; a killed run keeps whole
             rows and --resume completes it. Point i belongs to shard (i mod N) + 1.
             Each point's seed comes from --seed and the point alone, so results do not
@@ -46,6 +51,10 @@ struct SweepCommand: ParsableCommand {
     var vary: [String] = []
 
     @OptionGroup var schemeOptions: SchemesOption
+
+    @Option(help: ArgumentHelp("Comma-separated metric ids to keep (default: every metric); see dmm evaluate --help.", valueName: "IDS"))
+    var metrics: String?
+
     @OptionGroup var methodOption: MethodOption
     @OptionGroup var modelsOption: ModelsOption
 
@@ -91,14 +100,22 @@ struct SweepCommand: ParsableCommand {
         let axes = try vary.map(SweepAxis.parse)
         let grid = try SweepGrid(axes: axes, seed: seed)
         let catalog = try modelsOption.catalog()
-        let model = SweepModel(
+        var model = SweepModel(
             base: try scenarioOptions.load(models: models), cards: try catalog.select(schemeOptions.schemes),
             method: method, samples: samples ?? SweepModel.defaultSamples)
+        if let metrics {
+            model.metrics = Set(try MetricListOption.parse([metrics], option: "--metrics").map(\.id))
+        }
         for axis in axes { try model.check(axis) }
         try model.checkMonteCarloCost(grid, indices: shard.indices(in: grid.count))
         try checkCost(model, grid: grid, shard: shard)
         var options = ["scenario_name": scenarioOptions.scenario, "schemes": model.schemes.joined(separator: ","), "method": method.rawValue]
         if method != .closedForm { options["samples"] = String(model.samples) }
+        if let kept = model.metrics {
+            // Catalogue order, so the same metrics in any order make the same sweep.
+            let order = Metric.allCases.flatMap { m in [m.id] + (m.isPerElement ? ElementKind.allCases.map { "\(m.id).\($0.rawValue)" } : []) }
+            options["metrics"] = order.filter(kept.contains).joined(separator: ",")
+        }
         let metadata = SweepMetadata(
             build: BuildInfo.current,
             cardHashes: try Self.cardHashes(model.schemes, directory: ModelsLocator.schemesDirectory(explicit: models)),
@@ -109,7 +126,12 @@ struct SweepCommand: ParsableCommand {
         job.force = force
         job.afterStep = Self.testHook()
         let display = (progress || Diagnostics.stderrIsTerminal) ? SweepProgress() : nil
-        let summary = try job.run(evaluate: { try model.evaluate($0) }, progress: display.map { p in { p.update(done: $0, total: $1) } })
+        let evaluator = model
+        let summary = try job.run(
+            evaluatePoint: { point in
+                let (rows, approximations) = try evaluator.evaluateWithExactness(point)
+                return SweepJob.PointRows(rows: rows, approximations: approximations)
+            }, progress: display.map { p in { p.update(done: $0, total: $1) } })
         display?.finish()
         if bench {
             let pairs = summary.computedPoints * model.schemes.count
@@ -138,7 +160,8 @@ struct SweepCommand: ParsableCommand {
         closed.method = .closedForm
         let first = grid.point(shard.k - 1)
         guard let rows = try? closed.evaluate(first),
-            let text = try? SweepCSV.rows(values: first.assignments.map(\.value), estimates: rows),
+            let text = try? SweepCSV.rows(
+                values: first.assignments.map(\.value), estimates: rows, layout: TidyLayout(method: .closedForm)),
             let free = CostGuard.freeBytes(near: output)
         else { return }
         let bytes = Double(text.utf8.count) * points * (method == .both ? 2.2 : method == .monteCarlo ? 1.2 : 1)

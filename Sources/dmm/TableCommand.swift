@@ -31,8 +31,10 @@ struct TableCommand: ParsableCommand {
               dmm table --extended --format csv --output schemes.csv
               dmm table --extended --scenario vehicular --set topology.global_ha_count=8
               dmm table --extended --method both --format rfc
-              dmm table --extended --format xml2rfc --caption "DMM schemes" --label schemes
-              dmm table --extended --columns "Scheme,Anchoring,Handoff latency (ms)" --transpose
+              dmm table --extended --format xml2rfc --caption "DMM schemes" \\
+                  --label schemes
+              dmm table --extended --columns "Scheme,Anchoring,Handoff latency (ms)" \\
+                  --transpose
               DMM_MODELS=./my-models dmm table --extended --format latex
             """
     )

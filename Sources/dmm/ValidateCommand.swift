@@ -52,7 +52,8 @@ struct ValidateCommand: ParsableCommand {
               dmm validate --format csv --output validation.csv
               dmm validate --format rfc
               dmm validate --campaign 200 --seed 1
-              dmm validate --campaign 16 --samples 65536 --laws exponential,gamma --format csv
+              dmm validate --campaign 16 --samples 65536 --laws exponential,gamma \\
+                  --format csv
             """
     )
 
@@ -134,7 +135,8 @@ struct ValidateCommand: ParsableCommand {
             cases[i].reference += 1
             cases[i].referenceText = nil
         }
-        let table = ValidationTable.table(cases, omitted: only == nil ? ValidationCatalog.omitted : [])
+        let table = ValidationTable.table(
+            cases, omitted: only == nil ? ValidationCatalog.omitted : [], data: format == .csv || format == .json)
         let summary = ValidationTable.summary(cases)
         var text = try tableOptions.render(table, as: format, to: destination)
         let summaryInText: Bool

@@ -8,13 +8,13 @@ struct CostGuardTests {
     @Test func monteCarloOfAMillisecondResidenceIsRefused() throws {
         let r = try CLI.run(["evaluate", "--method", "monte-carlo", "--set", "mobility.residence.mean=1e-3"])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: the Monte Carlo would take about 75 min of CPU (16000000 handoffs x 1.12e+03 times the default scenario's work per handoff, 11 schemes; limit 10 min); lower --samples (e.g. --samples 2133516), choose fewer --schemes or a longer residence, or give --force\n")
+        #expect(r.stderr == "error: the Monte Carlo would take about 93 min of CPU (16000000 handoffs x 1.12e+03 times the default scenario's work per handoff, 15 schemes; limit 10 min); lower --samples (e.g. --samples 1717220), choose fewer --schemes or a longer residence, or give --force\n")
     }
 
     @Test func theAdvertisedMaximumOfSamplesIsRefused() throws {
         let r = try CLI.run(["evaluate", "--method", "monte-carlo", "--samples", "1000000000000"])
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("error: the Monte Carlo would take about 2.9 days of CPU (1000000000000 handoffs x 1 times"))
+        #expect(r.stderr.hasPrefix("error: the Monte Carlo would take about 3.6 days of CPU (1000000000000 handoffs x 1 times"))
     }
 
     @Test func evaluateBenchOfATrillionIsRefused() throws {
@@ -27,7 +27,7 @@ struct CostGuardTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("dmm-cost-\(UUID().uuidString).csv").path
         let r = try CLI.run(["sweep", "--vary", "mobility.residence.mean=10:600:10000:log", "--vary", "traffic.session_rate=0.001:0.1:10000:log", "--output", out])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: this sweep (100000000 points x 11 schemes) would take about 7.6 h of CPU (limit 10 min); use fewer --vary values, a --shard K/N per machine, fewer --schemes, or give --force\n")
+        #expect(r.stderr == "error: this sweep (100000000 points x 15 schemes) would take about 10.4 h of CPU (limit 10 min); use fewer --vary values, a --shard K/N per machine, fewer --schemes, or give --force\n")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

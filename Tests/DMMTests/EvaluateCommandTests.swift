@@ -17,15 +17,18 @@ import Testing
         let result = try CLI.run(["evaluate", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines[0] == "scheme,metric,unit,method,estimate,ci_low,ci_high,samples,exactness")
+        // Closed forms alone: no interval or sample columns, which would be empty in every row (docs/DATA.md).
+        #expect(lines[0] == "scheme,metric,unit,method,estimate,exactness")
         let rows = lines.dropFirst().map { $0.components(separatedBy: ",") }
-        #expect(Set(rows.map { $0[0] }) == ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail"])
-        #expect(rows.allSatisfy { $0.count == 9 && $0[3] == "closed-form" && Double($0[4])!.isFinite && Double($0[4])! >= 0 })
+        #expect(Set(rows.map { $0[0] }) == ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail",
+                                            "rfc8885-relay", "rfc8885-proxy", "fmipv6", "fpmipv6"])
+        #expect(rows.allSatisfy { $0.count == 6 && $0[3] == "closed-form" && Double($0[4])!.isFinite && Double($0[4])! >= 0 })
+        #expect(rows.allSatisfy { $0[4].contains(".") || $0[4].contains("e") })
         // Issue 11: which closed forms are approximations, from ClosedFormAccuracy (FAMA's
         // first-order signaling is one, MIPv6's signaling is exact).
-        #expect(rows.allSatisfy { ["exact", "approximate"].contains($0[8]) })
-        #expect(rows.contains { $0[0] == "fama" && $0[1] == "signaling_cost" && $0[8] == "approximate" })
-        #expect(rows.contains { $0[0] == "mipv6" && $0[1] == "signaling_cost" && $0[8] == "exact" })
+        #expect(rows.allSatisfy { ["exact", "approximate"].contains($0[5]) })
+        #expect(rows.contains { $0[0] == "fama" && $0[1] == "signaling_cost" && $0[5] == "approximate" })
+        #expect(rows.contains { $0[0] == "mipv6" && $0[1] == "signaling_cost" && $0[5] == "exact" })
         #expect(rows.contains { $0[0] == "fama" && $0[1] == "handoff_latency_new_session" && $0[2] == "ms" })
         #expect(rows.contains { $0[0] == "mipv6" && $0[1] == "blast_radius.ha" && $0[2] == "sessions" })
     }
@@ -63,7 +66,8 @@ import Testing
         #expect(rfc.stdout.split(separator: "\n").allSatisfy { $0.count <= 69 })
         let json = try CLI.run(["evaluate", "--format", "json", "--schemes", "sail"])
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(objects.allSatisfy { Set($0.keys) == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples", "exactness"] })
+        // json has the csv's keys: closed forms alone, no interval keys (docs/DATA.md).
+        #expect(objects.allSatisfy { Set($0.keys) == ["scheme", "metric", "unit", "method", "estimate", "exactness"] })
     }
 
     @Test func listParametersGivesPathUnitValueAndSource() throws {
@@ -112,6 +116,8 @@ import Testing
             "Handoff latency, new sessions (ms)", "Handoff latency p50 (ms)", "Handoff latency p95 (ms)", "Handoff latency p99 (ms)",
             "Path stretch (ratio)", "Tunnelled fraction (ratio)", "Tunnel overhead (byte-hops/packet)", "Blast radius (sessions)",
             "Unreachable MNs (MNs)", "Outage (s)", "Failure probability (ratio)", "Disruption (session-s/MN-year)",
+            "Handover failure probability (ratio)", "Handoff packet loss (packets)", "Handoff packet loss, buffered (packets)",
+            "Packet delivery cost (byte-hops/s)",
         ])
         // MIPv6's outage is the anchor's repair time: closed form and simulation agree, interval of width 0.
         #expect(lines[2].contains("| 14400 (MC 14400 \u{00B1} 0) |"))
@@ -120,10 +126,15 @@ import Testing
         let csv = try CLI.run(["evaluate", "--method", "both", "--schemes", "pmipv6", "--samples", "50000", "--format", "csv"])
         #expect(csv.status == 0)
         let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
-        #expect(rows[0] == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples", "exactness"])
+        #expect(rows[0] == ["scheme", "metric", "unit", "method", "estimate", "ci_low", "ci_high", "samples", "handoffs", "exactness"])
         let cf = rows.dropFirst().filter { $0[3] == "closed-form" }, mc = rows.dropFirst().filter { $0[3] == "monte-carlo" }
-        #expect(cf.allSatisfy { $0[8] == "exact" } && mc.allSatisfy { $0[8].isEmpty })
-        #expect(cf.allSatisfy { $0[5].isEmpty && $0[6].isEmpty && $0[7].isEmpty })
+        #expect(cf.allSatisfy { $0[9] == "exact" } && mc.allSatisfy { $0[9].isEmpty })
+        #expect(cf.allSatisfy { $0[5].isEmpty && $0[6].isEmpty && $0[7].isEmpty && $0[8].isEmpty })
+        // samples is the replication count in every Monte Carlo row (50000 handoffs: 13 of 4096);
+        // only the percentiles carry handoffs, the latencies their order statistics count.
+        #expect(mc.allSatisfy { $0[7] == "13" })
+        #expect(mc.allSatisfy { $0[1].hasPrefix("handoff_latency_p") != $0[8].isEmpty })
+        #expect(mc.filter { !$0[8].isEmpty }.allSatisfy { Int($0[8])! > 13 })
         // A metric whose event never occurred in the run (here PMIPv6's session setup: it
         // has none) has estimate 0, ci_low 0 and an empty ci_high: no false [0, 0].
         for row in mc {

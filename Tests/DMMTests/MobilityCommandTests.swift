@@ -8,7 +8,17 @@ struct MobilityCommandTests {
     @Test func crossingsClosedFormCSV() throws {
         let r = try CLI.run(["mobility", "crossings", "--residence", "exponential:mean=1", "--session", "gamma:shape=2,mean=2", "--kmax", "4"])
         #expect(r.status == 0)
-        #expect(r.stdout == "k,closed_form\r\n0,0.25\r\n1,0.25\r\n2,0.1875\r\n3,0.125\r\n4,0.078125\r\n")
+        // The tidy shape of dmm evaluate (docs/DATA.md): E[K] = E[T]/E[X] = 2 closes the list.
+        #expect(r.stdout == """
+            scheme,metric,unit,method,estimate,exactness\r
+            -,crossing_probability.0,probability,closed-form,0.25,exact\r
+            -,crossing_probability.1,probability,closed-form,0.25,exact\r
+            -,crossing_probability.2,probability,closed-form,0.1875,exact\r
+            -,crossing_probability.3,probability,closed-form,0.125,exact\r
+            -,crossing_probability.4,probability,closed-form,0.078125,exact\r
+            -,mean_crossings,crossings,closed-form,2.0,exact\r
+
+            """)
     }
 
     /// Exponential residence and sessions, equal means, ρ = 1: Ein(1) = 0.7965996 anchors,
@@ -18,17 +28,20 @@ struct MobilityCommandTests {
     @Test func anchorsClosedFormCSV() throws {
         let r = try CLI.run(["mobility", "anchors", "--residence", "exponential:mean=1", "--session", "exponential:mean=1", "--session-rate", "1"])
         #expect(r.status == 0)
-        #expect(r.stdout == """
-            quantity,closed_form,estimate,ci_low,ci_high\r
-            anchors_in_use_at_handoff,0.7965996,,,\r
-            distinct_anchor_ars_at_handoff,,,,\r
-            sessions_at_left_ar,0.5,,,\r
-            active_sessions,1,,,\r
-            tunnelled_fraction,0.463409,,,\r
-            after_first_handoff_fraction,0.5,,,\r
-            mean_anchor_distance_steps,0.7071068,,,\r
-
-            """)
+        // The tidy shape, full precision; distinct_anchor_ars_at_handoff has no closed form, so no row.
+        let rows = r.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["scheme", "metric", "unit", "method", "estimate", "exactness"])
+        let expected: [(String, String, Double)] = [
+            ("anchors_in_use_at_handoff", "anchors", 0.7965996), ("sessions_at_left_ar", "sessions", 0.5),
+            ("active_sessions", "sessions", 1), ("tunnelled_fraction", "ratio", 0.4634090),
+            ("after_first_handoff_fraction", "ratio", 0.5), ("mean_anchor_distance_steps", "steps", 0.5.squareRoot()),
+        ]
+        #expect(rows.count == 1 + expected.count)
+        for (row, (metric, unit, value)) in zip(rows.dropFirst(), expected) {
+            #expect(Array(row.prefix(4)) == ["-", metric, unit, "closed-form"])
+            #expect(abs(Double(row[4])! - value) < 1e-6, "\(metric): \(row[4])")
+            #expect(row[5] == "exact")
+        }
     }
 
     @Test func monteCarloColumnsAndJobsInvariance() throws {
@@ -38,15 +51,24 @@ struct MobilityCommandTests {
         #expect(one.status == 0)
         #expect(one.stdout == two.stdout)
         let lines = one.stdout.split(separator: "\r\n")
-        #expect(lines.first == "k,closed_form,estimate,ci_low,ci_high")
-        #expect(lines.count == 4)
+        #expect(lines.first == "scheme,metric,unit,method,estimate,ci_low,ci_high,samples,exactness")
+        #expect(lines.count == 1 + 2 * 4)  // k = 0, 1, 2 and E[K], each closed form then Monte Carlo
         // closed form with η = 1/60, μ = 1/120: f* = (1 + 60/240)^-2 = 0.64, P(K=0) = 1 − 2(0.36) = 0.28.
-        #expect(lines[1].hasPrefix("0,0.28,"))
+        #expect(lines[1].hasPrefix("-,crossing_probability.0,probability,closed-form,0.28"))
+        #expect(lines[2].hasPrefix("-,crossing_probability.0,probability,monte-carlo,"))
+        #expect(lines[2].hasSuffix(",50000,"))
     }
 
     @Test func jsonAndMarkdown() throws {
         let j = try CLI.run(["mobility", "crossings", "--residence", "exponential:mean=1", "--session", "exponential:mean=1", "--kmax", "1", "--format", "json"])
-        #expect(j.stdout == "[\n  {\"k\": 0, \"closed_form\": 0.5},\n  {\"k\": 1, \"closed_form\": 0.25}\n]\n")
+        #expect(j.stdout == """
+            [
+              {"scheme": "-", "metric": "crossing_probability.0", "unit": "probability", "method": "closed-form", "estimate": 0.5, "exactness": "exact"},
+              {"scheme": "-", "metric": "crossing_probability.1", "unit": "probability", "method": "closed-form", "estimate": 0.25, "exactness": "exact"},
+              {"scheme": "-", "metric": "mean_crossings", "unit": "crossings", "method": "closed-form", "estimate": 1.0, "exactness": "exact"}
+            ]
+
+            """)
         let m = try CLI.run(["mobility", "crossings", "--residence", "exponential:mean=1", "--session", "exponential:mean=1", "--kmax", "0", "--format", "markdown"])
         #expect(m.stdout.hasPrefix("|   k | closed_form |\n| --: | ----------: |\n|   0 |         0.5 |\n"))
     }

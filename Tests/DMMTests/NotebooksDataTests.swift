@@ -22,6 +22,67 @@ struct NotebooksDataTests {
         }
     }()
 
+    /// Whether jupyter can execute the notebook here (nbconvert, a python kernel, pandas, matplotlib).
+    static let jupyterPresent: Bool = {
+        guard RealToolTests.which("jupyter") != nil, let python = RealToolTests.which("python3") else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", "import nbconvert, ipykernel, pandas, matplotlib"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    /// The notebook executes from the repository root, as the README says to run it;
+    /// skipped locally without jupyter, a failure under CI=true (.ci/install-deps --tools).
+    @Test(.enabled(if: RealToolTests.ci || jupyterPresent, "jupyter with pandas and matplotlib is not installed (bash .ci/install-deps --tools)"))
+    func notebookExecutesFromTheRepositoryRoot() throws {
+        let scratch = try RealToolTests.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // Through sh so that jupyter starts at the repository root while the run's log goes to scratch.
+        _ = try #require(RealToolTests.which("jupyter"), "jupyter is not installed (bash .ci/install-deps --tools)")
+        let command = "cd '\(CLI.packageRoot.path)' && jupyter nbconvert --to notebook --execute notebooks-data/datasets.ipynb --output-dir '\(scratch.path)'"
+        let (status, output) = try RealToolTests.run("sh", ["-c", command], in: scratch)
+        #expect(status == 0, "\(output)")
+        let executed = try String(contentsOf: scratch.appendingPathComponent("datasets.ipynb"), encoding: .utf8)
+        // Every code cell ran without an error output, and the four plots were drawn.
+        #expect(!executed.contains("\"output_type\": \"error\""), "\(executed.prefix(2000))")
+        #expect(executed.components(separatedBy: "image/png").count - 1 >= Self.datasets.count)
+    }
+
+    /// regenerate.sh on a copy of notebooks-data/ changes no byte of it: the committed
+    /// CSVs, SVGs and sidecars are current, and a rerun does not rewrite a sidecar
+    /// only because the commit or the dmm path differ.
+    @Test(.enabled(if: RealToolTests.which("python3") != nil || RealToolTests.ci, "python3 is not installed"))
+    func regenerateLeavesCurrentFilesUntouched() throws {
+        let scratch = try RealToolTests.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let copy = scratch.appendingPathComponent("notebooks-data")
+        try FileManager.default.copyItem(at: Self.directory, to: copy)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [copy.appendingPathComponent("regenerate.sh").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["DMM": CLI.executable.path]) { $1 }
+        let log = scratch.appendingPathComponent("log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let output = try String(contentsOf: log, encoding: .utf8)
+        #expect(process.terminationStatus == 0, "\(output)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.directory.path).sorted() {
+            let original = try Data(contentsOf: Self.directory.appendingPathComponent(name))
+            let after = try Data(contentsOf: copy.appendingPathComponent(name))
+            #expect(after == original, "\(name) was rewritten: \(output)")
+        }
+        #expect(output.components(separatedBy: " unchanged").count - 1 == Self.datasets.count, "\(output)")
+    }
+
     @Test func theListHasTheFourCanonicalDatasets() {
         #expect(Self.datasets.count >= 4)
     }

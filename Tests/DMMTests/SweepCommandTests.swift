@@ -31,8 +31,9 @@ struct SweepCommandTests {
         let one = try read("j1.csv")
         #expect(one == (try read("j2.csv")))
         let lines = one.components(separatedBy: "\r\n")
-        #expect(lines[0] == "topology.global_ha_count,links.wireless.loss,scheme,metric,unit,method,estimate,ci_low,ci_high,samples")
-        #expect(lines[1].hasPrefix("1,0,mipv6,"))
+        #expect(lines[0] == "topology.global_ha_count,links.wireless.loss,scheme,metric,unit,method,estimate,exactness")
+        // Whole numbers of the axes keep a decimal point, so a reader types the column as floats.
+        #expect(lines[1].hasPrefix("1.0,0.0,mipv6,"))
         #expect(lines.last == "")
     }
 
@@ -61,6 +62,25 @@ struct SweepCommandTests {
         }
     }
 
+    /// --metrics and --schemes keep exactly the rows asked for, each row as the
+    /// unfiltered sweep writes it; the sidecar records the kept metrics.
+    @Test func metricsAndSchemesFilterTheRows() throws {
+        try sweep("all.csv")
+        try sweep("some.csv", ["--metrics", "handoff_latency,signaling_cost"])
+        let all = try read("all.csv").components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        let some = try read("some.csv").components(separatedBy: "\r\n")
+        #expect(some[0] == "topology.global_ha_count,links.wireless.loss,scheme,metric,unit,method,estimate,exactness")
+        let wanted = all.filter { $0.contains(",handoff_latency,") || $0.contains(",signaling_cost,") }
+        #expect(!wanted.isEmpty)
+        #expect(Array(some.dropFirst().filter { !$0.isEmpty }) == wanted)
+        // The grid's --schemes: only those four schemes have rows.
+        #expect(Set(wanted.map { $0.split(separator: ",")[2] }) == ["mipv6", "pmipv6", "fama", "ghaha"])
+        let meta = try String(contentsOfFile: path("some.csv") + ".meta.json", encoding: .utf8)
+        #expect(meta.contains("\"metrics\" : \"signaling_cost,handoff_latency\"") || meta.contains("\"metrics\":\"signaling_cost,handoff_latency\""))
+        let bad = try sweep("bad.csv", ["--metrics", "latency"], expect: 2)
+        #expect(bad.stderr.contains("--metrics latency is not a metric; allowed: "))
+    }
+
     @Test func benchReportsThroughputOnStderr() throws {
         let result = try sweep("bench.csv", ["--jobs", "1", "--bench"])
         // 6 x 3 points, 4 schemes.
@@ -77,7 +97,7 @@ struct SweepCommandTests {
         ])
         #expect(single.status == 0, "\(single.stderr)")
         let strip = { (line: String) in line.split(separator: ",", maxSplits: 2).last.map(String.init) ?? "" }
-        let fromGrid = try read("grid.csv").components(separatedBy: "\r\n").filter { $0.hasPrefix("4,0.05,") }.map(strip)
+        let fromGrid = try read("grid.csv").components(separatedBy: "\r\n").filter { $0.hasPrefix("4.0,0.05,") }.map(strip)
         let fromSet = try read("single.csv").components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
             .map { "x," + $0 }.map(strip)
         #expect(!fromGrid.isEmpty)
@@ -101,7 +121,7 @@ struct SweepCommandTests {
         // A finished file that lost rows is refused: its sidecar records more.
         let refused = try sweep("cut.csv", ["--resume"], expect: 2)
         #expect(refused.stderr.hasPrefix("error: --resume: '\(path("cut.csv"))' has "))
-        #expect(refused.stderr.contains(" but its finished sidecar records 1476: rows were deleted, added or cut; drop --resume to recompute it\n"))
+        #expect(refused.stderr.contains(" but its finished sidecar records 1764: rows were deleted, added or cut; drop --resume to recompute it\n"))
         // As a kill leaves it (sidecar unfinished), resume completes it.
         let sidecar = path("cut.csv") + ".meta.json"
         let json = try String(contentsOfFile: sidecar, encoding: .utf8).replacingOccurrences(of: "\"complete\" : true", with: "\"complete\" : false")

@@ -93,16 +93,17 @@ struct TableCommandTests {
         }
     }
 
-    @Test func extendedListsElevenSchemesInEveryFormat() throws {
+    @Test func extendedListsEverySchemeInEveryFormat() throws {
         let csv = try CLI.run(["table", "--extended", "--format", "csv"])
         #expect(csv.status == 0)
         let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.count == 12)
+        #expect(lines.count == 16)
         #expect(lines.dropFirst().map { $0.components(separatedBy: ",")[0] }
-                == ["MIPv6", "PMIPv6", "HMIPv6", "FAMA", "DMI", "GHAHA", "DLMA", "S-PMIP", "SD-PMIP", "DMA", "SAIL"])
+                == ["MIPv6", "PMIPv6", "HMIPv6", "FAMA", "DMI", "GHAHA", "DLMA", "S-PMIP", "SD-PMIP", "DMA", "SAIL",
+                    "RFC8885-R", "RFC8885-P", "FMIPv6", "FPMIPv6"])
         let json = try CLI.run(["table", "--extended", "--format", "json"]).stdout
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-        #expect(objects.count == 11)
+        #expect(objects.count == 15)
         #expect(objects.allSatisfy { $0["CN reachability"] != nil && $0["RFC 7333 requirements met"] != nil })
         #expect(objects.first { $0["Scheme"] as? String == "GHAHA" }?["Anycast"] as? String == "yes")
         #expect(objects.first { $0["Scheme"] as? String == "MIPv6" }?["Single points of failure"] as? String == "ha")
@@ -137,17 +138,21 @@ struct SchemesCommandTests {
         let result = try CLI.run(["schemes"])
         #expect(result.status == 0)
         #expect(result.stdout == """
-            mipv6   Mobile IPv6                                          MIPv6
-            pmipv6  Proxy Mobile IPv6                                    PMIPv6
-            hmipv6  Hierarchical Mobile IPv6                             MIPv6
-            fama    Flat Access and Mobility Architecture                MIPv6
-            dmi     Dynamic Mobile IP                                    MIPv6
-            ghaha   Global HA to HA                                      MIPv6
-            dlma    Dynamic Local Mobility Anchors                       PMIPv6
-            spmip   Signal-driven PMIP                                   PMIPv6
-            sdpmip  Signal-driven Distributed PMIP                       PMIPv6
-            dma     Dynamic Mobility Anchoring                           PMIPv6
-            sail    SAIL: A Scalable Approach for Wide-Area IP Mobility  MIPv6
+            mipv6          Mobile IPv6                                          MIPv6
+            pmipv6         Proxy Mobile IPv6                                    PMIPv6
+            hmipv6         Hierarchical Mobile IPv6                             MIPv6
+            fama           Flat Access and Mobility Architecture                MIPv6
+            dmi            Dynamic Mobile IP                                    MIPv6
+            ghaha          Global HA to HA                                      MIPv6
+            dlma           Dynamic Local Mobility Anchors                       PMIPv6
+            spmip          Signal-driven PMIP                                   PMIPv6
+            sdpmip         Signal-driven Distributed PMIP                       PMIPv6
+            dma            Dynamic Mobility Anchoring                           PMIPv6
+            sail           SAIL: A Scalable Approach for Wide-Area IP Mobility  MIPv6
+            rfc8885-relay  PMIPv6-based DMM, CMD as PBU/PBA relay               PMIPv6
+            rfc8885-proxy  PMIPv6-based DMM, CMD as MAAR proxy                  PMIPv6
+            fmipv6         Mobile IPv6 Fast Handovers                           MIPv6
+            fpmipv6        Fast Handovers for Proxy Mobile IPv6                 PMIPv6
 
             """)
     }
@@ -163,7 +168,7 @@ struct SchemesCommandTests {
     @Test func showUnknownIdExitsTwoListingKnownIds() throws {
         let result = try CLI.run(["schemes", "--show", "mip"])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: unknown scheme 'mip'; known: mipv6, pmipv6, hmipv6, fama, dmi, ghaha, dlma, spmip, sdpmip, dma, sail\n")
+        #expect(result.stderr == "error: unknown scheme 'mip'; known: mipv6, pmipv6, hmipv6, fama, dmi, ghaha, dlma, spmip, sdpmip, dma, sail, rfc8885-relay, rfc8885-proxy, fmipv6, fpmipv6\n")
         #expect(result.stdout.isEmpty)
     }
 

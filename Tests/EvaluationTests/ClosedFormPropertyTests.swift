@@ -114,7 +114,7 @@ import Testing
             for preset in ["default", "urban-cdn", "vehicular", "campus"] {
                 let s = try ScenarioLibrary.load(preset).applying(sets)
                 let rows = try ClosedForm.evaluate(scenario: s, schemes: Self.catalog.cards)
-                #expect(Set(rows.map(\.scheme)).count == 11)
+                #expect(Set(rows.map(\.scheme)).count == Self.catalog.cards.count && Self.catalog.cards.count == 15)
                 for r in rows { #expect(r.estimate.isFinite && r.estimate >= 0, "\(preset) \(sets) \(r.scheme) \(r.metric) = \(r.estimate)") }
             }
         }

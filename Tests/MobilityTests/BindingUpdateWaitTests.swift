@@ -18,6 +18,16 @@ struct BindingUpdateWaitTests {
         #expect(abs(try BindingUpdateWait.mean(residence: x, refreshLifetimeS: nil) - 150) < 1e-9)
     }
 
+    /// Pareto residence with T below x_m: the first periods see F^c = 1 and integrate to 0
+    /// exactly, which GSL could not certify to a relative tolerance (roundoff, exit 1 in the
+    /// campaign). Reference: mpmath (30 digits), the per-period integrals of (x mod T − T/2)F^c
+    /// in closed form (F^c = (x_m/x)^A beyond x_m) summed by nsum: 38.495804326228509723.
+    @Test func paretoWithFlatFirstPeriods() throws {
+        let x = try ProbabilityLaw.parse("pareto:shape=3.39,mean=365")
+        let got = try BindingUpdateWait.mean(residence: x, refreshLifetimeS: 80.2)
+        #expect(abs(got - 38.495804326228509723) < 1e-8, "\(got)")
+    }
+
     /// Exponential mean m: summing the periods by hand, E[W] = m − T q/(1 − q), q = e^{−T/m}.
     @Test(arguments: [(60.0, 420.0), (60, 30), (600, 20)])
     func exponentialClosedForm(mean m: Double, lifetime t: Double) throws {

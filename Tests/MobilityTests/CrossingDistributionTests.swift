@@ -89,10 +89,12 @@ struct CrossingDistributionTests {
         #expect(missing > 0 && missing < 5 * tails[30], "missing \(missing), P(K >= 30) = \(tails[30])")
     }
 
-    @Test func unsupportedPairThrows() throws {
+    /// Every pair has a route; a route forced on a pair it does not fit is a typed error.
+    @Test func forcedRouteOnAnotherPairThrows() throws {
         let d = CrossingDistribution(residence: try .weibull(shape: 2, mean: 1), session: try .lognormal(sigma: 1, mean: 1))
-        #expect(d.route == .none)
-        #expect(throws: CrossingError.self) { try d.tail(1) }
+        #expect(d.route == .inversion)
+        #expect(throws: CrossingError.self) { try d.tails(upTo: 2, route: .erlangSeries) }
+        #expect(throws: CrossingError.self) { try d.tails(upTo: 2, route: .deterministicResidence) }
         #expect(d.mean == 1)
     }
 

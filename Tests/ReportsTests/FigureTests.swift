@@ -13,13 +13,16 @@ struct FigureTests {
     static func golden(_ name: String) throws -> String { try GoldenFile.text(name) }
     static let names = ["mipv6": "MIPv6", "pmipv6": "PMIPv6", "fama": "FAMA", "dmi": "DMI", "ghaha": "GHAHA", "sail": "SAIL", "dma": "DMA"]
 
-    @Test func elevenSchemesHaveDistinctColoursDashesAndMarkers() {
+    @Test func everySchemeHasItsOwnColourDashAndMarker() {
         let ids = SchemeStyle.table.map(\.scheme)
+        // Every shipped scheme, in the catalogue's order (the seed era's eleven, then issue 15's four).
         #expect(ids == SchemeCatalog.canonicalOrder)
+        #expect(ids.count == 15)
         let styles = SchemeStyle.table.map(\.style)
-        #expect(Set(styles.map(\.colour)).count == 11)
-        #expect(Set(styles.map(\.dash)).count == 11)
-        #expect(Set(styles.map(\.marker)).count == 11)
+        #expect(Set(styles.map(\.colour)).count == 15)
+        #expect(Set(styles.map(\.dash)).count == 15)
+        #expect(Set(styles.map(\.marker)).count == 15)
+        #expect(Set(styles.map(\.marker)) == Set(SchemeStyle.Marker.allCases))
         // Every colour is dark enough to read on white: WCAG relative luminance below 0.5.
         for style in styles {
             let hex = Array(style.colour.dropFirst())
@@ -47,6 +50,15 @@ struct FigureTests {
         #expect(ghaha == [0, 2])
         #expect(sail == [1])
         #expect(chart.markedPoints(of: 2, in: panel) == [0, 1, 2])
+        // pgfplots: SAIL's only marked point (index 2 of 3) would miss the three-point legend
+        // image's own indices were they inherited; the legend draws its marker at its middle.
+        let tex = PGFPlotsLineChart.render(chart)
+        let thinned = tex.split(separator: "\n").filter { $0.contains("\\addplot") && $0.contains("mark indices=") }
+        #expect(thinned.count == 2)  // GHAHA {1,3} and SAIL {2}
+        #expect(thinned.allSatisfy { $0.contains("legend image post style={mark indices={2}}") })
+        #expect(thinned.contains { $0.contains("mark indices={2}, legend image post style") })
+        let plainPlots = tex.split(separator: "\n").filter { $0.contains("\\addplot") && !$0.contains("mark indices") }
+        #expect(plainPlots.count >= 1)  // the third scheme: every point marked, no thinning, no legend override
     }
 
     /// A law sweep: categories in the file's order, the shared mean said once.

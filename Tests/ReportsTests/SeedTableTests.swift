@@ -38,7 +38,8 @@ struct SeedTableTests {
     @Test func extendedTableHasEveryScheme() throws {
         let catalog = try SchemeCatalog.load(directory: shippedSchemesForReports)
         let table = try SchemeTables.extended(catalog)
-        #expect(table.rows.map { $0[0] } == ["MIPv6", "PMIPv6", "HMIPv6", "FAMA", "DMI", "GHAHA", "DLMA", "S-PMIP", "SD-PMIP", "DMA", "SAIL"])
+        #expect(table.rows.map { $0[0] } == ["MIPv6", "PMIPv6", "HMIPv6", "FAMA", "DMI", "GHAHA", "DLMA", "S-PMIP", "SD-PMIP", "DMA", "SAIL",
+                                           "RFC8885-R", "RFC8885-P", "FMIPv6", "FPMIPv6"])
         let names = table.columns.map(\.name)
         for required in ["CN reachability", "Single points of failure", "Anycast", "Anchoring", "RFC 7333 requirements met"] {
             #expect(names.contains(required))

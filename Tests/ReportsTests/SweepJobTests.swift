@@ -50,10 +50,12 @@ struct SweepJobTests {
     @Test func csvIsTidyWithQuotedLawsAndEmptyIntervals() throws {
         let text = try run("a.csv")
         let lines = text.components(separatedBy: "\r\n")
-        #expect(lines[0] == "x,law,scheme,metric,unit,method,estimate,ci_low,ci_high,samples")
-        #expect(lines[1] == "1,exponential:mean=1,alpha,cost,byte_hops_per_s,closed-form,2,,,")
-        #expect(lines[3] == "1,\"gamma:shape=2,mean=1\",alpha,cost,byte_hops_per_s,closed-form,2,,,")
-        #expect(lines[2].hasPrefix("1,exponential:mean=1,beta,cost,byte_hops_per_s,monte-carlo,1."))
+        // method both over every metric: every tidy column (docs/DATA.md); reals and the numeric axis written with ".0".
+        #expect(lines[0] == "x,law,scheme,metric,unit,method,estimate,ci_low,ci_high,samples,handoffs,exactness")
+        #expect(lines[1] == "1.0,exponential:mean=1,alpha,cost,byte_hops_per_s,closed-form,2.0,,,,,exact")
+        #expect(lines[3] == "1.0,\"gamma:shape=2,mean=1\",alpha,cost,byte_hops_per_s,closed-form,2.0,,,,,exact")
+        #expect(lines[2].hasPrefix("1.0,exponential:mean=1,beta,cost,byte_hops_per_s,monte-carlo,1."))
+        #expect(lines[2].hasSuffix(",100,,"))
         #expect(lines.count == 1 + 12 * 2 + 1)  // header, 12 points x 2 rows, empty after the last CRLF
         let meta = try SweepMetadata.read(csv: directory.appendingPathComponent("a.csv").path)
         #expect(meta.complete)

@@ -16,11 +16,14 @@ import Stochastics
 /// its variance finite (Pareto shape 2.2...4.5, so the Monte Carlo's central limit
 /// theorem holds); active sessions ρ = λ·E[T] in 0.05...5; square domains of side
 /// 1...200 or hexagonal domains of 1...40 rings (log-uniform); 1...20 global HAs;
-/// DAD standard or optimistic; wireless loss 0 or 0...0.5; refresh on or off with
-/// lifetimes 60...3600 s; PMIPv6's de-registration counted or not; local-CN fraction 0, 1 or in between; hop counts that
+/// DAD standard or optimistic; wireless loss 0 or 0...0.5; fast handovers
+/// predictive with probability 0...1 and PMIPv6's de-registration counted or not
+/// (both drawn last: a scenario accepted at its first draw keeps every other value
+/// it had before these parameters); refresh on or off with
+/// lifetimes 60...3600 s; local-CN fraction 0, 1 or in between; hop counts that
 /// satisfy the triangle inequality between CN, AR and anchors (so stretch ≥ 1 is
 /// meaningful); one in eight scenarios takes its crossing rate from the fluid-flow
-/// model.
+/// model. Packet rate, size and handoff buffer come from a child stream of their own.
 public struct CampaignScenario: Sendable, Equatable {
     /// One `--set PATH=VALUE`.
     public struct Assignment: Sendable, Equatable {
@@ -66,6 +69,7 @@ public struct CampaignScenario: Sendable, Equatable {
         var drawn: [Assignment] = []
         for attempt in 0..<maximumDraws {
             drawn = drawAssignments(stream, families: families)
+                + drawPacketTraffic(stream.child(maximumDraws + attempt))
             if let s = try? Scenario.default.applying(drawn.map(\.text)), accept(s) {
                 return CampaignScenario(index: index, assignments: drawn, seed: SeedMixer.mix(seed: campaignSeed, index: UInt64(index)), redraws: attempt)
             }
@@ -140,9 +144,23 @@ public struct CampaignScenario: Sendable, Equatable {
         _ = integer("timers.ha_hello_misses", 1, 5)
         // failure
         number("failure.anchor_mttr_h", logUniform(r, 0.5, 24))
+        number("links.predictive_handoff_fraction", r.uniform())
         // Drawn last, so the draws above are those of campaigns before the switch existed.
         set("messages.deregistration", r.uniform() < 0.5 ? "true" : "false")
         return out
+    }
+
+    /// The data traffic of the packet metrics (docs/MODELS.md 5.6, 6.5), from a stream of its own
+    /// so that the other parameters are drawn as before these metrics existed: packet rate
+    /// 1...1000 packets/s and size 60...1500 bytes (log-uniform), no buffer in half of the
+    /// scenarios, else 1...500 packets.
+    private static func drawPacketTraffic(_ r: RandomStream) -> [Assignment] {
+        func number(_ path: String, _ x: Double) -> Assignment { Assignment(path: path, value: ProbabilityLaw.format(round3(x))) }
+        return [
+            number("traffic.packet_rate_pps", logUniform(r, 1, 1000)),
+            number("traffic.packet_size_bytes", logUniform(r, 60, 1500)),
+            number("traffic.buffer_packets", r.uniform() < 0.5 ? 0 : logUniform(r, 1, 500).rounded(.down)),
+        ]
     }
 
     /// A law of a family drawn from `families` with mean about `mean`, in its canonical spelling.

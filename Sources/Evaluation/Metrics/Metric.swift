@@ -28,6 +28,10 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case outage
     case failureProbability = "failure_probability"
     case disruption
+    case handoverFailureProbability = "handover_failure_probability"
+    case packetLoss = "packet_loss"
+    case packetLossBuffered = "packet_loss_buffered"
+    case packetDeliveryCost = "packet_delivery_cost"
 
     /// The machine id (tidy `metric` column, sweep CSV).
     public var id: String { rawValue }
@@ -46,6 +50,9 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .unreachable: return .mns
         case .outage: return .s
         case .disruption: return .sessionSecondsPerMNYear
+        case .handoverFailureProbability: return .ratio
+        case .packetLoss, .packetLossBuffered: return .packets
+        case .packetDeliveryCost: return .byteHopsPerS
         }
     }
 
@@ -56,7 +63,8 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
             return .signaling
         case .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99:
             return .latency
-        case .pathStretch, .tunnelledFraction, .tunnelOverhead: return .path
+        case .handoverFailureProbability, .packetLoss, .packetLossBuffered: return .latency
+        case .pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost: return .path
         case .blastRadius, .unreachable, .outage, .failureProbability, .disruption: return .failure
         }
     }
@@ -67,7 +75,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead, .blastRadius,
-            .unreachable, .outage, .failureProbability, .disruption:
+            .unreachable, .outage, .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
             return .lowerIsBetter
         }
     }
@@ -76,11 +84,11 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     /// for topologies that satisfy the triangle inequality, so it gets [0, ∞) too.
     public var support: MetricSupport {
         switch self {
-        case .tunnelledFraction, .failureProbability: return .unitInterval
+        case .tunnelledFraction, .failureProbability, .handoverFailureProbability: return .unitInterval
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelOverhead, .blastRadius, .unreachable,
-            .outage, .disruption:
+            .outage, .disruption, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
             return .nonNegative
         }
     }
@@ -107,6 +115,10 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .outage: return "Outage"
         case .failureProbability: return "Failure probability"
         case .disruption: return "Disruption"
+        case .handoverFailureProbability: return "Handover failure probability"
+        case .packetLoss: return "Handoff packet loss"
+        case .packetLossBuffered: return "Handoff packet loss, buffered"
+        case .packetDeliveryCost: return "Packet delivery cost"
         }
     }
 
@@ -135,6 +147,12 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .outage: return "Interruption per failure of that element: detection and switch-over, or repair."
         case .failureProbability: return "Probability that a session meets a failure of an element it depends on."
         case .disruption: return "Expected disrupted session-seconds per MN and year, summed over element kinds."
+        case .handoverFailureProbability:
+            return "Probability that a handoff of an active session is not complete before the MN leaves the new AR."
+        case .packetLoss: return "Packets of a session active across a handoff lost in its interruption, without buffering."
+        case .packetLossBuffered:
+            return "Packets lost per active session and handoff with traffic.buffer_packets buffered at the anchor or new AR."
+        case .packetDeliveryCost: return "Downlink data byte-hops per second per MN, tunnel headers included."
         }
     }
 
@@ -145,7 +163,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
             .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
-            .failureProbability, .disruption:
+            .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
             return false
         }
     }
@@ -158,7 +176,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
             return true
         case .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup, .signalingCostOverhead,
             .handoffLatencyNewSession, .handoffLatencyP50, .handoffLatencyP95, .handoffLatencyP99, .tunnelOverhead,
-            .unreachable, .failureProbability:
+            .unreachable, .failureProbability, .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
             return false
         }
     }
@@ -172,7 +190,8 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .handoffLatencyP99: return 0.99
         case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
             .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .pathStretch,
-            .tunnelledFraction, .tunnelOverhead, .blastRadius, .unreachable, .outage, .failureProbability, .disruption:
+            .tunnelledFraction, .tunnelOverhead, .blastRadius, .unreachable, .outage, .failureProbability, .disruption,
+            .handoverFailureProbability, .packetLoss, .packetLossBuffered, .packetDeliveryCost:
             return nil
         }
     }

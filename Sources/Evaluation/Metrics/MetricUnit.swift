@@ -10,6 +10,7 @@ public enum MetricUnit: String, CaseIterable, Sendable {
     case mns
     case s
     case sessionSecondsPerMNYear = "session_s_per_mn_year"
+    case packets
 
     public var label: String {
         switch self {
@@ -22,6 +23,7 @@ public enum MetricUnit: String, CaseIterable, Sendable {
         case .mns: return "MNs"
         case .s: return "s"
         case .sessionSecondsPerMNYear: return "session-s/MN-year"
+        case .packets: return "packets"
         }
     }
 }

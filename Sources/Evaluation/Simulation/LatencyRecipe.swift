@@ -22,6 +22,9 @@ struct LatencyRecipe: Sendable {
     let newSessionFixedMs: Double?
     /// An active per-flow session back at its anchor AR (`HandoffLatencyParts.atAnchorFixedMs`).
     let atAnchorFixedMs: Double
+    /// A fast handover's two modes (`HandoffLatencyParts.fastHandover`); drawn from the
+    /// trajectory's own mode stream so that schemes without it see the same draws as before.
+    let fast: HandoffLatencyParts.FastHandover?
 
     init(_ p: HandoffLatencyParts) {
         fixedMs = p.fixedMs
@@ -38,5 +41,6 @@ struct LatencyRecipe: Sendable {
         raRace = p.raRace
         newSessionFixedMs = p.newSessionFixedMs
         atAnchorFixedMs = p.atAnchorFixedMs ?? p.newSessionFixedMs ?? 0
+        fast = p.fastHandover
     }
 }

@@ -79,7 +79,8 @@ struct MetricSpec: Sendable {
                 case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
                     .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
                     .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead,
-                    .failureProbability, .disruption:
+                    .failureProbability, .disruption, .handoverFailureProbability, .packetLoss, .packetLossBuffered,
+                    .packetDeliveryCost:
                     return nil
                 }
             }
@@ -133,6 +134,25 @@ struct MetricSpec: Sendable {
                         var x = 0.0
                         for f in failures { x += f.rate * outage(f, t).1 }
                         return (TimeConstants.secondsPerYear * x, t.probes)
+                    }
+                // Per (handoff, active session) pair, weighted as the latency.
+                case .handoverFailureProbability: f = { t in (t.schemes[k].exceeded, t.schemes[k].latencyWeight) }
+                case .packetLoss: f = { t in (t.schemes[k].lostPackets, t.schemes[k].latencyWeight) }
+                case .packetLossBuffered: f = { t in (t.schemes[k].lostPacketsBuffered, t.schemes[k].latencyWeight) }
+                case .packetDeliveryCost:
+                    // λ_p × Σ over session time of the packet's byte-hops (air hop w_wl, wired w_wd,
+                    // tunnel header on the tunnelled hops), per second of the window.
+                    let r0 = path.remote.used0, rX = r0 + path.remote.usedX
+                    let lambda = plan.packetRatePps, size = plan.packetSizeBytes
+                    let ww = plan.wirelessWeight, wd = plan.wiredWeight
+                    f = { t in
+                        let time = t.timeRemote + t.timeLocal
+                        let used = r0 * (t.timeRemote - t.otherHARemote) + rX * t.otherHARemote
+                            + path.local.used0 * t.timeLocal + path.stepHops * (t.stepsRemote + t.stepsLocal)
+                        let tunnel = path.remote.tunnel0 * t.timeRemote + path.remote.tunnelX * t.otherHARemote
+                            + path.local.tunnel0 * t.timeLocal + path.stepHops * (t.stepsRemote + t.stepsLocal)
+                        let bytes = size * (ww * time + wd * (used - time)) + path.tunnelHeaderBytes * wd * tunnel
+                        return (lambda * bytes, t.windowS)
                     }
                 }
                 if let f { add(MetricKey(metric), f) }

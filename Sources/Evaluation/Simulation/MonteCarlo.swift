@@ -133,7 +133,12 @@ public enum MonteCarlo {
                     // The percentiles follow the mean they describe.
                     for m in Metric.latencyQuantiles {
                         if let p = m.latencyQuantile, let q = histograms[k].quantile(p) {
-                            out.append(estimate(recipe.id, MetricKey(m), q))
+                            // samples stays the replication count as in every row; the
+                            // order statistics' n is the handoffs observed.
+                            var row = estimate(recipe.id, MetricKey(m), q)
+                            row.samples = count
+                            row.handoffs = q.samples
+                            out.append(row)
                         }
                     }
                 }

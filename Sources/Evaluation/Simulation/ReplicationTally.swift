@@ -18,6 +18,9 @@ struct ReplicationTally: Sendable {
         var newSessionSum = 0.0, newSessionCount = 0.0
         /// Σ over sessions ending in the window of P(the session meets a failure).
         var hitProbability = 0.0
+        /// Σ weight·1{latency > the new AR's residence} over (handoff, active session)
+        /// pairs, and Σ weight·packets lost without / with the buffer (weights as `latencyWeight`).
+        var exceeded = 0.0, lostPackets = 0.0, lostPacketsBuffered = 0.0
     }
 
     var windowS = 0.0

@@ -32,9 +32,30 @@ struct SimulationPlan: Sendable {
     let wirelessLoss: Double
     let raDelayMaxMs: Double
     let tauRS: Double, tauRA: Double
+    // traffic: data packets of one session per s, their size (bytes) and the handoff buffer (packets)
+    let packetRatePps: Double
+    let packetSizeBytes: Double
+    let bufferPackets: Double
+    let wirelessWeight: Double, wiredWeight: Double
     /// Failure rate of one anchor, 1/s (failure_recovery events, as the closed form counts them).
     let anchorFailureRate: Double
     let schemes: [SchemeRecipe]
+    /// `schemes[k].latency` for every k: the per-handoff loop reads these plain
+    /// values instead of copying each recipe (a copy retains its strings and
+    /// arrays, which cost more than the latency arithmetic itself).
+    let latencies: [LatencyRecipe]
+    /// Every scheme's failure-hazard terms, flattened: scheme k's are
+    /// `hazardTerms[hazardStart[k]..<hazardStart[k + 1]]`, in `failures` order
+    /// (elements no session depends on left out: they add nothing).
+    let hazardTerms: [HazardTerm]
+    let hazardStart: [Int]
+
+    /// A failing element's contribution to a session's hazard: `rate` × duration,
+    /// or × (duration + time away from its anchor) when the anchor breaks it too.
+    struct HazardTerm: Sendable {
+        let rate: Double
+        let withAway: Bool
+    }
 
     /// Simulated handoffs per replication (one replication = one chunk of work).
     static let handoffsPerReplication = 4096
@@ -94,6 +115,11 @@ struct SimulationPlan: Sendable {
         windowS = Double(Self.handoffsPerReplication) * residence.mean
         wirelessLoss = s.links.wireless.loss
         raDelayMaxMs = 2 * s.links.raDelayMs
+        packetRatePps = s.traffic.packetRatePps
+        packetSizeBytes = s.traffic.packetSizeBytes
+        bufferPackets = s.traffic.bufferPackets
+        wirelessWeight = s.messages.wirelessWeight
+        wiredWeight = s.messages.wiredWeight
         anchorFailureRate = 1 / (s.failure.anchorMtbfH * TimeConstants.secondsPerHour)
 
         let c = try Self.context(s, crossingRate: crossingRate, domainARs: domainARs)
@@ -106,6 +132,20 @@ struct SimulationPlan: Sendable {
             recipes.append(SchemeRecipe(card: card, model: model, context: c, c2: c2, scenario: s))
         }
         schemes = recipes
+        latencies = recipes.map(\.latency)
+        var terms: [HazardTerm] = [], starts = [0]
+        for r in recipes {
+            for f in r.failures {
+                switch f.dependency {
+                case .serving, .all: terms.append(HazardTerm(rate: f.rate, withAway: false))
+                case .servingOrAnchor: terms.append(HazardTerm(rate: f.rate, withAway: true))
+                case .none: break
+                }
+            }
+            starts.append(terms.count)
+        }
+        hazardTerms = terms
+        hazardStart = starts
     }
 
     /// The scenario as a `SchemeContext` (issue 5's `init(scenario:motion:)`), for

@@ -34,23 +34,42 @@ final class Trajectory {
 
     let plan: SimulationPlan
     let stream: RandomStream
+    /// The fast handovers' mode and air draws (`LatencyRecipe.fast`), a stream of
+    /// their own derived from this replication's seed: adding a fast-handover
+    /// scheme leaves every other scheme's draws, and so its numbers, unchanged.
+    let modes: RandomStream?
+    private let hasFastHandover: Bool
     // One Trajectory belongs to one thread: skip the dynamic exclusivity checks
     // (they cost ~15 % of the run in swift_beginAccess on these arrays).
     @exclusivity(unchecked) private var sessions: [Session] = []
+    // Anchor groups of the live sessions: the first `groups` entries are valid.
+    // The arrays only grow (to the most sessions seen) and are overwritten in
+    // place: emptying and refilling them at every handoff was a tenth of the run.
     @exclusivity(unchecked) private var anchorX: [Int] = []
     @exclusivity(unchecked) private var anchorY: [Int] = []
     @exclusivity(unchecked) private var anchorSteps: [Int] = []
     @exclusivity(unchecked) private var anchorCount: [Int] = []
+    private var groups = 0
+    /// This handoff's (scheme, latency ms, sessions) triples, scored against the new
+    /// AR's residence once it is drawn (the draw order is that of the plain simulator).
+    @exclusivity(unchecked) private var pending: [(scheme: Int, ms: Double, weight: Double)] = []
 
     init(plan: SimulationPlan, stream: RandomStream) {
         self.plan = plan
         self.stream = stream
+        hasFastHandover = plan.schemes.contains { $0.latency.fast != nil }
+        modes = hasFastHandover ? stream.child(1) : nil
         sessions.reserveCapacity(32)
     }
 
     /// Geometric number of failed air attempts before success, P(F ≥ f) = q^f (inversion).
     @inline(__always) private func failures(_ logQ: Double) -> Double {
         logQ == 0 ? 0 : (log(stream.uniformPositive()) / logQ).rounded(.down)
+    }
+
+    /// Geometric failed attempts from the mode stream, as `failures`.
+    @inline(__always) private func modeFailures(_ logQ: Double, _ s: RandomStream) -> Double {
+        logQ == 0 ? 0 : (log(s.uniformPositive()) / logQ).rounded(.down)
     }
 
     func run(windowS: Double, histograms: inout [LatencyHistogram]) -> ReplicationTally {
@@ -108,16 +127,16 @@ final class Trajectory {
                 if measuring {
                     let duration = s.end - s.start, away = max(0, duration - atAnchor)
                     tally.sessionsEnded += 1
-                    for (k, r) in p.schemes.enumerated() {
-                        var hazard = 0.0
-                        for f in r.failures {
-                            switch f.dependency {
-                            case .serving, .all: hazard += f.rate * duration
-                            case .servingOrAnchor: hazard += f.rate * (duration + away)
-                            case .none: break
+                    let terms = p.hazardTerms, starts = p.hazardStart
+                    tally.schemes.withUnsafeMutableBufferPointer { out in
+                        for k in out.indices {
+                            var hazard = 0.0
+                            for h in starts[k]..<starts[k + 1] {
+                                let f = terms[h]
+                                hazard += f.withAway ? f.rate * (duration + away) : f.rate * duration
                             }
+                            out[k].hitProbability += -expm1(-hazard)
                         }
-                        tally.schemes[k].hitProbability += -expm1(-hazard)
                     }
                 }
                 refreshAggregates()
@@ -132,10 +151,20 @@ final class Trajectory {
                 let crossed = newDom != dom
                 dom = newDom
                 for i in sessions.indices { sessions[i].steps = p.grid.distance(sessions[i].ax - x, sessions[i].ay - y) }
+                pending.removeAll(keepingCapacity: true)
                 if measuring { handoff(crossed: crossed, logQ: logQ, tally: &tally, histograms: &histograms) }
                 refreshAggregates()
                 residenceStart = t
-                nextHandoff = t + p.residence.sample(stream)
+                let residence = p.residence.sample(stream)
+                nextHandoff = t + residence
+                // The handoff fails if its latency outlasts the full residence it starts (a
+                // renewal epoch: not the residual); packets lost = λ_p × latency, beyond the buffer.
+                for e in pending {
+                    let packets = p.packetRatePps * e.ms / 1000
+                    if e.ms / 1000 > residence { tally.schemes[e.scheme].exceeded += e.weight }
+                    tally.schemes[e.scheme].lostPackets += e.weight * packets
+                    tally.schemes[e.scheme].lostPacketsBuffered += e.weight * max(0, packets - p.bufferPackets)
+                }
                 nextRefresh = t + lifetime
                 if crossed { nextDomainRefresh = t + lifetime }
             } else if tn == nextArrival {
@@ -180,21 +209,40 @@ final class Trajectory {
     private func oldAnchors() -> (Int, Int) {
         groupAnchors()
         var a = 0, d = 0
-        for i in anchorSteps.indices where anchorSteps[i] > 0 { a += 1; d += anchorSteps[i] }
+        anchorSteps.withUnsafeBufferPointer { steps in
+            for i in 0..<groups where steps[i] > 0 { a += 1; d += steps[i] }
+        }
         return (a, d)
     }
 
     /// Groups live sessions by anchor AR: anchorX/Y/Steps/Count.
     private func groupAnchors() {
-        anchorX.removeAll(keepingCapacity: true); anchorY.removeAll(keepingCapacity: true)
-        anchorSteps.removeAll(keepingCapacity: true); anchorCount.removeAll(keepingCapacity: true)
-        outer: for s in sessions {
-            for j in anchorX.indices where anchorX[j] == s.ax && anchorY[j] == s.ay {
-                anchorCount[j] += 1
-                continue outer
-            }
-            anchorX.append(s.ax); anchorY.append(s.ay); anchorSteps.append(s.steps); anchorCount.append(1)
+        let n = sessions.count
+        if anchorX.count < n {
+            let more = n - anchorX.count
+            anchorX += repeatElement(0, count: more); anchorY += repeatElement(0, count: more)
+            anchorSteps += repeatElement(0, count: more); anchorCount += repeatElement(0, count: more)
         }
+        var g = 0
+        sessions.withUnsafeBufferPointer { live in
+        anchorX.withUnsafeMutableBufferPointer { ax in
+        anchorY.withUnsafeMutableBufferPointer { ay in
+        anchorSteps.withUnsafeMutableBufferPointer { steps in
+        anchorCount.withUnsafeMutableBufferPointer { count in
+            outer: for s in live {
+                for j in 0..<g where ax[j] == s.ax && ay[j] == s.ay {
+                    count[j] += 1
+                    continue outer
+                }
+                ax[g] = s.ax; ay[g] = s.ay; steps[g] = s.steps; count[g] = 1
+                g += 1
+            }
+        }
+        }
+        }
+        }
+        }
+        groups = g
     }
 
     private func handoff(crossed: Bool, logQ: Double, tally: inout ReplicationTally, histograms: inout [LatencyHistogram]) {
@@ -209,35 +257,55 @@ final class Trajectory {
         let detection = p.tauRS * (1 + 2 * failures(logQ)) + dRA + ra
         let fReq = 1 + 2 * failures(logQ), fAck = 1 + 2 * failures(logQ)
         let fReq2 = 1 + 2 * failures(logQ), fAck2 = 1 + 2 * failures(logQ)
-        for (k, r) in p.schemes.enumerated() {
-            let l = r.latency
-            let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
-            var base = l.fixedMs + attach
-            if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
-            if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
-            if crossed {
-                base += l.domainFixedMs
-                if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
-            }
-            if let fresh = l.newSessionFixedMs {
-                let newLatency = fresh + attach
-                tally.schemes[k].newSessionSum += newLatency
-                tally.schemes[k].newSessionCount += 1
-            }
-            guard n > 0 else { continue }
-            if l.perFlow {
-                for j in anchorSteps.indices {
-                    let w = anchorCount[j]
-                    let latency = anchorSteps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(anchorSteps[j])
-                    tally.schemes[k].latencySum += Double(w) * latency
-                    tally.schemes[k].latencyWeight += Double(w)
-                    histograms[k].add(latency, weight: UInt64(w))
+        let latencies = p.latencies
+        let groups = self.groups
+        // One mode per handoff, shared by the fast-handover schemes (as the draws above).
+        let modeU = modes?.uniform() ?? 0
+        anchorSteps.withUnsafeBufferPointer { steps in
+        anchorCount.withUnsafeBufferPointer { counts in
+        tally.schemes.withUnsafeMutableBufferPointer { out in
+        histograms.withUnsafeMutableBufferPointer { hist in
+            for k in 0..<latencies.count {
+                let l = latencies[k]
+                let attach = (l.clientDetection ? detection : 0) + (l.networkRA ? ra : 0)
+                var base = l.fixedMs + attach
+                if let fast = l.fast, let m = modes {
+                    let predictive = modeU < fast.predictiveProbability
+                    base = predictive ? fast.predictiveFixedMs : fast.reactiveFixedMs
+                    for tau in predictive ? fast.predictiveAir : fast.reactiveAir { base += tau * (1 + 2 * modeFailures(logQ, m)) }
                 }
-            } else {
-                tally.schemes[k].latencySum += Double(n) * base
-                tally.schemes[k].latencyWeight += Double(n)
-                histograms[k].add(base, weight: UInt64(n))
+                if let reg = l.regTau { base += reg.req * fReq + reg.ack * fAck }
+                if let race = l.raRace { base += max(race.plus + ra, race.alternative) }
+                if crossed {
+                    base += l.domainFixedMs
+                    if let reg = l.domainTau { base += reg.req * fReq2 + reg.ack * fAck2 }
+                }
+                if let fresh = l.newSessionFixedMs {
+                    // A race scheme's detection is part of its race: its new sessions wait for the RA too.
+                    let newLatency = fresh + attach + (l.raRace != nil ? ra : 0)
+                    out[k].newSessionSum += newLatency
+                    out[k].newSessionCount += 1
+                }
+                guard n > 0 else { continue }
+                if l.perFlow {
+                    for j in 0..<groups {
+                        let w = counts[j]
+                        let latency = steps[j] == 0 ? l.atAnchorFixedMs + attach : base + l.perStepMs * Double(steps[j])
+                        out[k].latencySum += Double(w) * latency
+                        out[k].latencyWeight += Double(w)
+                        hist[k].add(latency, weight: UInt64(w))
+                        pending.append((k, latency, Double(w)))
+                    }
+                } else {
+                    out[k].latencySum += Double(n) * base
+                    out[k].latencyWeight += Double(n)
+                    hist[k].add(base, weight: UInt64(n))
+                    pending.append((k, base, Double(n)))
+                }
             }
+        }
+        }
+        }
         }
     }
 }

@@ -11,21 +11,40 @@ public enum ComparisonTables {
         ("pareto", .left),
     ]
 
+    /// The columns a comparison fills: ci_low and ci_high only when it ranks Monte
+    /// Carlo estimates, closed_form only when it has closed forms beside them
+    /// (--method both). An absent method would leave them empty in every row, and
+    /// polars and duckdb read an all-empty column as text (docs/DATA.md).
+    public static func tidyColumns(monteCarlo: Bool, closedFormBeside: Bool) -> [(String, Table.Alignment)] {
+        tidyColumns.filter { name, _ in
+            switch name {
+            case "ci_low", "ci_high": return monteCarlo
+            case "closed_form": return closedFormBeside
+            default: return true
+            }
+        }
+    }
+
     /// One row per (metric, scheme) in ranking order, numbers at full precision;
     /// tied_with lists scheme ids separated by spaces; pareto is true or false.
     public static func tidy(_ c: SchemeComparison) -> Table {
-        var table = Table(columns: tidyColumns.map { Table.Column($0.0, alignment: $0.1) })
+        let monteCarlo = c.rankings.contains { $0.entries.contains { $0.method == .monteCarlo } }
+        let beside = c.rankings.contains { $0.entries.contains { $0.closedForm != nil } }
+        let columns = tidyColumns(monteCarlo: monteCarlo, closedFormBeside: beside)
+        var table = Table(columns: columns.map { Table.Column($0.0, alignment: $0.1) })
+        let kept = columns.map { name, _ in tidyColumns.firstIndex { $0.0 == name }! }
         let pareto = Set(c.pareto)
         for r in c.rankings {
             for e in r.entries {
-                table.append([
+                let row = [
                     r.key.id, r.key.unit.rawValue, r.key.metric.better.rawValue, String(e.rank), e.scheme,
                     e.method.rawValue, MetricTables.exact(e.estimate), e.ciLow.map(MetricTables.exact) ?? "",
                     e.ciHigh.map(MetricTables.exact) ?? "", e.closedForm.map(MetricTables.exact) ?? "",
                     e.ratioToBest.map(MetricTables.exact) ?? "", c.baseline ?? "",
                     e.ratioToBaseline.map(MetricTables.exact) ?? "", e.tiedWith.joined(separator: " "),
                     pareto.contains(e.scheme) ? "true" : "false",
-                ])
+                ]
+                table.append(kept.map { row[$0] })
             }
         }
         return table
