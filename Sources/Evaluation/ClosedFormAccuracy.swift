@@ -32,6 +32,9 @@ public enum ClosedFormAccuracy {
     static let firstOrderSignaling =
         "old anchors signaled per DMM handoff or refresh (ARs revisited by the walk merged to second order)"
 
+    /// Why the per-flow latency law's functionals are approximate (footnote text).
+    static let perFlowLatencyLaw = "the law of a DMM handoff's latency (every session at the first-order old-anchor distance)"
+
     /// Why the refresh rate of a binding only domain handoffs update is approximate.
     static let domainRefreshReason =
         "refreshes of the HA binding per domain residence (exact for exponential residence on square domains, else mean-matched)"
@@ -73,9 +76,11 @@ public enum ClosedFormAccuracy {
         if let fresh = model.newSessionLatency(c1) { mark(.handoffLatencyNewSession, fresh.exactness) }
         // The latency law's functionals (docs/MODELS.md 6.5) are exact, the S-PMIP race included,
         // except where the law itself is first order: per-flow DMM's distance to the old anchor.
+        // The law takes every session at the first-order distance (`HandoffLatencyLaw`), even
+        // where the mean latency is exact (the live sessions' anchors of docs/MODELS.md 3.4).
         if model.latencyParts(c1).perAnchorStepMs != nil {
             for metric in [Metric.handoverFailureProbability, .packetLoss, .packetLossBuffered] {
-                mark(metric, model.handoffLatency(c1).exactness)
+                mark(metric, .approximate(because: perFlowLatencyLaw))
             }
         }
         let path = model.dataPath(c1)

@@ -44,11 +44,40 @@ public struct AnchorResidences: Sendable {
         self.sessionRate = sessionRate
     }
 
-    /// Whether `values` is exact whatever the grid: deterministic residence. The
-    /// gamma route's piecewise-linear ψ errs by up to about 1e-4 relative (measured
-    /// against the exponential closed form of 3.3, `AnchorResidencesTests`), so it
-    /// is declared an approximation; `Values.exact` reports its own error estimate.
-    public var isExact: Bool {
+    /// How sessions_j (the live sessions' anchors at a handoff, `shift` 0) are computed.
+    public enum SessionsRoute: String, Sendable {
+        /// Deterministic residence v: S_j = jv, directly.
+        case deterministic
+        /// Exponential or Erlang-mixture sessions, any residence: the Palm identity
+        /// sessions_j = (λ_s/η) P(K ≥ j + 1), K the crossings of one session
+        /// (`CrossingDistribution`, Fang/Lin's closed form or the Erlang series).
+        case crossingLaw
+        /// Gamma residence (shape k, scale θ), any other session law:
+        /// τ_j = λ_s E_T[T P(jk, T/θ) − jkθ P(jk + 1, T/θ)] (= λ_s E[(T − S_j)⁺]) by one
+        /// quadrature over T per j, sessions_j = τ_j − τ_{j+1}.
+        case gammaQuadrature
+        /// Every other pair: the grid of `values` with the two-moment gamma stand-in.
+        case standIn
+    }
+
+    public var sessionsRoute: SessionsRoute {
+        if case .deterministic = residence.form { return .deterministic }
+        if case .exponential = session.form { return .crossingLaw }
+        if session.erlangMixture() != nil { return .crossingLaw }
+        if residence.gammaShapeAndScale != nil { return .gammaQuadrature }
+        return .standIn
+    }
+
+    /// Whether sessions_j at a handoff (`Values.sessions`, the per-flow handoff latency)
+    /// is exact: every route but the stand-in (to about 1e-9 relative: the quadrature
+    /// tolerances, the sums cut where the rest is ≤ 1e-10 of ρ; `Values.sessionsExact`
+    /// reports a cut that did not converge).
+    public var isExact: Bool { sessionsRoute != .standIn }
+
+    /// Whether alive_j (E[N_a] and the old anchors signaled) is exact: deterministic
+    /// residence only. The gamma grid's piecewise-linear ψ errs by up to about 2e-4
+    /// relative (measured against the exponential closed form of 3.3, `AnchorResidencesTests`).
+    public var aliveIsExact: Bool {
         if case .deterministic = residence.form { return true }
         return false
     }
@@ -57,8 +86,10 @@ public struct AnchorResidences: Sendable {
     public struct Values: Sendable, Equatable {
         public var alive: [Double]
         public var sessions: [Double]
-        /// Whether every entry is exact to 1e-6 relative (see the type's documentation).
+        /// Whether alive_j is exact (deterministic residence, the cut converged).
         public var exact: Bool
+        /// Whether sessions_j is exact (see `isExact`); false off the handoff (`shift` > 0).
+        public var sessionsExact: Bool = false
     }
 
     /// λ_s (H(s + x) − H(s)) = λ_s (E[(T − s)⁺] − E[(T − s − x)⁺]).
@@ -79,12 +110,82 @@ public struct AnchorResidences: Sendable {
 
     /// `values(shift:)` for several shifts, sharing the grid of ψ.
     public func values(shifts: [Double]) throws -> [Values] {
-        if sessionRate <= 0 { return shifts.map { _ in Values(alive: [], sessions: [], exact: true) } }
+        if sessionRate <= 0 { return shifts.map { _ in Values(alive: [], sessions: [], exact: true, sessionsExact: true) } }
         var table: Table?
         return try shifts.map { u in
-            if case .deterministic = residence.form { return try values(shift: u, table: nil) }
-            if table == nil { table = try Table(self, rho: sessionRate * session.mean) }
-            return try values(shift: u, table: table)
+            var v: Values
+            if case .deterministic = residence.form {
+                v = try values(shift: u, table: nil)
+            } else {
+                if table == nil { table = try Table(self, rho: sessionRate * session.mean) }
+                v = try values(shift: u, table: table)
+            }
+            if u == 0, sessionsRoute == .crossingLaw || sessionsRoute == .gammaQuadrature {
+                let exact = try exactSessions()
+                v.sessions = exact.sessions
+                v.sessionsExact = exact.converged
+            } else {
+                v.sessionsExact = u == 0 && sessionsRoute == .deterministic && v.exact
+            }
+            return v
+        }
+    }
+
+    /// sessions_j at a handoff by the `crossingLaw` or `gammaQuadrature` route, j = 0, 1, …
+    /// until the rest of Σ_j sessions_j = ρ is ≤ 1e-10 ρ (`converged` false if that
+    /// needed more than 2²⁰ terms on the crossing law, 2·10⁴ quadratures on the gamma route).
+    func exactSessions() throws -> (sessions: [Double], converged: Bool) {
+        let rho = sessionRate * session.mean
+        switch sessionsRoute {
+        case .crossingLaw:
+            let crossings = CrossingDistribution(residence: residence, session: session)
+            let scale = sessionRate * residence.mean
+            var horizon = 64
+            while true {
+                let tails = try crossings.tails(upTo: horizon + 1)
+                let sessions = (0..<horizon).map { scale * tails[$0 + 1] }
+                let rest = rho - sessions.reduce(0, +)
+                // The rest is Σ_{k > horizon} tails, ≥ 0; roundoff leaves about 1e-15 ρ.
+                if rest <= 1e-10 * rho || scale * tails[horizon] <= 1e-13 * rho {
+                    var out = sessions
+                    while out.count > 1, out[out.count - 1] == 0 { out.removeLast() }
+                    return (out, true)
+                }
+                if horizon >= 1 << 20 { return (sessions, false) }
+                horizon *= 4
+            }
+        case .gammaQuadrature:
+            guard let (k, theta) = residence.gammaShapeAndScale else { return ([], false) }
+            // τ_j = λ_s E[(T − S_j)⁺], S_j ~ Gamma(jk, θ): E[(t − S)⁺] = t P(a, t/θ) − aθ P(a + 1, t/θ).
+            func tau(_ j: Int) throws -> Double {
+                if j == 0 { return rho }
+                let a = Double(j) * k
+                return sessionRate * (try session.expectation("live sessions anchored \(j) residences back", epsrel: 1e-10) { t in
+                    if t <= 0 { return 0 }
+                    let x = t / theta
+                    return Swift.max(0, t * (try SpecialFunctions.gammaP(a, x)) - a * theta * (try SpecialFunctions.gammaP(a + 1, x)))
+                })
+            }
+            // Every j up to max(64, 8 E[T]/E[X]) (light-tailed sessions: τ_j ≤ e^{−8} ρ
+            // or so beyond), then every (j/64)-th with τ_j linear in j between: there τ_j
+            // varies on the scale j or more, so the interpolation errs by ≤ (1/64)²/8 of
+            // τ_j, below 1e-6 of ρ.
+            let dense = Swift.max(64, Int(Swift.min(1e6, 8 * session.mean / residence.mean)))
+            var taus = [rho]
+            var j = 1
+            while j <= 10_000_000 {
+                let t = try tau(j)
+                let last = taus.count - 1, gap = j - last
+                for i in 1..<gap { taus.append(taus[last] + Double(i) / Double(gap) * (t - taus[last])) }
+                taus.append(t)
+                if t <= 1e-10 * rho { break }
+                j += j < dense ? 1 : Swift.max(1, j / 64)
+            }
+            let converged = taus[taus.count - 1] <= 1e-10 * rho
+            taus.append(0)
+            return ((0..<(taus.count - 1)).map { Swift.max(0, taus[$0] - taus[$0 + 1]) }, converged)
+        case .deterministic, .standIn:
+            return ([], false)
         }
     }
 
@@ -104,54 +205,54 @@ public struct AnchorResidences: Sendable {
             return Values(alive: alive, sessions: sessions, exact: j < 1_000_000)
         }
         guard let table else { throw LawError(spec: residence.spec, "internal: no grid of psi for a non-deterministic residence") }
-        // S_j's law: gamma (exact) or the two-moment gamma stand-in (j ≥ 2).
-        let exactLaw: Bool
+        // S_j's law: gamma or the two-moment gamma stand-in (j ≥ 2).
+        let gammaLaw: Bool
         let shape: Double, scale: Double
         if let (k, theta) = residence.gammaShapeAndScale {
-            exactLaw = true; shape = k; scale = theta
+            gammaLaw = true; shape = k; scale = theta
         } else {
-            exactLaw = false
+            gammaLaw = false
             // An infinite variance (Pareto shape ≤ 2) has no two-moment match: a very
             // spread gamma stands in (the values are approximate either way).
             let c2 = Swift.min(Swift.max(residence.cv2.isFinite ? residence.cv2 : 100, 1e-9), 100)
             shape = 1 / c2; scale = c2 * residence.mean
         }
         // sessions_j = τ_j − τ_{j+1} with τ_j = λ_s E[(T − u − S_j)⁺] (telescoping H).
+        // Every j up to 64, then every max(1, j/64)-th j with alive_j and τ_j linear in
+        // j between (both vary with j on the scale E[T]/E[X] and are below e^{−2} of
+        // their start past 2 E[T]: a relative error about (1/64)²/8 of the terms there).
         var alive = [try psi(u)], tails = [sessionRate * (try session.integratedTail(u))]
-        var maxError = 0.0
         var j = 1
-        while j < 200_000 {
-            let fine: (Double, Double), coarse: (Double, Double)
-            if j == 1 && !exactLaw {
+        while j < 10_000_000 {
+            let value: (Double, Double)
+            if j == 1 && !gammaLaw {
                 // S_1 = X: its own law.
-                fine = try table.expectation(over: residence, shift: u, coarse: false)
-                coarse = try table.expectation(over: residence, shift: u, coarse: true)
+                value = try table.expectation(over: residence, shift: u)
             } else {
-                fine = try table.gammaExpectation(shape: Double(j) * shape, scale: scale, shift: u, coarse: false)
-                coarse = try table.gammaExpectation(shape: Double(j) * shape, scale: scale, shift: u, coarse: true)
+                value = try table.gammaExpectation(shape: Double(j) * shape, scale: scale, shift: u)
             }
-            alive.append(fine.0); tails.append(fine.1)
-            maxError = Swift.max(maxError, abs(fine.0 - coarse.0), abs(fine.1 - coarse.1))
-            j += 1
-            if fine.1 <= 1e-12 * Swift.max(tails[0] - fine.1, 1e-300) { break }
+            let last = alive.count - 1
+            let gap = j - last
+            for i in 1..<gap {
+                let w = Double(i) / Double(gap)
+                alive.append(alive[last] + w * (value.0 - alive[last]))
+                tails.append(tails[last] + w * (value.1 - tails[last]))
+            }
+            alive.append(value.0); tails.append(value.1)
+            if value.1 <= 1e-12 * Swift.max(tails[0] - value.1, 1e-300) { break }
+            j += j < 64 ? 1 : j / 64
         }
         tails.append(0)
         let sessions = (0..<alive.count).map { Swift.max(0, tails[$0] - tails[$0 + 1]) }
-        let sum = alive.reduce(0, +)
-        let exact = exactLaw && table.complete && j < 200_000 && maxError * Double(alive.count) <= 1e-5 * Swift.max(sum, 1e-300)
-        return Values(alive: alive, sessions: sessions, exact: exact)
+        return Values(alive: alive, sessions: sessions, exact: false)
     }
 
-    /// ψ, ψ_lin and λ_s E[(T − s)⁺] at the nodes of a grid in the age s.
+    /// ψ and λ_s E[(T − s)⁺] at the nodes of a grid in the age s.
     private struct Table {
         var nodes: [Double] = []
         var psi: [Double] = [], tail: [Double] = []
-        /// Whether the grid reaches the age past which ψ ≤ 1e-13.
+        /// Whether the grid reaches the age past which ψ ≤ 1e-12 ρ.
         var complete = true
-        /// Indices of the fine grid (all nodes) and of the coarse one (every other
-        /// node, kinks and ends kept).
-        var fineIndex: [Int] = []
-        var coarseIndex: [Int] = []
 
         init(_ r: AnchorResidences, rho: Double) throws {
             let law = r.session, m = law.mean
@@ -170,67 +271,93 @@ public struct AnchorResidences: Sendable {
             var points: [Double] = [0]
             var g = 1e-4 * m
             while g < m { points.append(g); g *= 1.1 }
-            let step = m / 64
+            // Steps of E[T]/64, growing as s/128 past 2 E[T]: where ψ varies on the scale
+            // E[T] it is below e^{−2} there, and for heavy-tailed sessions it varies on the
+            // scale s (so the relative interpolation error stays that of the first E[T]).
             var s = m
-            while s < end { points.append(s); s += step }
+            while s < end { points.append(s); s += Swift.max(m / 64, s / 128) }
             points.append(end)
             let kinkSet = Set(kinks.filter { $0 > 0 && $0 < end })
             nodes = Array(Set(points + Array(kinkSet))).sorted()
-            for (i, t) in nodes.enumerated() {
+            for t in nodes {
                 psi.append(try r.psi(t)); tail.append(r.sessionRate * (try law.integratedTail(t)))
-                if i % 2 == 0 || kinkSet.contains(t) || i == nodes.count - 1 { coarseIndex.append(i) }
             }
-            fineIndex = Array(nodes.indices)
         }
 
         /// The piecewise-linear (ψ, tail) at age t.
-        func interpolate(_ t: Double, coarse: Bool) -> (Double, Double) {
-            let idx = coarse ? coarseIndex : fineIndex
-            guard let lastI = idx.last, t < nodes[lastI] else { return (0, 0) }
-            var lo = 0, hi = idx.count - 1
-            while hi - lo > 1 { let mid = (lo + hi) / 2; if nodes[idx[mid]] <= t { lo = mid } else { hi = mid } }
-            let i = idx[lo], k = idx[hi]
-            let w = (t - nodes[i]) / (nodes[k] - nodes[i])
-            return (psi[i] + w * (psi[k] - psi[i]), tail[i] + w * (tail[k] - tail[i]))
+        func interpolate(_ t: Double) -> (Double, Double) {
+            guard let last = nodes.last, t < last else { return (0, 0) }
+            var lo = 0, hi = nodes.count - 1
+            while hi - lo > 1 { let mid = (lo + hi) / 2; if nodes[mid] <= t { lo = mid } else { hi = mid } }
+            let w = (t - nodes[lo]) / (nodes[hi] - nodes[lo])
+            return (psi[lo] + w * (psi[hi] - psi[lo]), tail[lo] + w * (tail[hi] - tail[lo]))
         }
 
-        /// E[(ψ, tail)(u + Y)] for Y ~ `law` by quadrature of the interpolant.
-        func expectation(over law: ProbabilityLaw, shift u: Double, coarse: Bool) throws -> (Double, Double) {
-            (try law.expectation("anchors: one residence back", epsrel: 1e-9) { y in self.interpolate(u + y, coarse: coarse).0 },
-             try law.expectation("anchors: one residence back", epsrel: 1e-9) { y in self.interpolate(u + y, coarse: coarse).1 })
+        /// E[(ψ, tail)(u + Y)] for Y ~ `law`, exact for the piecewise-linear interpolant:
+        /// on a cell, ∫ (α + β y) dF = α ΔF + β ΔM with M(y) = E[Y 1{Y ≤ y}] =
+        /// E[Y] − E[(Y − y)⁺] − y P(Y > y) (`integratedTail`, closed for every family).
+        func expectation(over law: ProbabilityLaw, shift u: Double) throws -> (Double, Double) {
+            func cm(_ y: Double) throws -> (Double, Double) {
+                if y <= 0 { return (0, 0) }
+                let c = law.ccdf(y)
+                return (1 - c, law.mean - (try law.integratedTail(y)) - y * c)
+            }
+            var out = (0.0, 0.0)
+            var prev = try cm(Swift.max(0, nodes[0] - u))
+            for i in 0..<(nodes.count - 1) {
+                let k = i + 1
+                if nodes[k] - u <= 0 { continue }
+                let y0 = Swift.max(nodes[i] - u, 0), y1 = nodes[k] - u
+                if nodes[i] - u < 0 { prev = try cm(y0) }
+                let next = try cm(y1)
+                let dF = next.0 - prev.0, dM = next.1 - prev.1
+                prev = next
+                let width = nodes[k] - nodes[i]
+                let bPsi = (psi[k] - psi[i]) / width, bTail = (tail[k] - tail[i]) / width
+                // f(u + y) = value_i + b (u + y − node_i).
+                out.0 += (psi[i] + bPsi * (u - nodes[i])) * dF + bPsi * dM
+                out.1 += (tail[i] + bTail * (u - nodes[i])) * dF + bTail * dM
+            }
+            return out
         }
 
         /// E[(ψ, tail)(u + Y)] for Y ~ Gamma(shape, scale), exact for the
         /// piecewise-linear interpolant: on a cell where f(u + y) = α + β y,
-        /// ∫ (α + β y) dF = α ΔF_a + β a θ ΔF_{a+1} (F_a the Gamma(a, θ) cdf).
-        func gammaExpectation(shape a: Double, scale theta: Double, shift u: Double, coarse: Bool) throws -> (Double, Double) {
-            let idx = coarse ? coarseIndex : fineIndex
-            let mean = a * theta, sd = a.squareRoot() * theta
-            let lo = Swift.max(0, mean - 40 * sd), hi = mean + 40 * sd
-            var out = (0.0, 0.0)
-            // Cells in y = t − u: [nodes[i] − u, nodes[k] − u] ∩ [lo, hi].
-            var prevF = -1.0, prevF1 = -1.0, prevY = -1.0
+        /// ∫ (α + β y) dF = α ΔF_a + β a θ ΔF_{a+1} (F_a the Gamma(a, θ) cdf), with
+        /// F_{a+1}(y) = F_a(y) − x^a e^{−x}/Γ(a + 1), x = y/θ (one incomplete gamma per
+        /// node). Cells outside [θ(a − √(74a)), θ(a + 37 + √(37² + 74a))] are left out:
+        /// the gamma's Chernoff bounds put less than e^{−37} ≈ 1e-16 of mass beyond each end.
+        func gammaExpectation(shape a: Double, scale theta: Double, shift u: Double) throws -> (Double, Double) {
+            let mean = a * theta
+            let lo = theta * Swift.max(0, a - (74 * a).squareRoot())
+            let hi = theta * (a + 37 + (37 * 37 + 74 * a).squareRoot())
+            let logNorm: Double = lgamma(a + 1)
             func cdfs(_ y: Double) throws -> (Double, Double) {
                 if y <= 0 { return (0, 0) }
-                return (try SpecialFunctions.gammaP(a, y / theta), try SpecialFunctions.gammaP(a + 1, y / theta))
+                let x = y / theta
+                let p = try SpecialFunctions.gammaP(a, x)
+                return (p, Swift.max(0, p - exp(a * log(x) - x - logNorm)))
             }
-            for n in 0..<(idx.count - 1) {
-                let i = idx[n], k = idx[n + 1]
+            // The first cell that reaches y = lo: nodes[first + 1] − u > lo.
+            var first = 0, upper = nodes.count - 1
+            while upper - first > 1 { let mid = (first + upper) / 2; if nodes[mid] - u <= lo { first = mid } else { upper = mid } }
+            var out = (0.0, 0.0)
+            var prevY = -1.0, prevF = (0.0, 0.0)
+            for i in first..<(nodes.count - 1) {
+                let k = i + 1
+                if nodes[i] - u > hi { break }
                 let y0 = Swift.max(nodes[i] - u, lo), y1 = Swift.min(nodes[k] - u, hi)
-                if y1 <= y0 { if nodes[i] - u > hi { break } else { continue } }
-                let (f0, g0) = prevY == y0 ? (prevF, prevF1) : try cdfs(y0)
-                let (f1, g1) = try cdfs(y1)
-                prevY = y1; prevF = f1; prevF1 = g1
-                let dF = f1 - f0, dG = (g1 - g0) * mean
+                if y1 <= y0 { continue }
+                let f0 = prevY == y0 ? prevF : try cdfs(y0)
+                let f1 = try cdfs(y1)
+                prevY = y1; prevF = f1
+                let dF = f1.0 - f0.0, dG = (f1.1 - f0.1) * mean
                 let width = nodes[k] - nodes[i]
-                func part(_ v: [Double]) -> Double {
-                    let beta = (v[k] - v[i]) / width
-                    let alpha = v[i] + beta * (u - nodes[i])
-                    return alpha * dF + beta * dG
-                }
-                out.0 += part(psi); out.1 += part(tail)
+                let bPsi = (psi[k] - psi[i]) / width, bTail = (tail[k] - tail[i]) / width
+                out.0 += (psi[i] + bPsi * (u - nodes[i])) * dF + bPsi * dG
+                out.1 += (tail[i] + bTail * (u - nodes[i])) * dF + bTail * dG
             }
-            // Beyond the grid: 0 (ψ ≤ tail ≤ 1e-13 ρ there); below y = lo: negligible mass.
+            // Beyond the grid: 0 (ψ ≤ tail ≤ 1e-12 ρ there).
             return out
         }
     }
@@ -263,16 +390,45 @@ extension AnchorResidences.Values {
             anchors += alive[j] * away[j + 1]
             steps += alive[j] * distance[j + 1]
         }
-        var pairA = 0.0, pairS = 0.0
-        for i in 0..<n where alive[i] > 0 {
-            var inner = 0.0
+        // inner(i) = Σ_{g≥2} P(D_g = 0) alive_{i+g}, O(n) each: computed at every i up to
+        // 64, then at every (i/64)-th i and linear in i between (alive_j is itself
+        // interpolated so past j = 64, `values`), which keeps the sum O(n log n).
+        // Past g = 128 in blocks of g/64 steps: Σ_block P(D_g = 0) exactly (prefix sums)
+        // times alive at the block's middle (alive is linear in j there, as above).
+        var returns = [0.0]
+        for g in 0..<(n + 1) { returns.append(returns[g] + (g < away.count ? 1 - away[g] : 0)) }
+        func inner(_ i: Int) -> Double {
+            var sum = 0.0
             var g = 2
             while i + g < n {
-                inner += (1 - away[g]) * alive[i + g]
-                g += 1
+                let width = g < 128 ? 1 : Swift.min(g / 64, n - i - g)
+                if width == 1 {
+                    sum += (1 - away[g]) * alive[i + g]
+                } else {
+                    sum += (returns[g + width] - returns[g]) * alive[i + g + width / 2]
+                }
+                g += width
             }
-            pairA += away[i + 1] * alive[i] * inner
-            pairS += distance[i + 1] * alive[i] * inner
+            return sum
+        }
+        var inners = [Double](repeating: 0, count: n)
+        var i = 0, lastI = -1
+        while i < n {
+            inners[i] = inner(i)
+            if lastI >= 0 {
+                for m in (lastI + 1)..<i {
+                    let w = Double(m - lastI) / Double(i - lastI)
+                    inners[m] = inners[lastI] + w * (inners[i] - inners[lastI])
+                }
+            }
+            lastI = i
+            if i == n - 1 { break }
+            i = Swift.min(n - 1, i + (i < 64 ? 1 : i / 64))
+        }
+        var pairA = 0.0, pairS = 0.0
+        for i in 0..<n where alive[i] > 0 {
+            pairA += away[i + 1] * alive[i] * inners[i]
+            pairS += distance[i + 1] * alive[i] * inners[i]
         }
         return (Swift.max(0, anchors - pairA), Swift.max(0, steps - pairS))
     }

@@ -303,7 +303,7 @@ public struct SessionAnchoring: Sendable {
     public var anchorsRoute: AnchorsRoute {
         if bothExponential { return .exponentialIntegral }
         if case .exponential = session.form, rho <= 12 { return .series }
-        return AnchorResidences(residence: residence, session: session, sessionRate: sessionRate).isExact
+        return AnchorResidences(residence: residence, session: session, sessionRate: sessionRate).aliveIsExact
             ? .residences : .residencesApproximation
     }
 
