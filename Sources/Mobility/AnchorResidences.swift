@@ -16,23 +16,26 @@ import Stochastics
 ///     sessions_j = λ_s E[H(S_j + X) − H(S_j)]               E[live sessions anchored there]
 ///
 /// (Σ_j sessions_j = ρ.) At a refresh `shift` u after the handoff, S_j becomes
-/// u + S_j. With ψ(s) = E_X[1 − exp(−λ_s (H(s + X) − H(s)))] (and its linear
-/// twin), alive_j = E[ψ(u + S_j)], computed
+/// u + S_j. With ψ(s) = E_X[1 − exp(−λ_s (H(s + X) − H(s)))], alive_j = E[ψ(u + S_j)]:
 /// - deterministic residence v: S_j = jv, directly (exact);
 /// - gamma residence (exponential included), shape k: S_j ~ Gamma(jk, θ); ψ on a
-///   grid (geometric near 0, E[T]/64 steps, nodes at the session law's kinks),
-///   piecewise linear, integrated exactly against the gamma law cell by cell
-///   (incomplete gammas); the same with every other node gives the error
-///   estimate, and the values are exact when it is ≤ 1e-5 relative (the Monte
-///   Carlo's standard errors are 10² times larger or more);
-///   sessions_j = τ_j − τ_{j+1} with τ_j = λ_s E[(T − u − S_j)⁺] (H telescopes);
+///   grid (geometric near 0, E[T]/64 steps growing as s/128 past 2 E[T], nodes at
+///   the session law's kinks), piecewise linear, integrated exactly against the
+///   gamma law cell by cell (incomplete gammas); every j up to 64, then every
+///   (j/64)-th, linear in j between: an APPROXIMATION within 2e-4 relative
+///   (measured against the exponential closed form of 3.3, `AnchorResidencesTests`);
 /// - other residence laws: j = 0 and j = 1 with the law itself, S_j for j ≥ 2
 ///   replaced by the gamma law of the same mean and variance (j E[X], j Var X):
-///   an APPROXIMATION (`exact` false).
+///   an APPROXIMATION.
+/// sessions_j at a handoff (linear in the sessions, what per-flow latency needs)
+/// has exact routes (`SessionsRoute`): the Palm identity (λ_s/η) P(K ≥ j + 1) on the
+/// crossing law, or one quadrature per j for gamma residence; the grid's twin
+/// (τ_j − τ_{j+1}, τ_j = λ_s E[(T − u − S_j)⁺]) only on the stand-in and at refreshes.
 /// Residences are added until λ_s E[(T − u − S_j)⁺] (which bounds every later
 /// term's sum) is ≤ 1e-12 of the total; ψ is 0 past the grid's end s_max, where
-/// λ_s E[(T − s_max)⁺] ≤ 1e-12 ρ (else, capped at 10⁴ E[T], not exact).
-/// `isExact` says in advance which case applies.
+/// λ_s E[(T − s_max)⁺] ≤ 1e-12 ρ (capped at 10⁴ E[T]).
+/// Cost (docs/MODELS.md 3.3): O(grid × residences) incomplete gammas per shift,
+/// the residences strided so their count grows as 64 ln(n/64) past 64.
 public struct AnchorResidences: Sendable {
     public let residence: ProbabilityLaw
     public let session: ProbabilityLaw
@@ -69,8 +72,8 @@ public struct AnchorResidences: Sendable {
     }
 
     /// Whether sessions_j at a handoff (`Values.sessions`, the per-flow handoff latency)
-    /// is exact: every route but the stand-in (to about 1e-9 relative: the quadrature
-    /// tolerances, the sums cut where the rest is ≤ 1e-10 of ρ; `Values.sessionsExact`
+    /// is exact: every route but the stand-in (to 1e-6 of ρ per residence, the crossing
+    /// law's accuracy; the sums cut where the rest is ≤ 1e-10 of ρ; `Values.sessionsExact`
     /// reports a cut that did not converge).
     public var isExact: Bool { sessionsRoute != .standIn }
 
@@ -134,9 +137,9 @@ public struct AnchorResidences: Sendable {
     /// sessions_j at a handoff by the `crossingLaw` or `gammaQuadrature` route, j = 0, 1, …
     /// until the rest of Σ_j sessions_j = ρ is ≤ 1e-10 ρ (`converged` false if that
     /// needed more than 2²⁰ terms on the crossing law, 2·10⁴ quadratures on the gamma route).
-    func exactSessions() throws -> (sessions: [Double], converged: Bool) {
+    func exactSessions(route: SessionsRoute? = nil) throws -> (sessions: [Double], converged: Bool) {
         let rho = sessionRate * session.mean
-        switch sessionsRoute {
+        switch route ?? sessionsRoute {
         case .crossingLaw:
             let crossings = CrossingDistribution(residence: residence, session: session)
             let scale = sessionRate * residence.mean

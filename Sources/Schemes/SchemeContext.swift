@@ -175,8 +175,8 @@ public struct SchemeContext: Sendable, Equatable {
         public var exponentialResidence: Bool
         /// Bindings are refreshed periodically (`timers.refresh`).
         public var periodicRefresh: Bool
-        /// The anchors of the sessions live at a handoff are exact (deterministic
-        /// residence, `AnchorResidences.isExact`, docs/MODELS.md 3.4).
+        /// The anchors of the sessions live at a handoff are exact
+        /// (`AnchorResidences.isExact`, docs/MODELS.md 3.4).
         public var perFlowAnchorsExact: Bool
         public init(exponentialResidence: Bool, periodicRefresh: Bool, perFlowAnchorsExact: Bool = false) {
             self.exponentialResidence = exponentialResidence
