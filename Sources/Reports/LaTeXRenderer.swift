@@ -12,7 +12,10 @@ import Foundation
 /// label suffixed -i). The width of a group is estimated from its longest words
 /// at \small in Computer Modern with a margin (`points(_:)`), so every word fits
 /// its column; with `landscape` each float is set on its own landscape page
-/// (pdflscape) and groups are as wide as the text height.
+/// (pdflscape) and groups are as wide as the text height. A group too tall for
+/// the page (a float LaTeX would let run past the bottom margin) is split again
+/// by rows (`rowGroups`), each part repeating the header; parts are numbered
+/// over both splits.
 ///
 /// Escaping: & % $ # _ { } become \& \% \$ \# \_ \{ \}; ~ ^ \ become
 /// \textasciitilde{} \textasciicircum{} \textbackslash{}; < > | become
@@ -34,18 +37,89 @@ public enum LaTeXRenderer {
         let small = table.columnGroups { width($0) <= available }
         let footnote = table.columnGroups { width($0) * 8 / 9 <= available }
         let (groups, size) = footnote.count < small.count ? (footnote, "\\footnotesize") : (small, "\\small")
+        // Each column group split again by rows so that every float fits the page.
+        let parts = groups.flatMap { rowGroups($0, table: table, landscape: landscape, footnotesize: size == "\\footnotesize") }
         var out = (landscape ? landscapePreamble : preamble) + "\n"
-        for (index, group) in groups.enumerated() {
+        for (index, group) in parts.enumerated() {
             var part = group
+            if parts.count > 1 {
+                part.caption = table.caption.map { "\($0) (part \(index + 1) of \(parts.count))" }
+                part.label = table.label.map { "\($0)-\(index + 1)" }
+            } else {
+                part.caption = table.caption
+                part.label = table.label
+            }
             let used = Set(part.rows.joined().flatMap { cell in Table.marks.filter(cell.contains) })
             part.footnotes = table.footnotes.filter { note in
-                guard let first = note.first, Table.marks.contains(first) else { return index == groups.count - 1 }
+                guard let first = note.first, Table.marks.contains(first) else { return index == parts.count - 1 }
                 return used.contains(first)
             }
             if index > 0 { out += "\n" }
             out += float(part, landscape: landscape, size: size)
         }
         return out
+    }
+
+    /// Splits a column group's rows into consecutive runs whose estimated float
+    /// height (caption, header, rows, rules and notes) stays within the page's
+    /// text height, so that no float is "too large for page". Row heights are
+    /// estimated by wrapping each cell's words greedily into its column at
+    /// `points(_:)`' upper widths, so the estimate errs tall.
+    static func rowGroups(_ group: Table, table: Table, landscape: Bool, footnotesize: Bool) -> [Table] {
+        let scale = footnotesize ? 8.0 / 9.0 : 1.0
+        let baseline = footnotesize ? 9.5 : 11.0
+        let lineWidth = landscape ? textHeight : textWidth
+        let pageHeight = (landscape ? textWidth : textHeight) * 0.92
+        let widths = columnWidths(group, lineWidth: lineWidth)
+        func lines(_ cell: String, _ width: Double?) -> Int {
+            guard let width else { return 1 }
+            var count = 1, used = 0.0
+            for word in cell.split(whereSeparator: \.isWhitespace) {
+                // points() is an upper bound per glyph; 0.9 of it is the typical
+                // width of a run of words (measured on the compare and parameter tables).
+                let w = points(String(word)) * scale * 0.9
+                if used > 0 && used + 3.3 * scale + w > width {
+                    count += 1
+                    used = w
+                } else {
+                    used += (used > 0 ? 3.3 * scale : 0) + w
+                }
+            }
+            return count
+        }
+        func height(_ row: [String]) -> Double {
+            Double(row.enumerated().map { lines($1, widths[$0]) }.max() ?? 1) * baseline
+        }
+        let header = height(group.columns.map(\.name))
+        let caption = Double(lines(table.caption ?? "", lineWidth)) * 12 + 10
+        let notes = table.footnotes.map { Double(lines($0, lineWidth * 9 / 8)) * 9.5 }.reduce(0, +)
+        // Rules and their padding (booktabs), and the float's own separation.
+        let fixed = caption + header + notes + 24
+        var runs: [[[String]]] = [[]]
+        var used = fixed
+        for row in group.rows {
+            let h = height(row)
+            if !runs[runs.count - 1].isEmpty && used + h > pageHeight {
+                runs.append([])
+                used = fixed
+            }
+            runs[runs.count - 1].append(row)
+            used += h
+        }
+        return runs.map { rows in
+            var part = group
+            part.rows = rows
+            return part
+        }
+    }
+
+    /// Each column's width in pt as tabularx sets it (nil for the `l` first column).
+    static func columnWidths(_ table: Table, lineWidth: Double) -> [Int: Double] {
+        let shares = xShares(table)
+        let columns = xColumns(table)
+        guard !columns.isEmpty else { return [:] }
+        let total = lineWidth - fixedWidth(table) - columnSeparation * Double(columns.count - (isWrapped(table, column: 0) ? 1 : 0))
+        return shares.mapValues { $0 * total / Double(columns.count) }
     }
 
     static func float(_ table: Table, landscape: Bool, size: String) -> String {
@@ -121,12 +195,20 @@ public enum LaTeXRenderer {
     /// as tabularx requires): every column gets its longest word, and the rest
     /// of the width goes in proportion to how much longer its longest cell is,
     /// so each column is at least as wide, relative to the others, as its longest word.
+    /// Number columns first get their longest cell when all of them fit.
     static func xShares(_ table: Table) -> [Int: Double] {
         let columns = xColumns(table)
         guard !columns.isEmpty else { return [:] }
-        let need = columns.map { longestWord(table, $0) }
+        let words = columns.map { longestWord(table, $0) }
         let natural = columns.map { cells(table, $0).map(points).max() ?? 0 }
-        let available = max(need.reduce(0, +), textWidth - fixedWidth(table) - columnSeparation * Double(columns.count))
+        let room = textWidth - fixedWidth(table) - columnSeparation * Double(columns.count)
+        // A number column ("5.656 ± 0.58 (cf 6.122)") gets its whole cell when
+        // that fits, so that prose wraps before numbers do.
+        let whole = zip(columns, zip(words, natural)).map { column, wn in
+            table.columns[column].alignment == .right ? wn.1 : wn.0
+        }
+        let need = whole.reduce(0, +) <= room ? whole : words
+        let available = max(need.reduce(0, +), room)
         let extra = zip(need, natural).map { max(0, $1 - $0) }
         let spare = available - need.reduce(0, +)
         let totalExtra = extra.reduce(0, +)

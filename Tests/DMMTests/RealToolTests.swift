@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Every table output checked in the tool a user pastes it into: pdflatex
-/// (a standard one-column article, no error and no Overfull \hbox), xml2rfc 3.x
+/// (a standard one-column article, no error, no Overfull \hbox and no float
+/// taller than the page), xml2rfc 3.x
 /// (--text and --html without a warning), the rfc artwork width (69 columns)
 /// and the terminal view (80 and 120 columns). A missing tool skips its test
 /// locally; under CI=true (bash .ci/run, which installs the tools) it fails.
@@ -22,6 +23,9 @@ struct RealToolTests {
         ["mobility", "anchors", "--residence", "exponential:mean=60", "--session", "exponential:mean=300", "--session-rate", "0.01"],
         ["validate", "--only", "cost."],
         ["validate", "--campaign", "2", "--samples", "65536", "--worst", "5"],
+        ["compare"],
+        ["compare", "--method", "both", "--samples", "20000"],
+        ["crossover", "--vary", "mobility.residence.mean=5:600:log"],
     ]
 
     /// The path of `tool` on PATH, or nil.
@@ -90,6 +94,9 @@ struct RealToolTests {
         #expect(status == 0, "\(command): pdflatex failed: \(log.split(separator: "\n").filter { $0.hasPrefix("!") })")
         let overfull = log.split(separator: "\n").filter { $0.contains("Overfull \\hbox") }
         #expect(overfull.isEmpty, "\(command): \(overfull)")
+        // A float taller than the page runs past the bottom margin over the page number.
+        let tooLarge = log.split(separator: "\n").filter { $0.contains("Float too large for page") }
+        #expect(tooLarge.isEmpty, "\(command): \(tooLarge)")
         #expect(table.contains("\\begin{table}") && table.contains("\\caption{") && table.contains("\\toprule"))
     }
 

@@ -63,6 +63,30 @@ struct RendererGoldenTests {
         try GoldenFile.check(TableRenderer.render(wideTable, as: .latex), against: "wide.tex")
     }
 
+    /// 120 short rows cannot fit one page (550 pt of text height, 11 pt a row):
+    /// the float is split by rows, every part repeats the header, the rows stay
+    /// in order, each once, and the parts are numbered. pdflatex checks the
+    /// fit itself on the real outputs (RealToolTests).
+    @Test func latexRowGroupsForATallTable() throws {
+        let tall = Table(
+            columns: [Table.Column("Row", id: "row"), Table.Column("Value (ms)", id: "value_ms", alignment: .right)],
+            rows: (1...120).map { ["row \($0)", "\($0).5"] },
+            caption: "A tall table", label: "tab:tall", footnotes: ["A general note."])
+        let text = TableRenderer.render(tall, as: .latex)
+        let floats = text.components(separatedBy: "\\begin{table}").dropFirst()
+        // 120 rows of 11 pt need more than two pages of 550 pt; a part holds
+        // at least 24 rows (the page half full at worst).
+        #expect((3...5).contains(floats.count), "\(floats.count) floats")
+        for (index, float) in floats.enumerated() {
+            #expect(float.contains("\\caption{A tall table (part \(index + 1) of \(floats.count))}"))
+            #expect(float.contains("\\label{tab:tall-\(index + 1)}"))
+            #expect(float.contains("Row & Value (ms) \\\\"))
+            #expect(float.contains("A general note.") == (index == floats.count - 1))
+        }
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("row ") }.map { String($0.split(separator: " ")[1]) }
+        #expect(rows == (1...120).map(String.init))
+    }
+
     @Test func terminalViewAt40Columns() throws {
         try GoldenFile.check(TableRenderer.render(escapingTable, as: .markdown, options: RenderOptions(terminalWidth: 40)), against: "escaping-terminal.txt")
     }
