@@ -10,14 +10,12 @@ import Stochastics
 /// A thin aggregator: each model declares the exactness of its own closed forms
 /// (`SchemeModel.handoffLatency`, `newSessionLatency`, `dataPath`,
 /// `FailureElement.outageExactness`); the one approximation that is not a
-/// model's is the signaling of card messages that go to old anchors:
-/// E[N_a] (mean-matched for non-exponential laws) × the first-order anchor
-/// distance stands for the mean of their product (docs/MODELS.md 5.4); the
-/// simulation counts distinct ARs at their simulated distances, a single
-/// message to "the" old anchor goes to the AR just left (one step). Refresh
-/// messages per old anchor count the anchors alive at the refresh instants
-/// (`SessionAnchoring.anchorsInUseAtRefresh`, exact for exponential sessions
-/// per residence-counted anchor). Everything else (rates η, p_d η, λ_s, the refresh
+/// model's is the signaling of card messages that go to old anchors: the
+/// simulation counts distinct ARs other than the serving one at their simulated
+/// distances, the closed form counts them residence by residence and merges the
+/// ARs the walk revisits to second order (`AnchorResidences.Values.oldAnchors`,
+/// docs/MODELS.md 3.4 and 5.4), at handoffs and at the refresh instants; a single
+/// message to "the" old anchor goes to the AR just left (one step). Everything else (rates η, p_d η, λ_s, the refresh
 /// count, ρ, blast radii, 1 − G*(Λ), and the per-flow tunnelled fraction
 /// Σ α(j) P(D_j ≠ 0) with what is built on it) is exact in the mean.
 public enum ClosedFormAccuracy {
@@ -30,9 +28,12 @@ public enum ClosedFormAccuracy {
     /// The measured error bound of the approximate closed forms (the campaign's figures, docs/MODELS.md).
     public static let measuredBound = "see docs/MODELS.md"
 
-    /// Why first-order signaling is approximate (footnote text).
+    /// Why signaling per active old anchor is approximate (footnote text).
     static let firstOrderSignaling =
-        "E[N_a] and the distance to old anchors in signaling (first order; mean-matched for non-exponential laws)"
+        "old anchors signaled per DMM handoff or refresh (ARs revisited by the walk merged to second order)"
+
+    /// Why the per-flow latency law's functionals are approximate (footnote text).
+    static let perFlowLatencyLaw = "the law of a DMM handoff's latency (every session at the first-order old-anchor distance)"
 
     /// Why an anchoring AR's bindings are approximate.
     static let anchorStateReason =
@@ -122,9 +123,11 @@ public enum ClosedFormAccuracy {
         if let fresh = model.newSessionLatency(c1) { mark(.handoffLatencyNewSession, fresh.exactness) }
         // The latency law's functionals (docs/MODELS.md 6.5) are exact, the S-PMIP race included,
         // except where the law itself is first order: per-flow DMM's distance to the old anchor.
+        // The law takes every session at the first-order distance (`HandoffLatencyLaw`), even
+        // where the mean latency is exact (the live sessions' anchors of docs/MODELS.md 3.4).
         if model.latencyParts(c1).perAnchorStepMs != nil {
             for metric in [Metric.handoverFailureProbability, .packetLoss, .packetLossBuffered] {
-                mark(metric, model.handoffLatency(c1).exactness)
+                mark(metric, .approximate(because: perFlowLatencyLaw))
             }
         }
         // The atoms route of the law takes 802.11 backoffs at their mean and integrates a second

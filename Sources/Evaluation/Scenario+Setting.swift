@@ -29,7 +29,7 @@ extension Scenario {
                 wireless: .init(bandwidthBps: 0, latencyMs: 0, loss: 0),
                 wired: .init(bandwidthBps: 0, latencyMsPerHop: 0, queueingMsPerHop: 0),
                 l2HandoffMs: 0, raDelayMs: 0, dad: .standard, dadMs: 0),
-            messages: .init(sizes: [:], tunnelHeaderBytes: 0, wirelessWeight: 0, wiredWeight: 0),
+            messages: .init(sizes: [:], tunnelHeaderBytes: 0, wirelessWeight: 0, wiredWeight: 0, countDeregistration: true),
             timers: .init(
                 bindingLifetimeS: 0, refresh: true, haHelloIntervalS: 0, haHelloMisses: 0, heartbeatIntervalS: 0,
                 heartbeatMisses: 0),

@@ -170,6 +170,10 @@ public struct Scenario: Sendable, Equatable {
         /// mobility entity receives): the weights of the processing cost (docs/MODELS.md 5.7).
         public var bindingLookupWeight: Double = 1
         public var bindingUpdateWeight: Double = 1
+        /// Whether a handoff counts the previous attachment point's de-registration
+        /// (card messages marked `deregistration`: PMIPv6's previous-MAG PBU/PBA,
+        /// RFC 5213 section 6.9.1.4; docs/MODELS.md 5.4).
+        public var countDeregistration: Bool
     }
 
     public struct Timers: Sendable, Equatable {

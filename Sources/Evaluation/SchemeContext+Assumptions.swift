@@ -1,3 +1,4 @@
+import Mobility
 import Schemes
 
 extension SchemeContext.Assumptions {
@@ -5,7 +6,9 @@ extension SchemeContext.Assumptions {
     /// an exponential effective residence law, and periodic binding refresh.
     public init(_ s: Scenario) throws {
         let exponential: Bool
-        if case .exponential = try s.effectiveResidence().form { exponential = true } else { exponential = false }
-        self.init(exponentialResidence: exponential, periodicRefresh: s.timers.refresh)
+        let residence = try s.effectiveResidence()
+        if case .exponential = residence.form { exponential = true } else { exponential = false }
+        let anchors = AnchorResidences(residence: residence, session: s.traffic.sessionDuration, sessionRate: s.traffic.sessionRate)
+        self.init(exponentialResidence: exponential, periodicRefresh: s.timers.refresh, perFlowAnchorsExact: anchors.isExact)
     }
 }

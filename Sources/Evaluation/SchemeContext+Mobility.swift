@@ -46,8 +46,10 @@ extension SchemeContext.Motion {
     /// rescaled to that mean); p_d from `DomainCrossing` (2.6, exact in the mean);
     /// E[N_a], the tunnelled fraction (time away from the session's first AR,
     /// Σ α(j) P(D_j ≠ 0)) and the packet-averaged anchor distance from
-    /// `SessionAnchoring` (3.1-3.3; E[N_a] exact for exponential residence and
-    /// sessions, mean-matched otherwise); the refresh rate from `BindingRefresh` (4),
+    /// `SessionAnchoring` (3.1-3.3; E[N_a] exact for exponential sessions or
+    /// deterministic/gamma residence, approximate otherwise); the old anchors a per-flow
+    /// handoff or refresh signals and the live sessions' anchors at a handoff
+    /// (`anchorsInUseForSignaling`, 3.4); the refresh rate from `BindingRefresh` (4),
     /// the old anchors alive at the refresh instants (`anchorsInUseAtRefresh`) and
     /// the mean wait for the next binding update from `BindingUpdateWait` (exact).
     ///
@@ -87,5 +89,14 @@ extension SchemeContext.Motion {
                 try DomainRefresh.rate(residence: residence, grid: grid, domainSize: inputs.domainSize, lifetime: $0).rate
             } ?? 0,
             nextUpdateWaitS: try BindingUpdateWait.mean(residence: residence, refreshLifetimeS: inputs.refreshLifetimeS))
+        if inputs.sessionAnchoring {
+            let v = try anchoring.anchorsInUseForSignaling(lifetime: inputs.refreshLifetimeS)
+            func old(_ p: (anchors: Double, steps: Double)) -> SchemeContext.Motion.OldAnchors {
+                .init(anchors: p.anchors, stepsPerAnchor: p.anchors > 0 ? Swift.max(1, p.steps / p.anchors) : 1)
+            }
+            oldAnchorsAtHandoff = old(v.handoff)
+            oldAnchorsAtRefresh = v.refresh.map(old)
+            sessionsAtHandoff = .init(atAnchorFraction: v.sessions.atAnchorFraction, awaySteps: v.sessions.awaySteps)
+        }
     }
 }

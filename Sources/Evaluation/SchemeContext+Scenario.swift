@@ -29,6 +29,7 @@ extension SchemeContext {
                 locationServerMttrH: s.failure.locationServerMttrH, haHelloIntervalS: s.timers.haHelloIntervalS,
                 haHelloMisses: s.timers.haHelloMisses),
             sizes: s.messages.sizes, mnsPerAR: s.population.mnsPerAR, mnsPerHA: s.population.mnsPerHA)
+        countsDeregistration = s.messages.countDeregistration
     }
 }
 

@@ -11,16 +11,18 @@ import Schemes
 /// MNs of the end that serves fewer (T: HA-Hello interval for ha_hello, heartbeat interval
 /// for heartbeat, else the binding lifetime); failure_recovery 1/MTBF of the
 /// anchor. attach is a one-off, not a rate, and is not counted.
-/// Repeat counts n(m): once 1; per_active_old_anchor E[N_a] (at refreshes the old
-/// anchors alive at the refresh instants, `Motion.anchorsInUseAtRefresh`); per_peer_ha N_HA − 1;
+/// Repeat counts n(m): once 1; per_active_old_anchor the old anchor ARs other than the
+/// serving one with ≥ 1 live session (`Motion.oldAnchorsAtHandoff`, at refreshes
+/// `oldAnchorsAtRefresh`, docs/MODELS.md 3.4); per_peer_ha N_HA − 1;
 /// per_mag_in_domain (ARs in the domain − 1); per_cn ρ at handoff/refresh/periodic
 /// events and 1 at session start.
 ///
 /// Exact given exact inputs for the per-node schemes (expectations of sums of
 /// rates); a message sent once or per CN to the old anchor goes to the AR just
 /// left (one grid step, exact). For messages repeated per active old anchor (DMM)
-/// the hop count uses `Motion.oldAnchorSteps` and E[N_a] × mean distance replaces
-/// the mean of the product: first order (docs/MODELS.md, "Signaling").
+/// count × hops is linear in (anchors, Σ their steps), both from
+/// `AnchorResidences.Values.oldAnchors`: exact per residence, revisited ARs merged
+/// to second order (an APPROXIMATION, docs/MODELS.md 3.4 and 5.4).
 public struct SignalingCost: Sendable, Equatable {
     public var handoff = Part(), refresh = Part(), sessionSetup = Part(), overhead = Part()
 
@@ -64,7 +66,9 @@ public struct SignalingCost: Sendable, Equatable {
                 let count = Self.count(step.repeatRule, event: event, context: c)
                 let rate = Self.rate(of: event, message: step, model: model, context: c, periods: periods)
                 let perMessage = Self.byteHops(
-                    of: step, model: model, context: step.repeatRule == .perActiveOldAnchor ? c : Self.previousAR(c), wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)
+                    of: step, model: model,
+                    context: step.repeatRule == .perActiveOldAnchor ? Self.oldAnchors(c, event: event) : Self.previousAR(c),
+                    wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)
                 part.byteHopsPerS += rate * count * perMessage
                 part.msgsPerS += rate * count
             }
@@ -187,15 +191,34 @@ public struct SignalingCost: Sendable, Equatable {
     /// of a global HA set is not when the set has one HA (N_HA = 1: the MN's HA is
     /// the only one, and it is also the CN's nearest and the DHT's responsible HA).
     /// Both the closed form and the Monte Carlo (`EventCost`) skip such messages.
+    /// A de-registration (`SignalingMessage.deregistration`) is sent only when the
+    /// scenario counts them (`SchemeContext.countsDeregistration`).
     public static func exists(_ message: SignalingMessage, in c: SchemeContext) -> Bool {
-        c.hops.globalHACount > 1 || (message.from != .peerHA && message.to != .peerHA)
+        if message.deregistration && !c.countsDeregistration { return false }
+        return c.hops.globalHACount > 1 || (message.from != .peerHA && message.to != .peerHA)
+    }
+
+    /// `c` with the old anchors at their mean distance at `event`: at a handoff (or
+    /// domain handoff) `Motion.oldAnchorsAtHandoff`, at a refresh `oldAnchorsAtRefresh`
+    /// (docs/MODELS.md 3.4); unchanged (`oldAnchorSteps`) when the motion has none.
+    static func oldAnchors(_ c: SchemeContext, event: ProcedureEvent) -> SchemeContext {
+        let refresh = event == .refresh || event == .domainRefresh
+        guard let o = refresh ? c.motion.oldAnchorsAtRefresh : c.motion.oldAnchorsAtHandoff else { return c }
+        var d = c
+        d.motion.meanAnchorDistance = o.stepsPerAnchor
+        d.motion.tunnelledFraction = 1
+        return d
     }
 
     /// How many times a message with this rule is sent per occurrence of `event`.
     public static func count(_ rule: RepeatRule, event: ProcedureEvent, context c: SchemeContext) -> Double {
         switch rule {
         case .once: return 1
-        case .perActiveOldAnchor: return event == .refresh ? c.motion.anchorsInUseAtRefresh : c.motion.anchorsInUse
+        case .perActiveOldAnchor:
+            if event == .refresh || event == .domainRefresh {
+                return c.motion.oldAnchorsAtRefresh?.anchors ?? c.motion.anchorsInUseAtRefresh
+            }
+            return c.motion.oldAnchorsAtHandoff?.anchors ?? c.motion.anchorsInUse
         case .perPeerHA: return Double(max(0, c.hops.globalHACount - 1))
         case .perMAGInDomain: return max(0, c.motion.domainARs - 1)
         case .perCN: return event == .sessionStart ? 1 : c.motion.activeSessions

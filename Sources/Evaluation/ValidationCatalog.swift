@@ -54,8 +54,6 @@ public enum ValidationCatalog {
     public static let omitted: [(source: String, reason: String)] = [
         ("docs/MODELS.md 2.4 Hyper-Erlang (V2) 0.875",
          "the V2 law's parameters are not given in the reference text"),
-        ("docs/MODELS.md 5.4 PMIPv6 608",
-         "compared as the card's registration PBU/PBA only: the pmipv6 card also sends the previous MAG's de-registration PBU/PBA (1216 byte-hops per handoff in all)"),
         ("docs/MODELS.md 5.4 RFC 8885 relay 1092.33",
          "no scheme card models RFC 8885's CMD: DMA's MARs signal the old anchors directly (PBU/PBA per active old anchor over h_AA grid hops)"),
         ("inet pull request 1134 BU-to-BA 2.350 ms (1.002350 s less the HA's 1 s hold)",

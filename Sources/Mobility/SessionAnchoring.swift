@@ -48,9 +48,10 @@ public struct SessionAnchoring: Sendable {
         return false
     }
 
-    /// Whether `anchorsInUseAtHandoff` is exact (exponential sessions, and
-    /// exponential residence or ρ ≤ 12); otherwise it is the mean-matched approximation.
-    public var isExactClosedForm: Bool { anchorsRoute != .meanMatchedApproximation }
+    /// Whether `anchorsInUseAtHandoff` is exact (exponential sessions with exponential
+    /// residence or ρ ≤ 12; deterministic residence with any session law);
+    /// otherwise it is the stand-in approximation of `AnchorResidences`.
+    public var isExactClosedForm: Bool { anchorsRoute != .residencesApproximation }
 
     /// Whether the closed-form value of `quantity` is exact under the model.
     public func isExact(_ quantity: Quantity) -> Bool {
@@ -94,10 +95,87 @@ public struct SessionAnchoring: Sendable {
     ///   j i.i.d. copies of W, E[N_a] = Σ_{m≥1} (−1)^{m+1} (ρ^m/m!) E[(1 − W)^m]/(1 − f*(mμ)),
     ///   summed inside one quadrature (`anchorsSeries`). Exact (the alternating sum
     ///   loses about ρ/ln 10 digits at a node, hence the bound on ρ).
-    /// - otherwise the mean-matched approximation: the first formula with
-    ///   η = 1/E[X], μ = 1/E[T]. `isExactClosedForm` is false and the Monte Carlo
-    ///   gives the exact value.
-    public func anchorsInUseAtHandoff() throws -> Double { try anchorsInUse(rho: rho) }
+    /// - otherwise Σ_j alive_j residence by residence (`AnchorResidences`): exact for
+    ///   deterministic residence (any session law); an approximation for the others
+    ///   (gamma: the grid of ψ, about 1e-4 relative; other laws: a two-moment gamma
+    ///   stand-in for S_j, j ≥ 2); `isExactClosedForm` says which.
+    public func anchorsInUseAtHandoff() throws -> Double {
+        if anchorsRoute == .residences || anchorsRoute == .residencesApproximation {
+            return try AnchorResidences(residence: residence, session: session, sessionRate: sessionRate).values().anchorsInUse
+        }
+        return try anchorsInUse(rho: rho)
+    }
+
+    /// The per-residence values at a handoff and at the refresh instants of
+    /// `lifetime` (nil: no refresh), for per-flow DMM signaling and latency:
+    /// old anchors as the simulation counts them (`Values.oldAnchors`, an
+    /// approximation to second order in revisits) and the live sessions' anchors
+    /// (`Values.sessionWalk`, exact where `AnchorResidences` is).
+    ///
+    /// At refreshes (u = nT_L after the handoff, weight F^c(nT_L), as in
+    /// `anchorsInUseAtRefresh`): Σ_n F^c(nT_L) oldAnchors(u) / Σ_n F^c(nT_L), the
+    /// terms summed until F^c(nT_L) λ_s E[(T − nT_L)⁺] (a bound on the rest's old
+    /// anchors) is ≤ 1e-12 of the sum (at most 10⁴ terms); the denominator as there.
+    public func anchorsInUseForSignaling(lifetime t: Double?) throws
+        -> (handoff: (anchors: Double, steps: Double), refresh: (anchors: Double, steps: Double)?,
+            sessions: (atAnchorFraction: Double, awaySteps: Double))
+    {
+        let r = AnchorResidences(residence: residence, session: session, sessionRate: sessionRate)
+        let atHandoff = try r.values()
+        let walk = atHandoff.sessionWalk(grid: grid)
+        var refresh: (anchors: Double, steps: Double)?
+        if let t, t > 0, rho > 0 {
+            let (weights, values, denominator) = try anchorsInUseAtRefreshInstants(r, lifetime: t)
+            var a = 0.0, d = 0.0
+            for (w, v) in zip(weights, values) {
+                let o = v.oldAnchors(grid: grid)
+                a += w * o.anchors; d += w * o.steps
+            }
+            refresh = denominator > 0 ? (a / denominator, d / denominator) : (0, 0)
+        }
+        return (atHandoff.oldAnchors(grid: grid), refresh, (walk.atAnchorFraction, walk.awaySteps))
+    }
+
+    /// The refresh instants u = nT_L (n ≥ 1) of one residence: their weights F^c(nT_L),
+    /// the per-residence values at each, and Σ_{n≥1} F^c(nT_L) in full. Instants are
+    /// added until the bound λ_s E[(T − u)⁺] (F^c(u) + E[(X − u)⁺]/T_L) on the rest's
+    /// old anchors is ≤ 1e-10 of Σ F^c(nT_L) λ_s E[(T − nT_L)⁺] so far (at most 10⁴).
+    private func anchorsInUseAtRefreshInstants(_ r: AnchorResidences, lifetime t: Double) throws
+        -> (weights: [Double], values: [AnchorResidences.Values], denominator: Double)
+    {
+        var shifts: [Double] = [], weights: [Double] = []
+        var n = 1, scale = 0.0
+        while n <= 10_000 {
+            let u = Double(n) * t, w = residence.ccdf(u)
+            if w <= 0 { break }
+            let tail = sessionRate * (try session.integratedTail(u))
+            shifts.append(u); weights.append(w)
+            scale += w * tail
+            n += 1
+            if tail * (w + (try residence.integratedTail(u)) / t) <= 1e-10 * Swift.max(scale, 1e-300) { break }
+        }
+        let values = try r.values(shifts: shifts)
+        return (weights, values, try refreshWeight(lifetime: t, from: n, partial: weights.reduce(0, +)))
+    }
+
+    /// Σ_{n≥1} F^c(nT): `partial` (the terms before `from`) plus the rest, closed for
+    /// exponential residence, else summed with an integral tail past 10⁶ terms.
+    private func refreshWeight(lifetime t: Double, from start: Int, partial: Double) throws -> Double {
+        if case let .exponential(m) = residence.form { return exp(-t / m) / -expm1(-t / m) }
+        var weights = partial, n = start
+        let cap = 1_000_000
+        while n <= cap {
+            let w = residence.ccdf(Double(n) * t)
+            weights += w
+            n += 1
+            if w <= 1e-12 * Swift.max(weights, 1e-300) { break }
+        }
+        if n > cap {
+            let end = Double(cap) * t
+            weights += Swift.max(0, (try residence.integratedTail(end)) / t - residence.ccdf(end) / 2)
+        }
+        return weights
+    }
 
     /// E[N_a] of `anchorsInUseAtHandoff` with the old sessions' Poisson means scaled
     /// by `rho`/ρ (the routes of the handoff case; `rho` ≤ ρ).
@@ -128,15 +206,21 @@ public struct SessionAnchoring: Sendable {
     ///
     ///     E[N_a at a refresh] = Σ_{n≥1} F^c(nT_L) E[N_a](ρ(nT_L)) / Σ_{n≥1} F^c(nT_L)
     ///
-    /// Exact wherever `anchorsInUseAtHandoff` is (exponential sessions); for other
-    /// session laws ρ(u) = ρ P(T_e > u), the mean of all old sessions still active
-    /// (T_e the session's equilibrium residual), inside the mean-matched route.
+    /// Exact for exponential sessions (the routes of `anchorsInUseAtHandoff`); for
+    /// the residence-by-residence routes Σ_j alive_j at u (`AnchorResidences` with
+    /// shift u, as exact as at a handoff) replaces E[N_a](ρ(u)).
     /// Terms are summed until the rest, bounded by ρ(nT) Σ_{k≥n} F^c(kT) ≤
     /// ρ(nT)(F^c(nT) + E[(X − nT)⁺]/T), is below 1e-12 of the sum (at most 10^5 terms;
     /// past that the truncation is below that bound, which is then ≤ ρ(nT)·that).
     /// 0 when no residence outlasts one lifetime (no refresh happens).
     public func anchorsInUseAtRefresh(lifetime t: Double) throws -> Double {
         guard rho > 0, t > 0 else { return 0 }
+        if anchorsRoute == .residences || anchorsRoute == .residencesApproximation {
+            let r = AnchorResidences(residence: residence, session: session, sessionRate: sessionRate)
+            let (weights, values, denominator) = try anchorsInUseAtRefreshInstants(r, lifetime: t)
+            let numerator = zip(weights, values).reduce(0) { $0 + $1.0 * $1.1.anchorsInUse }
+            return denominator > 0 ? numerator / denominator : 0
+        }
         let scale: (Double) throws -> Double
         if case let .exponential(m) = session.form {
             scale = { u in exp(-u / m) }
@@ -214,12 +298,13 @@ public struct SessionAnchoring: Sendable {
     }
 
     /// How `anchorsInUseAtHandoff` is computed.
-    public enum AnchorsRoute: String, Sendable { case exponentialIntegral, series, meanMatchedApproximation }
+    public enum AnchorsRoute: String, Sendable { case exponentialIntegral, series, residences, residencesApproximation }
 
     public var anchorsRoute: AnchorsRoute {
         if bothExponential { return .exponentialIntegral }
         if case .exponential = session.form, rho <= 12 { return .series }
-        return .meanMatchedApproximation
+        return AnchorResidences(residence: residence, session: session, sessionRate: sessionRate).aliveIsExact
+            ? .residences : .residencesApproximation
     }
 
     /// Expected number of active sessions anchored at the AR being left:

@@ -11,7 +11,7 @@ extension SchemeCard {
         "control_plane", "anycast", "single_points_of_failure", "security", "routing_loop_risk",
         "rfc7333_requirements",
     ]
-    public static let messageKeys = ["message", "from", "to", "size", "repeat"]
+    public static let messageKeys = ["message", "from", "to", "size", "repeat", "deregistration"]
 
     /// Parses and validates one card. `file` names the card in errors.
     ///
@@ -136,7 +136,8 @@ extension SchemeCard {
             from: from,
             to: to,
             size: try map.required("size").word(MessageSizeKey.self, kind: "size key"),
-            repeatRule: try map.required("repeat").word(RepeatRule.self, kind: "repeat rule"))
+            repeatRule: try map.required("repeat").word(RepeatRule.self, kind: "repeat rule"),
+            deregistration: try map.optional("deregistration")?.bool() ?? false)
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> SchemeCardError {

@@ -58,6 +58,35 @@ public struct SchemeContext: Sendable, Equatable {
         public var nextUpdateWaitS: Double
         /// `nextUpdateWaitS` nil stands for 1/η, its value for exponential residence
         /// without refresh (hand-built contexts); `init(closedFormFor:)` computes it.
+        /// Old anchors a per-flow DMM handoff signals (distinct ARs other than the
+        /// serving one with ≥ 1 live session, `AnchorResidences.Values.oldAnchors`, 3.4)
+        /// and their mean grid distance from the serving AR. nil: `anchorsInUse` at
+        /// `oldAnchorSteps` (hand-built contexts).
+        public var oldAnchorsAtHandoff: OldAnchors?
+        /// The same at binding refreshes (nil: `anchorsInUseAtRefresh` at `oldAnchorSteps`).
+        public var oldAnchorsAtRefresh: OldAnchors?
+        /// The live sessions at a handoff (per-flow latency, 6.3): the fraction anchored at
+        /// the new serving AR (no anchor update) and the mean grid distance of the others
+        /// (`AnchorResidences.Values.sessionWalk`). nil: none at the anchor, the others at
+        /// `oldAnchorSteps` (hand-built contexts).
+        public var sessionsAtHandoff: SessionsAtHandoff?
+
+        public struct OldAnchors: Sendable, Equatable {
+            public var anchors: Double
+            /// Mean grid steps from the serving AR to one of them (≥ 1).
+            public var stepsPerAnchor: Double
+            public init(anchors: Double, stepsPerAnchor: Double) { self.anchors = anchors; self.stepsPerAnchor = stepsPerAnchor }
+        }
+
+        public struct SessionsAtHandoff: Sendable, Equatable {
+            public var atAnchorFraction: Double
+            /// Mean grid steps from the serving AR to the anchor of a session not at its anchor (≥ 1).
+            public var awaySteps: Double
+            public init(atAnchorFraction: Double, awaySteps: Double) {
+                self.atAnchorFraction = atAnchorFraction; self.awaySteps = awaySteps
+            }
+        }
+
         public init(
             crossingRate: Double, domainCrossingFraction: Double, domainARs: Double, sessionRate: Double,
             activeSessions: Double, anchorsInUse: Double, tunnelledFraction: Double, meanAnchorDistance: Double,
@@ -160,9 +189,13 @@ public struct SchemeContext: Sendable, Equatable {
         public var exponentialResidence: Bool
         /// Bindings are refreshed periodically (`timers.refresh`).
         public var periodicRefresh: Bool
-        public init(exponentialResidence: Bool, periodicRefresh: Bool) {
+        /// The anchors of the sessions live at a handoff are exact
+        /// (`AnchorResidences.isExact`, docs/MODELS.md 3.4).
+        public var perFlowAnchorsExact: Bool
+        public init(exponentialResidence: Bool, periodicRefresh: Bool, perFlowAnchorsExact: Bool = false) {
             self.exponentialResidence = exponentialResidence
             self.periodicRefresh = periodicRefresh
+            self.perFlowAnchorsExact = perFlowAnchorsExact
         }
     }
 
@@ -177,6 +210,9 @@ public struct SchemeContext: Sendable, Equatable {
     /// Defaults to the conservative reading (non-exponential, refreshed): Evaluation
     /// sets it from the scenario before it asks a model how exact it is.
     public var assumptions = Assumptions(exponentialResidence: false, periodicRefresh: true)
+    /// Whether card messages marked `deregistration` are sent (`messages.deregistration`;
+    /// RFC 5213 section 6.9.1.4: the previous MAG SHOULD de-register, so true by default).
+    public var countsDeregistration = true
 
     public init(
         hops: Hops, motion: Motion, links: Links, failures: Failures, sizes: [MessageSizeKey: Double],

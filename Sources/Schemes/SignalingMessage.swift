@@ -11,12 +11,20 @@ public struct SignalingMessage: Sendable, Equatable, Hashable {
     public var to: Role
     public var size: MessageSizeKey
     public var repeatRule: RepeatRule
+    /// A de-registration by the attachment point the MN left (PMIPv6's previous-MAG
+    /// PBU with lifetime 0, RFC 5213 section 6.9.1.4): sent only when the scenario
+    /// counts de-registrations (`messages.deregistration`, `SchemeContext.countsDeregistration`).
+    public var deregistration: Bool
 
-    public init(message: String, from: Role, to: Role, size: MessageSizeKey, repeatRule: RepeatRule = .once) {
+    public init(
+        message: String, from: Role, to: Role, size: MessageSizeKey, repeatRule: RepeatRule = .once,
+        deregistration: Bool = false
+    ) {
         self.message = message
         self.from = from
         self.to = to
         self.size = size
         self.repeatRule = repeatRule
+        self.deregistration = deregistration
     }
 }

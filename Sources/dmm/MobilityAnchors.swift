@@ -33,7 +33,8 @@ struct MobilityAnchors: ParsableCommand {
                                               AR to serving AR
 
             anchors_in_use_at_handoff is exact for exponential sessions (any \
-            residence law); otherwise closed_form is a mean-matched approximation \
+            residence law) and for deterministic residences (any session law, \
+            docs/MODELS.md 3.3); otherwise closed_form is an approximation \
             (noted on stderr and in footnotes) and the Monte Carlo is the reference.
 
             CSV and JSON: the tidy rows of dmm evaluate (docs/DATA.md): scheme "-", \
@@ -125,7 +126,7 @@ struct MobilityAnchors: ParsableCommand {
             }
             if let value, !exact {
                 let note = q == .anchorsInUseAtHandoff
-                    ? "closed_form of \(q.rawValue) is the mean-matched exponential approximation (exact only for exponential sessions)"
+                    ? "closed_form of \(q.rawValue) is an approximation (the residence law's sums replaced by gammas of the same mean and variance, docs/MODELS.md 3.3)"
                     : "closed_form of \(q.rawValue) is a truncated series (heavy-tailed session or more than 160 hexagonal steps)"
                 table.footnotes.append(note)
                 Diagnostics.note("note: \(note); value \(MobilityOutput.number(value))")

@@ -17,8 +17,9 @@ import Stochastics
 /// theorem holds); active sessions ρ = λ·E[T] in 0.05...5; square domains of side
 /// 1...200 or hexagonal domains of 1...40 rings (log-uniform); 1...20 global HAs;
 /// DAD standard or optimistic; wireless loss 0 or 0...0.5; fast handovers
-/// predictive with probability 0...1 (drawn last: a scenario accepted at its first
-/// draw keeps every other value it had before this parameter); refresh on or off with
+/// predictive with probability 0...1 and PMIPv6's de-registration counted or not
+/// (both drawn last: a scenario accepted at its first draw keeps every other value
+/// it had before these parameters); refresh on or off with
 /// lifetimes 60...3600 s; local-CN fraction 0, 1 or in between; hop counts that
 /// satisfy the triangle inequality between CN, AR and anchors (so stretch ≥ 1 is
 /// meaningful); one in eight scenarios takes its crossing rate from the fluid-flow
@@ -147,6 +148,8 @@ public struct CampaignScenario: Sendable, Equatable {
         // failure
         number("failure.anchor_mttr_h", logUniform(r, 0.5, 24))
         number("links.predictive_handoff_fraction", r.uniform())
+        // Drawn last, so the draws above are those of campaigns before the switch existed.
+        set("messages.deregistration", r.uniform() < 0.5 ? "true" : "false")
         return out
     }
 

@@ -1,7 +1,8 @@
 /// Dynamic Mobility Anchoring: network-based per-flow DMM, every AR a MAR (AR + LMA + MAG).
 ///
 /// Latency of active sessions: T_L2 + T_wd(PBU, h_AA·D) + T_wd(PBA, h_AA·D) + T_wl(RA)
-/// (RFC 8885 relay template without a CMD, 8); APPROXIMATION in D as for FAMA.
+/// (RFC 8885 relay template without a CMD, 8) for a session whose anchor is not the
+/// new MAR, T_L2 + T_wl(RA) for one back at it; exact where the sessions' anchors are (3.4).
 /// New sessions: T_L2 + T_wl(RA) + T_DAD: the unsolicited RA carries the new MAR's
 /// prefix, the MN configures an address from it and runs DAD before using it
 /// (RFC 4862; 0 with optimistic DAD); no RS (the MAR advertises on attachment, as
@@ -13,11 +14,14 @@ public struct DMAModel: SchemeModel {
     public init() {}
     public var id: String { "dma" }
 
+    /// A session back at its anchor (the new MAR) waits T_L2 + T_wl(RA) only; the others
+    /// also the PBU/PBA to their anchor: (1 − π₀)(T_wd(PBU, h) + T_wd(PBA, h)), h the
+    /// mean hops to the anchor of a session away from it (`PerFlowAnchoring.sessionAnchors`).
     public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue {
-        let h = PerFlowAnchoring.oldAnchorHops(c)
+        let (atAnchor, h) = PerFlowAnchoring.sessionAnchors(c)
         return ClosedFormValue(
-            c.links.l2HandoffMs + c.links.wired(c.size(.pbu), hops: h) + c.links.wired(c.size(.pba), hops: h)
-                + c.links.wireless(c.size(.ra)), PerFlowAnchoring.firstOrderLatency)
+            c.links.l2HandoffMs + (1 - atAnchor) * (c.links.wired(c.size(.pbu), hops: h) + c.links.wired(c.size(.pba), hops: h))
+                + c.links.wireless(c.size(.ra)), PerFlowAnchoring.latencyExactness(c))
     }
 
     public func newSessionLatency(_ c: SchemeContext) -> ClosedFormValue? {

@@ -4,7 +4,7 @@
 /// Ours where the draft is silent: temporary HAs sit at the ARs (as FAMA's DARs)
 /// and the permanent HA only keeps the MN reachable for new incoming sessions,
 /// so its failure breaks no ongoing session but makes its MNs unreachable.
-/// Latency and path as FAMA (same approximation for the old anchor's distance).
+/// Latency and path as FAMA.
 public struct DMIModel: SchemeModel {
     public init() {}
     public var id: String { "dmi" }

@@ -2,7 +2,8 @@
 ///
 /// Latency of active sessions: T_L2 + MD + T_DAD + reg(h_AA·D) with D the old
 /// anchor's distance (BUs to all anchors in parallel; each session waits for its
-/// own anchor). APPROXIMATION: D is the first-order `oldAnchorSteps`.
+/// own anchor; a session back at its anchor needs no BU): exact where the live
+/// sessions' anchors are (`PerFlowAnchoring.clientHandoffLatency`, docs/MODELS.md 3.4).
 /// New sessions: T_L2 + MD + T_DAD (new prefix, no anchor update; 6.3).
 /// Path: `PerFlowAnchoring` (exact in the mean). DAR failure: attached MNs'
 /// sessions plus those anchored there, M ρ (1 + f_away) (7.3), f_away the time away from

@@ -21,19 +21,33 @@ enum PerFlowAnchoring {
             local: .init(used0: h.localCN + 1, tunnel0: 0, shortest: h.localCN + 1), perFlowStepHops: h.arAr)
     }
 
-    /// The exactness of a handoff latency that reaches the old anchor at `oldAnchorHops`.
-    static let firstOrderLatency = Exactness.approximate(because: "the distance to an old anchor in DMM handoffs (first order)")
+    /// The exactness of a per-flow handoff latency: exact where the live sessions'
+    /// anchors are (`Assumptions.perFlowAnchorsExact`: `AnchorResidences.isExact`,
+    /// every route of sessions_j but the two-moment stand-in, docs/MODELS.md 3.4).
+    static func latencyExactness(_ c: SchemeContext) -> Exactness {
+        c.assumptions.perFlowAnchorsExact
+            ? .exact
+            : .approximate(because: "the anchors of the sessions active at a DMM handoff (two-moment stand-in of docs/MODELS.md 3.3)")
+    }
 
-    /// Wired hops from the serving AR to an old anchor: h_AA × `oldAnchorSteps` (approximation).
-    static func oldAnchorHops(_ c: SchemeContext) -> Double { c.hops.arAr * c.motion.oldAnchorSteps }
+    /// (P(a live session is at its anchor, the new serving AR), wired hops from the
+    /// serving AR to the anchor of one that is not): from `Motion.sessionsAtHandoff`,
+    /// else (hand-built contexts) none at the anchor and h_AA × `oldAnchorSteps`.
+    static func sessionAnchors(_ c: SchemeContext) -> (atAnchor: Double, awayHops: Double) {
+        guard let s = c.motion.sessionsAtHandoff else { return (0, c.hops.arAr * c.motion.oldAnchorSteps) }
+        return (s.atAnchorFraction, c.hops.arAr * s.awaySteps)
+    }
 
     /// Handoff latency of an active session in the client-based per-flow schemes (FAMA, DMI), ms:
-    /// T_L2 + MD + T_DAD + reg(h_AA·D), BUs to all old anchors in parallel, each session waiting
-    /// for its own anchor (docs/MODELS.md 6.3); APPROXIMATION: D is `oldAnchorSteps`.
+    /// T_L2 + MD + T_DAD, plus reg(h_AA·D) for a session whose anchor is not the new
+    /// serving AR (BUs to all old anchors in parallel, each session waiting for its own
+    /// anchor, docs/MODELS.md 6.3): T_L2 + MD + T_DAD + (1 − π₀) reg(h_AA·E[D | D ≠ 0]),
+    /// π₀ the live sessions' share back at their anchor (reg is linear in the hops).
     static func clientHandoffLatency(_ c: SchemeContext) -> ClosedFormValue {
-        ClosedFormValue(
-            c.clientAttachMs + c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: oldAnchorHops(c)),
-            firstOrderLatency)
+        let (atAnchor, hops) = sessionAnchors(c)
+        return ClosedFormValue(
+            c.clientAttachMs + (1 - atAnchor) * c.links.registration(request: c.size(.bu), ack: c.size(.ba), hops: hops),
+            latencyExactness(c))
     }
 
     /// The simulated parts of `clientHandoffLatency`: the BU/BA's wired legs per simulated grid step.
