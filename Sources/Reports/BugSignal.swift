@@ -67,6 +67,16 @@ public struct BugSignal: Sendable {
         return abs(x - mc.estimate) > threshold * se + slack
     }
 
+    /// Whether the exact closed form row `cf` is flagged against `mc`: its z-score
+    /// (`ClosedFormComparison`, the campaign's: the replication z, or the model-variance
+    /// test where the estimate is a mean of units the model describes and that z is
+    /// smaller, as for rare handover failures) beyond `threshold`.
+    public func flags(_ cf: MetricEstimate, against mc: MetricEstimate) -> Bool {
+        guard let se = Self.standardError(mc) else { return false }
+        let z = ClosedFormComparison.z(closedForm: cf, monteCarlo: mc, standardError: se)
+        return abs(z) > threshold
+    }
+
     /// The estimate's standard error: `MetricEstimate.standardError`, else (rows
     /// read back from csv) the half-width of its 95 % interval over t_{0.975, n−1}.
     public static func standardError(_ mc: MetricEstimate) -> Double? {

@@ -25,7 +25,7 @@ public enum CampaignTable {
             let z = p.z
             table.append([
                 String(rank + 1), "pair", String(p.scenario), p.scheme, p.metric, p.exact ? "exact" : "approximate",
-                MetricTables.exact(p.closedForm), MetricTables.exact(p.monteCarlo), MetricTables.exact(p.standardError),
+                MetricTables.exact(p.closedForm), MetricTables.exact(p.monteCarlo), MetricTables.exact(p.comparedStandardError),
                 z.isFinite ? String(format: "%.3f", z) : "", p.relativeGap.isFinite ? TidyNumber.decimal(String(format: "%.4g", p.relativeGap)) : "",
                 p.passed ? "pass" : "FAIL", z.isFinite ? "" : "zero standard error, values differ",
                 result.scenarios[p.scenario].command(samples: samples),
