@@ -38,7 +38,7 @@ public enum CampaignTable {
             ])
         }
         table.footnotes.append(
-            "A pair passes within \(Int(ValidationCampaign.zLimit)) standard errors (z = (closed form - Monte Carlo)/se), or within \(Int(ValidationCampaign.relativeLimit * 100)) % of the estimate for a closed form that ClosedFormAccuracy (Sources/Evaluation) declares an approximation. Targets: at least \(ValidationCampaign.pairTarget * 100) % of pairs pass, every exact pair within \(Int(ValidationCampaign.zLimit)) standard errors, no scenario failing to evaluate.")
+            "A pair passes within \(Int(ValidationCampaign.zLimit)) standard errors (z = (closed form - Monte Carlo)/se; for a handover failure probability, a packet loss or a per-node path stretch the smaller of that z and the test with the model's own variance, an exact binomial tail for the probability: docs/MODELS.md 9.3, standard_error is then the one the z stands for), or within \(Int(ValidationCampaign.relativeLimit * 100)) % of the estimate for a closed form that ClosedFormAccuracy (Sources/Evaluation) declares an approximation. Targets: at least \(ValidationCampaign.pairTarget * 100) % of pairs pass, every exact pair within \(Int(ValidationCampaign.zLimit)) standard errors, no scenario failing to evaluate.")
         table.footnotes.append(summary(result))
         return table
     }
