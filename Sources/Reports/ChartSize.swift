@@ -5,7 +5,7 @@ import Stochastics
 /// text such as "3.5in", "8.9cm", "89mm", "252pt" or "252bp" (PostScript
 /// points, 1/72 in). The default is a paper column: 3.5 in wide (the IEEE and
 /// ACM two-column width, 3.5 in / 88.9 mm), and 2.8 in high, room for the
-/// legend of eleven schemes below the axes.
+/// legend of fifteen schemes below the axes.
 public struct ChartSize: Sendable, Equatable {
     /// Width and height in big points (1/72 in), the unit of SVG's `pt` and PDF.
     public var width: Double
@@ -17,6 +17,20 @@ public struct ChartSize: Sendable, Equatable {
     }
 
     public static let column = ChartSize(width: 3.5 * 72, height: 2.8 * 72)
+
+    /// The default size of a line chart `width` wide: at least `column`'s
+    /// height, taller when the legend (one row per three schemes, plus the
+    /// coincidence notes) and the panel rows would leave less than 1.5 in of
+    /// plot per panel row, so a figure of fifteen schemes keeps a readable plot.
+    public static func lineChart(_ chart: LineChart, width: Double = column.width) -> ChartSize {
+        let legend = LegendLayout(chart: chart, width: width - 8).height
+        let title = Double(ChartText.wrap(chart.title, size: 9 * 1.12, maxWidth: width - 8).count) * 11 + 4
+        let columns = chart.panels.count == 1 ? 1 : min(chart.panels.count, width < 5 * 72 ? 2 : 3)
+        let rows = Double((chart.panels.count + columns - 1) / columns)
+        // x label, tick labels and panel titles around each 1.5 in plot.
+        let needed = title + legend + 14 + rows * (1.5 * 72 + 12 + (chart.panels.count > 1 ? 11 : 0)) + 8
+        return ChartSize(width: width, height: max(column.height, needed.rounded(.up)))
+    }
 
     public struct SizeError: InvalidInput {
         public let message: String

@@ -32,13 +32,18 @@ public enum SVGLineChart {
         let columns = chart.panels.count == 1 ? 1 : min(chart.panels.count, W < 5 * 72 ? 2 : 3)
         let rows = (chart.panels.count + columns - 1) / columns
         let panelTitle = chart.panels.first?.title == nil ? 0.0 : legendSize + 3
-        let left = labelSize + 6 + yTickWidth
-        let gap = columns > 1 ? 8.0 : 0
-        let right = W - 4 - (chart.categories == nil ? (xTicks.labels.last.map { ChartText.width($0, size: tickSize) } ?? 0) / 2 : 0)
-        let panelWidth = (right - left - gap * Double(columns - 1)) / Double(columns)
         let top = titleHeight
         let bottomBlock = labelSize + 5 + legend.height
         let panelHeight = (H - top - bottomBlock - Double(rows) * (panelTitle + xTickHeight)) / Double(rows)
+        // A y label longer than the panels' height is set on two or more lines
+        // (it would be cut at the figure's edge).
+        let ySpan = Double(rows) * (panelTitle + panelHeight + xTickHeight) - xTickHeight
+        // It may reach down beside the x tick labels.
+        let yLines = ChartText.wrap(chart.yLabel, size: labelSize, maxWidth: max(ySpan + xTickHeight, 36))
+        let left = Double(yLines.count) * (labelSize + 1) + 5 + yTickWidth
+        let gap = columns > 1 ? 8.0 : 0
+        let right = W - 4 - (chart.categories == nil ? (xTicks.labels.last.map { ChartText.width($0, size: tickSize) } ?? 0) / 2 : 0)
+        let panelWidth = (right - left - gap * Double(columns - 1)) / Double(columns)
 
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(ChartSize.inches(W))" height="\(ChartSize.inches(H))" viewBox="0 0 \(f(W)) \(f(H))" font-family="Helvetica, Arial, sans-serif">
@@ -88,7 +93,10 @@ public enum SVGLineChart {
         let plotBottom = top + Double(rows) * (panelTitle + panelHeight + xTickHeight)
         svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(plotBottom + labelSize))\" text-anchor=\"middle\" font-size=\"\(f(labelSize))\">\(xml(chart.xLabel))</text>\n"
         let yMid = top + (plotBottom - xTickHeight - top) / 2
-        svg += "<text x=\"\(f(labelSize))\" y=\"\(f(yMid))\" text-anchor=\"middle\" font-size=\"\(f(labelSize))\" transform=\"rotate(-90 \(f(labelSize)) \(f(yMid)))\">\(xml(chart.yLabel))</text>\n"
+        for (k, line) in yLines.enumerated() {
+            let x = labelSize + Double(k) * (labelSize + 1)
+            svg += "<text x=\"\(f(x))\" y=\"\(f(yMid))\" text-anchor=\"middle\" font-size=\"\(f(labelSize))\" transform=\"rotate(-90 \(f(x)) \(f(yMid)))\">\(xml(line))</text>\n"
+        }
         svg += legend.svg(originY: plotBottom + labelSize + 5, centreX: W / 2)
         svg += "</svg>\n"
         return svg

@@ -59,7 +59,7 @@ public struct SchemeStyle: Sendable, Equatable {
         self.marker = marker
     }
 
-    /// The eleven schemes, in `SchemeCatalog.canonicalOrder`. Baselines get
+    /// The schemes, in `SchemeCatalog.canonicalOrder`. Baselines get
     /// the strongest contrasts (black solid, blue dashed).
     public static let table: [(scheme: String, style: SchemeStyle)] = [
         ("mipv6", SchemeStyle(colour: "#000000", dash: [], marker: .circle)),

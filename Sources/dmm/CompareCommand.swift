@@ -10,18 +10,18 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Rank the schemes per metric for a scenario, with ties and the Pareto-optimal set.",
         discussion: """
-            For each metric (--metrics, default \(defaultMetrics)) the schemes are ranked
-            best first in the metric's direction of "better" (every dmm metric is a cost:
-            lower is better), with the ratio to the best and to the baseline (--baseline,
-            default mipv6 when compared). With --method monte-carlo or both the Monte
-            Carlo estimates are ranked and schemes whose 95 % intervals overlap are tied:
-            rank = 1 + the number of schemes significantly better, so tied schemes share
-            a rank ("2="). The Pareto-optimal set lists the schemes no other scheme beats
+            For each metric (--metrics, default \(defaultMetrics)) the schemes are ranked \
+            best first in the metric's direction of "better" (every dmm metric is a cost: \
+            lower is better), with the ratio to the best and to the baseline (--baseline, \
+            default mipv6 when compared). With --method monte-carlo or both the Monte \
+            Carlo estimates are ranked and schemes whose 95 % intervals overlap are tied: \
+            rank = 1 + the number of schemes significantly better, so tied schemes share \
+            a rank ("2="). The Pareto-optimal set lists the schemes no other scheme beats \
             on one chosen metric without being worse on another.
 
-            markdown, latex and rfc print a readable table with the Pareto set in a note;
-            csv and json one row per (metric, scheme) with columns
-            metric,unit,better,rank,scheme,method,estimate,ci_low,ci_high,closed_form,
+            markdown, latex and rfc print a readable table with the Pareto set in a note; \
+            csv and json one row per (metric, scheme) with columns \
+            metric,unit,better,rank,scheme,method,estimate,ci_low,ci_high,closed_form, \
             ratio_to_best,baseline,ratio_to_baseline,tied_with,pareto.
 
             Examples:

@@ -13,7 +13,7 @@ import Stochastics
 enum CostGuard {
     /// Ten minutes of one core.
     static let limitS = 600.0
-    /// Simulated handoffs per second, one core, all eleven schemes, at the
+    /// Simulated handoffs per second, one core, all schemes, at the
     /// default scenario's work per handoff.
     static let handoffsPerS = 4e6
     /// Closed-form scenario-scheme points per second including the CSV, one core.

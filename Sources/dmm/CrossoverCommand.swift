@@ -10,21 +10,21 @@ struct CrossoverCommand: ParsableCommand {
         commandName: "crossover",
         abstract: "Break-even points where two schemes' closed-form values cross along a parameter.",
         discussion: """
-            Scans the closed form at --points values of PATH from START to STOP (evenly
-            in log scale with :log), brackets every sign change of the difference of
-            two schemes' values, and locates it with GSL's Brent solver to a relative
-            tolerance of 1e-6. below/above name the better scheme on each side.
-            Crossings closer together than one scan step, and curves that only touch,
+            Scans the closed form at --points values of PATH from START to STOP (evenly \
+            in log scale with :log), brackets every sign change of the difference of \
+            two schemes' values, and locates it with GSL's Brent solver to a relative \
+            tolerance of 1e-6. below/above name the better scheme on each side. \
+            Crossings closer together than one scan step, and curves that only touch, \
             are not reported: raise --points to resolve them.
 
-            --confirm re-evaluates both schemes by Monte Carlo at each crossing
-            (--samples, --seed, --jobs) and reports their 95 % intervals, whether both
+            --confirm re-evaluates both schemes by Monte Carlo at each crossing \
+            (--samples, --seed, --jobs) and reports their 95 % intervals, whether both \
             contain the closed-form value there (inside) and whether they overlap.
 
-            csv and json: columns pair,metric,path,value,below,above,unit,estimate
-            (the common value at the crossing), then with --confirm
-            first_mc,first_ci_low,first_ci_high,second_mc,second_ci_low,
-            second_ci_high,inside,overlap. markdown, latex and rfc: a readable list
+            csv and json: columns pair,metric,path,value,below,above,unit,estimate \
+            (the common value at the crossing), then with --confirm \
+            first_mc,first_ci_low,first_ci_high,second_mc,second_ci_low, \
+            second_ci_high,inside,overlap. markdown, latex and rfc: a readable list \
             (with --confirm, the Monte Carlo verdict too).
 
             Examples:

@@ -12,8 +12,8 @@ struct DMM: ParsableCommand {
         commandName: "dmm",
         abstract: "Compare IP mobility-management schemes by numbers.",
         discussion: """
-            Closed-form and Monte Carlo models of signaling cost, handoff latency,
-            path stretch and failure impact for MIPv6, PMIPv6 and the distributed
+            Closed-form and Monte Carlo models of signaling cost, handoff latency, \
+            path stretch and failure impact for MIPv6, PMIPv6 and the distributed \
             mobility-management schemes of draft-kuntz-dmm-summary.
 
             Examples:

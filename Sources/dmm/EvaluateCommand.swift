@@ -11,26 +11,26 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Signaling cost, handoff latency, path stretch and failure impact for a scenario.",
         discussion: """
-            Evaluates every chosen scheme under one scenario (docs/MODELS.md 5-7). Signaling
-            comes from the scheme cards' procedures and the scenario's message sizes
-            and hop distances; data path, latency and failure impact from each scheme's
-            model. markdown, latex and rfc print a row per scheme and a column per
-            metric (units in the header); csv and json print one estimate a row with
-            columns scheme,metric,unit,method,estimate,ci_low,ci_high,samples and add
+            Evaluates every chosen scheme under one scenario (docs/MODELS.md 5-7). Signaling \
+            comes from the scheme cards' procedures and the scenario's message sizes \
+            and hop distances; data path, latency and failure impact from each scheme's \
+            model. markdown, latex and rfc print a row per scheme and a column per \
+            metric (units in the header); csv and json print one estimate a row with \
+            columns scheme,metric,unit,method,estimate,ci_low,ci_high,samples and add \
             the per-element failure figures (\(MetricKey.perElementPattern)).
 
-            --method monte-carlo simulates --samples handoffs of one MN walking the AR
-            grid with its sessions, all schemes on the same trajectory (docs/MODELS.md 9):
-            csv/json rows get ci_low/ci_high (95 %) and samples, and handoff latency
-            also gets handoff_latency_p50/p95/p99. --method both prints both methods:
-            tidy rows for each, and wide cells "closed form (MC estimate ± half-width)"
-            with † on an exact closed form more than c standard errors from the estimate
-            (a bug signal: c is the Bonferroni bound over the table's m exact comparisons
-            at family-wise 1 %, t(1 - 0.01/(2m), replications - 1), about 4.1 for all
-            schemes, so a correct model shows no † at a random seed with probability at
-            least 99 %) and ‡ on a documented approximation outside its 95 % interval
-            (the gap). Monte Carlo intervals are Student-t, truncated to the metric's
-            support ([0, 1] for fractions and probabilities, >= 0 otherwise), which keeps
+            --method monte-carlo simulates --samples handoffs of one MN walking the AR \
+            grid with its sessions, all schemes on the same trajectory (docs/MODELS.md 9): \
+            csv/json rows get ci_low/ci_high (95 %) and samples, and handoff latency \
+            also gets handoff_latency_p50/p95/p99. --method both prints both methods: \
+            tidy rows for each, and wide cells "closed form (MC estimate ± half-width)" \
+            with † on an exact closed form more than c standard errors from the estimate \
+            (a bug signal: c is the Bonferroni bound over the table's m exact comparisons \
+            at family-wise 1 %, t(1 - 0.01/(2m), replications - 1), about 4.1 for all \
+            schemes, so a correct model shows no † at a random seed with probability at \
+            least 99 %) and ‡ on a documented approximation outside its 95 % interval \
+            (the gap). Monte Carlo intervals are Student-t, truncated to the metric's \
+            support ([0, 1] for fractions and probabilities, >= 0 otherwise), which keeps \
             their coverage. Same --seed, same bytes for any --jobs.
 
             Examples:

@@ -11,20 +11,20 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "The winning scheme over a 2-D grid of two parameters, with the margin to the runner-up.",
         discussion: """
-            Evaluates the closed form of every chosen scheme at each point of the grid
-            --x PATH=START:STOP[:COUNT][:log] by --y PATH=... (COUNT defaults to
-            --resolution) and, for each --metric, names the best scheme (shared wins
+            Evaluates the closed form of every chosen scheme at each point of the grid \
+            --x PATH=START:STOP[:COUNT][:log] by --y PATH=... (COUNT defaults to \
+            --resolution) and, for each --metric, names the best scheme (shared wins \
             joined by '=') and the runner-up, with the margin between them.
 
-            --format csv (tidy: the two paths as columns, then metric,unit,winner,best,
-            runner_up,runner_up_value,margin,margin_ratio), json, svg or pgfplots (a
-            panel per metric, regions in the schemes' colours, boundaries drawn; the
+            --format csv (tidy: the two paths as columns, then metric,unit,winner,best, \
+            runner_up,runner_up_value,margin,margin_ratio), json, svg or pgfplots (a \
+            panel per metric, regions in the schemes' colours, boundaries drawn; the \
             pgfplots file is a tikzpicture to \\input after \\usepackage{pgfplots}).
 
-            Without --x and --y it draws the seed draft's open question (section 4):
-            mobility.residence.mean (5-600 s, log) against traffic.session_duration.mean
-            (10-3600 s, log) and against traffic.local_cn_fraction (0-1), for signaling
-            cost, handoff latency and path stretch, writing map-residence-session.csv,
+            Without --x and --y it draws the seed draft's open question (section 4): \
+            mobility.residence.mean (5-600 s, log) against traffic.session_duration.mean \
+            (10-3600 s, log) and against traffic.local_cn_fraction (0-1), for signaling \
+            cost, handoff latency and path stretch, writing map-residence-session.csv, \
             .svg, .tex and map-residence-local_cn.csv, .svg, .tex into --output-dir.
 
             Examples:

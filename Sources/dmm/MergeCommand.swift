@@ -9,9 +9,9 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Join sweep shards into one CSV, checking that they belong together.",
         discussion: """
-            Each input needs its sidecar (<file>.meta.json). The shards must come from
-            the same dmm version, scenario and sweep spec, be finished, and together be
-            shards 1..N of N exactly once; the output then equals, byte for byte, the
+            Each input needs its sidecar (<file>.meta.json). The shards must come from \
+            the same dmm version, scenario and sweep spec, be finished, and together be \
+            shards 1..N of N exactly once; the output then equals, byte for byte, the \
             CSV of the same sweep run without --shard. A merged sidecar is written too.
 
             Examples:
@@ -47,9 +47,10 @@ struct MergeCommand: ParsableCommand {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let rate = seconds > 0 ? Double(p.read) / seconds : 0
                 let left = rate > 0 ? Double(p.total - p.read) / rate : 0
+                let tail = p.read >= p.total ? "done in \(SweepProgress.clock(seconds))  " : "\(SweepProgress.clock(left)) left "
                 Diagnostics.write(String(
-                    format: "\rmerge: %.1f of %.1f MB (%.1f%%), %.1f MB/s, %@ left ", Double(p.read) / 1e6,
-                    Double(p.total) / 1e6, percent, rate / 1e6, SweepProgress.clock(left)))
+                    format: "\rmerge: %.1f of %.1f MB (%.1f%%), %.1f MB/s, ", Double(p.read) / 1e6,
+                    Double(p.total) / 1e6, percent, rate / 1e6) + tail)
             } : nil)
         if drawn { Diagnostics.write("\n") }
         try metadata.write(csv: output)

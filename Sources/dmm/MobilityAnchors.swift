@@ -11,30 +11,36 @@ struct MobilityAnchors: ParsableCommand {
         commandName: "anchors",
         abstract: "Anchors still in use at a handoff, tunnelled fraction and anchor distance (DMM).",
         discussion: """
-            Sessions arrive as a Poisson process (--session-rate per second) and
-            stay anchored at the AR where they started (docs/MODELS.md 3).
+            Sessions arrive as a Poisson process (--session-rate per second) and \
+            stay anchored at the AR where they started (docs/MODELS.md 3). \
             Rows (one a quantity):
               anchors_in_use_at_handoff       residences (the AR being left and
-                                              earlier ones) still anchoring an
-                                              active session: PBUs/BUs per handoff
+                                              earlier ones) still anchoring an active
+                                              session: PBUs/BUs per handoff
               distinct_anchor_ars_at_handoff  the same with revisited ARs merged and
-                                              the new serving AR left out (Monte Carlo only)
-              sessions_at_left_ar             active sessions anchored at the AR being left
+                                              the new serving AR left out (Monte
+                                              Carlo only)
+              sessions_at_left_ar             active sessions anchored at the AR
+                                              being left
               active_sessions                 rho = session rate x mean session
-              tunnelled_fraction              share of session time away from its first AR
-                                              (grid distance > 0; returns to it are not tunnelled)
-              after_first_handoff_fraction    share of session time after its first handoff
-                                              (an upper bound of tunnelled_fraction)
-              mean_anchor_distance_steps      packet-averaged grid distance, first AR to serving AR
-            anchors_in_use_at_handoff is exact for exponential sessions (any
-            residence law); otherwise closed_form is a mean-matched approximation
+              tunnelled_fraction              share of session time away from its
+                                              first AR (grid distance > 0; returns
+                                              to it are not tunnelled)
+              after_first_handoff_fraction    share of session time after its first
+                                              handoff (an upper bound of
+                                              tunnelled_fraction)
+              mean_anchor_distance_steps      packet-averaged grid distance, first
+                                              AR to serving AR
+
+            anchors_in_use_at_handoff is exact for exponential sessions (any \
+            residence law); otherwise closed_form is a mean-matched approximation \
             (noted on stderr and in footnotes) and the Monte Carlo is the reference.
 
-            CSV and JSON: the tidy rows of dmm evaluate (docs/DATA.md): scheme "-",
-            metric (a quantity above), unit, method, estimate; with the Monte Carlo
-            ci_low, ci_high (95 % Student-t) and samples (draws per estimate); with the
-            closed form exactness (exact or approximate). A method that does not
-            apply to a quantity has no row. Markdown, latex and rfc show the
+            CSV and JSON: the tidy rows of dmm evaluate (docs/DATA.md): scheme "-", \
+            metric (a quantity above), unit, method, estimate; with the Monte Carlo \
+            ci_low, ci_high (95 % Student-t) and samples (draws per estimate); with the \
+            closed form exactness (exact or approximate). A method that does not \
+            apply to a quantity has no row. Markdown, latex and rfc show the \
             quantities with both methods side by side.
 
             Examples:

@@ -12,8 +12,8 @@ struct MobilityCommand: ParsableCommand {
         commandName: "mobility",
         abstract: "Crossings during a session and DMM anchors in use, closed form and Monte Carlo.",
         discussion: """
-            Laws use the spelling of docs/MODELS.md 2.2, e.g. exponential:mean=60,
-            gamma:shape=2,mean=60, lognormal:sigma=1,mean=300,
+            Laws use the spelling of docs/MODELS.md 2.2, e.g. exponential:mean=60, \
+            gamma:shape=2,mean=60, lognormal:sigma=1,mean=300, \
             hyperexponential:p=0.9/0.1,mean=30/330. Times are in seconds.
 
             Examples:
@@ -163,8 +163,10 @@ final class MobilityProgress {
         let seconds = Double(now - start) / 1e9
         let rate = seconds > 0 ? Double(done) / seconds : 0
         let left = rate > 0 ? Double(max(0, chunks - done)) / rate : 0
+        // The last line stays on the terminal: it says how long the run took.
+        let tail = done >= chunks ? "done in \(SweepProgress.clock(seconds))  \n" : "\(SweepProgress.clock(left)) left "
         Diagnostics.write(String(
-            format: "\r%@: %d/%d %@ (%.0f%%), %.1f %@/s, %@ left ", label, done, chunks, unit,
-            100 * Double(done) / Double(chunks), rate, unit, SweepProgress.clock(left)) + (done >= chunks ? "\n" : ""))
+            format: "\r%@: %d/%d %@ (%.0f%%), %.1f %@/s, ", label, done, chunks, unit,
+            100 * Double(done) / Double(chunks), rate, unit) + tail)
     }
 }

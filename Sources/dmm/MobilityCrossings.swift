@@ -12,19 +12,19 @@ struct MobilityCrossings: ParsableCommand {
         commandName: "crossings",
         abstract: "P(K = k), the number of AR boundaries crossed during a session.",
         discussion: """
-            Residences at ARs are i.i.d.; the session starts at a random instant,
-            so its first residence is the equilibrium residual
-            (docs/MODELS.md 2.3-2.5). The closed form is exact:
-            Fang/Lin for exponential sessions, an Erlang-mixture series for
-            Erlang, hyperexponential and hyper-Erlang sessions, nested quadrature
-            for other sessions with gamma or exponential residence. The Monte
+            Residences at ARs are i.i.d.; the session starts at a random instant, \
+            so its first residence is the equilibrium residual \
+            (docs/MODELS.md 2.3-2.5). The closed form is exact: \
+            Fang/Lin for exponential sessions, an Erlang-mixture series for \
+            Erlang, hyperexponential and hyper-Erlang sessions, nested quadrature \
+            for other sessions with gamma or exponential residence. The Monte \
             Carlo draws sessions and residences and counts crossings.
 
-            CSV and JSON: the tidy rows of dmm evaluate (docs/DATA.md): scheme "-",
-            metric crossing_probability.K (P(K = k), unit probability) for k =
-            0...kmax and mean_crossings (E[K] = E[T]/E[X], unit crossings), method,
-            estimate; with the Monte Carlo ci_low, ci_high (95 % Student-t) and
-            samples (sessions drawn); with the closed form exactness. Markdown,
+            CSV and JSON: the tidy rows of dmm evaluate (docs/DATA.md): scheme "-", \
+            metric crossing_probability.K (P(K = k), unit probability) for k = \
+            0...kmax and mean_crossings (E[K] = E[T]/E[X], unit crossings), method, \
+            estimate; with the Monte Carlo ci_low, ci_high (95 % Student-t) and \
+            samples (sessions drawn); with the closed form exactness. Markdown, \
             latex and rfc show k with both methods side by side, E[K] in a footnote.
 
             Examples:

@@ -13,19 +13,19 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Draw a figure from a sweep or evaluate CSV: SVG, pgfplots (pdflatex) or Vega-Lite.",
         discussion: """
-            Line chart (--x, --metric): one line per scheme; each scheme keeps one colour, dash
-            and marker in every figure; closed forms are lines with filled markers, Monte Carlo
-            estimates open markers with 95% interval bars (a line with a band when there is no
-            closed form). Coincident schemes get staggered markers and a legend note. A law
-            sweep gets a categorical x axis. Fix other varied columns with --where PATH=VALUE
+            Line chart (--x, --metric): one line per scheme; each scheme keeps one colour, dash \
+            and marker in every figure; closed forms are lines with filled markers, Monte Carlo \
+            estimates open markers with 95% interval bars (a line with a band when there is no \
+            closed form). Coincident schemes get staggered markers and a legend note. A law \
+            sweep gets a categorical x axis. Fix other varied columns with --where PATH=VALUE \
             or draw one panel per value with --facet PATH.
 
-            Bar chart (--bars): the schemes of one scenario, one panel per metric family
-            (default: signaling cost, handoff latency, path stretch, blast radius; choose with
+            Bar chart (--bars): the schemes of one scenario, one panel per metric family \
+            (default: signaling cost, handoff latency, path stretch, blast radius; choose with \
             --metric, repeatable), from `dmm evaluate --format csv` or a sweep with --where.
 
-            The size is physical (default a paper column, 3.5in wide); text is 8-9 pt at that
-            size. pgfplots output compiles on its own with pdflatex, and a paper includes it
+            The size is physical (default a paper column, 3.5in wide); text is 8-9 pt at that \
+            size. pgfplots output compiles on its own with pdflatex, and a paper includes it \
             with \\input after \\usepackage{standalone} and \\usepackage{pgfplots}.
 
             Examples:
@@ -72,7 +72,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Figure width with a unit: in, cm, mm, pt or bp (default 3.5in, a paper column).")
     var width: String?
 
-    @Option(help: "Figure height with a unit (default 2.8in; 3.6in with --bars).")
+    @Option(help: "Figure height with a unit (default 2.8in, taller when the legend would leave less than 1.5in of plot; 3.6in with --bars).")
     var height: String?
 
     @Option(help: "The directory of scheme cards, for the schemes' names (default: Models/schemes).")
@@ -83,9 +83,9 @@ struct PlotCommand: ParsableCommand {
 
     func run() throws {
         try OutputFile.checkTarget(output, inputs: [file])
-        let size = ChartSize(
-            width: try width.map { try ChartSize.length($0, option: "--width") } ?? ChartSize.column.width,
-            height: try height.map { try ChartSize.length($0, option: "--height") } ?? (bars ? 3.6 * 72 : ChartSize.column.height))
+        let chosenWidth = try width.map { try ChartSize.length($0, option: "--width") } ?? ChartSize.column.width
+        let chosenHeight = try height.map { try ChartSize.length($0, option: "--height") }
+        var size = ChartSize(width: chosenWidth, height: chosenHeight ?? (bars ? 3.6 * 72 : ChartSize.column.height))
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ValidationError("cannot read '\(file)'; give a CSV written by dmm sweep or dmm evaluate --format csv")
         }
@@ -120,6 +120,7 @@ struct PlotCommand: ParsableCommand {
             let request = SweepPlot.Request(
                 x: x, metric: metric[0], schemes: wanted, fixed: pairs, facet: facet, logX: logX, logY: logY, schemeNames: names)
             let chart = try SweepPlot.chart(csv: text, file: file, request: request)
+            if chosenHeight == nil { size = ChartSize.lineChart(chart, width: chosenWidth) }
             switch format {
             case .svg: figure = SVGLineChart.render(chart, size: size)
             case .pgfplots: figure = PGFPlotsLineChart.render(chart, size: size)

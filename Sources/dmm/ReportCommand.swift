@@ -10,15 +10,15 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write one self-contained HTML page: tables, metric charts, ranking, regime maps, crossovers, provenance.",
         discussion: """
-            The page holds the seed's Table 1, the extended qualitative table, the
-            headline metrics of the four families per scheme as bar charts (95 %
-            whiskers with --method monte-carlo or both), the ranking and Pareto set of
-            dmm compare, the seed's regime maps of dmm map (--resolution points per
-            axis), the crossovers of dmm crossover along mobility.residence.mean
-            (5-600 s, log), every scenario parameter, and the provenance (version,
-            commit, cards hash, command line). CSS and SVG are inline: no script and
-            no network, so the file can be mailed or attached as it is. It reads on a
-            laptop screen and prints on A4 or letter portrait (at most 9 pages for the
+            The page holds the seed's Table 1, the extended qualitative table, the \
+            headline metrics of the four families per scheme as bar charts (95 % \
+            whiskers with --method monte-carlo or both), the ranking and Pareto set of \
+            dmm compare, the seed's regime maps of dmm map (--resolution points per \
+            axis), the crossovers of dmm crossover along mobility.residence.mean \
+            (5-600 s, log), every scenario parameter, and the provenance (version, \
+            commit, cards hash, command line). CSS and SVG are inline: no script and \
+            no network, so the file can be mailed or attached as it is. It reads on a \
+            laptop screen and prints on A4 or letter portrait (at most 9 pages for the \
             default scenario and schemes).
 
             Examples:

@@ -10,8 +10,8 @@ struct SchemesCommand: ParsableCommand {
         commandName: "schemes",
         abstract: "List the schemes of the catalogue, or show one card.",
         discussion: """
-            Lists id, name and base protocol of every card in Models/schemes, one a
-            line. --show ID prints one card: Table 1 cells, attributes, choices and
+            Lists id, name and base protocol of every card in Models/schemes, one a \
+            line. --show ID prints one card: Table 1 cells, attributes, choices and \
             the signaling messages of every event.
 
             Examples:

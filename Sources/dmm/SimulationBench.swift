@@ -12,20 +12,20 @@ struct SimulationBench: ParsableCommand {
         commandName: "bench-simulation",
         abstract: "Time the Monte Carlo simulator: simulated handoffs and sessions per second, --jobs 1 and 2.",
         discussion: """
-            Runs `dmm evaluate --method monte-carlo` on the default scenario over all
-            eleven schemes (one trajectory, every scheme counted on it) with --jobs 1
-            and 2, --repeats times each, and prints per run: wall and CPU seconds,
-            simulated handoffs/s, scheme-handoffs/s (handoffs x schemes), sessions/s,
-            and the 1-minute load average read before the run. speedup_jobs2 is
-            best jobs-1 wall time over best jobs-2 wall time; cpu_ratio_jobs2 is the
-            CPU time of jobs 2 over jobs 1 (1.00 = no parallel overhead: the wall
-            speedup then reaches 2 when nothing else runs on the two cores). The
-            variate fraction times drawing the run's variates alone (residences,
-            directions, air retransmissions, RA delays, probes, session arrivals,
-            durations and flags) against the jobs-1 run; variate_bound_handoffs_per_s
-            is that pass's rate (CPU time) and bound_ratio_jobs1 the jobs-1 run's CPU
-            time over it (the simulator's distance from its random-variate bound;
-            CPU-time figures stay meaningful on a loaded machine, wall ones do not).
+            Runs `dmm evaluate --method monte-carlo` on the default scenario over all \
+            schemes of the catalogue (one trajectory, every scheme counted on it) with --jobs 1 \
+            and 2, --repeats times each, and prints per run: wall and CPU seconds, \
+            simulated handoffs/s, scheme-handoffs/s (handoffs x schemes), sessions/s, \
+            and the 1-minute load average read before the run. speedup_jobs2 is \
+            best jobs-1 wall time over best jobs-2 wall time; cpu_ratio_jobs2 is the \
+            CPU time of jobs 2 over jobs 1 (1.00 = no parallel overhead: the wall \
+            speedup then reaches 2 when nothing else runs on the two cores). The \
+            variate fraction times drawing the run's variates alone (residences, \
+            directions, air retransmissions, RA delays, probes, session arrivals, \
+            durations and flags) against the jobs-1 run; variate_bound_handoffs_per_s \
+            is that pass's rate (CPU time) and bound_ratio_jobs1 the jobs-1 run's CPU \
+            time over it (the simulator's distance from its random-variate bound; \
+            CPU-time figures stay meaningful on a loaded machine, wall ones do not). \
             Build with `swift build -c release` first.
 
             Examples:
@@ -62,7 +62,7 @@ struct SimulationBench: ParsableCommand {
     var force = false
 
     func run() throws {
-        // Each repeat runs --jobs 1 and 2 over all eleven schemes, plus one variate pass.
+        // Each repeat runs --jobs 1 and 2 over all schemes, plus one variate pass.
         let s0 = try ScenarioLibrary.load("default")
         let (one, _) = try CostGuard.monteCarloSeconds(s0, samples: samples, schemes: 11)
         try CostGuard.check(

@@ -11,24 +11,24 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Evaluate a grid of scenarios into a tidy CSV (parallel, shardable, resumable).",
         discussion: """
-            The grid is the cartesian product of the --vary axes; the first --vary varies
+            The grid is the cartesian product of the --vary axes; the first --vary varies \
             slowest. SPEC is one of:
               a,b,c                  a list (numbers or words)
               A;B;C                  a list whose values hold commas, e.g. law specs;
                                      a single law: gamma:shape=2,mean=60;
               START:STOP:COUNT       COUNT evenly spaced numbers, ends included
               START:STOP:COUNT:log   COUNT numbers evenly spaced in log scale
-            Output: one row per estimate with one column per varied path, then
-            scheme,metric,unit,method,estimate; with Monte Carlo rows also
-            ci_low,ci_high,samples (replications) and, when latency percentiles are
-            kept, handoffs; with closed-form rows also exactness (exact or
-            approximate). Numeric values are written with a decimal point ("5.0").
-            Column reference: docs/DATA.md. A sidecar <output>.meta.json records
-            version, git commit, scenario, spec, seed and command line.
-            --metrics and --schemes keep only the rows wanted.
-            Rows are written as points finish, in grid order; a killed run keeps whole
-            rows and --resume completes it. Point i belongs to shard (i mod N) + 1.
-            Each point's seed comes from --seed and the point alone, so results do not
+            Output: one row per estimate with one column per varied path, then \
+            scheme,metric,unit,method,estimate; with Monte Carlo rows also \
+            ci_low,ci_high,samples (replications) and, when latency percentiles are \
+            kept, handoffs; with closed-form rows also exactness (exact or \
+            approximate). Numeric values are written with a decimal point ("5.0"). \
+            Column reference: docs/DATA.md. A sidecar <output>.meta.json records \
+            version, git commit, scenario, spec, seed and command line. \
+            --metrics and --schemes keep only the rows wanted. \
+            Rows are written as points finish, in grid order; a killed run keeps whole \
+            rows and --resume completes it. Point i belongs to shard (i mod N) + 1. \
+            Each point's seed comes from --seed and the point alone, so results do not \
             depend on --jobs, --shard or order.
 
             Examples:

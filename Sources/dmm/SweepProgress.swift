@@ -19,8 +19,9 @@ final class SweepProgress {
         let rate = seconds > 0 ? Double(computed) / seconds : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
         let percent = total > 0 ? 100 * Double(done) / Double(total) : 100
+        let tail = done == total ? "done in \(Self.clock(seconds))  " : "\(Self.clock(left)) left "
         let line = String(
-            format: "\rsweep: %d/%d points (%.1f%%), %.1f points/s, %@ left ", done, total, percent, rate, Self.clock(left))
+            format: "\rsweep: %d/%d points (%.1f%%), %.1f points/s, ", done, total, percent, rate) + tail
         Diagnostics.write(line)
         drawn = true
     }

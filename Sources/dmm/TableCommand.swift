@@ -11,18 +11,18 @@ struct TableCommand: ParsableCommand {
         commandName: "table",
         abstract: "Print the seed draft's Table 1, or the extended table of all schemes.",
         discussion: """
-            Without --extended: Table 1 of draft-kuntz-dmm-summary-01, cell for cell
-            (rows HMIPv6, FAMA, DMI, GHAHA; the draft spells the last one GHAAH, which
-            a footnote records in markdown, latex and rfc).
-            With --extended: all eleven schemes of Models/schemes with the seed's
-            columns plus mobility kind, anchoring (per-flow or per-node), anchor
-            placement, CN reachability, single points of failure, anycast and the
-            RFC 7333 requirements met, then the closed-form metrics of every scheme for
-            the chosen scenario (--scenario, --set; --method closed-form|monte-carlo|both
-            with --samples, --seed, --jobs as in dmm evaluate). Formats: markdown (pipe table), csv (RFC 4180),
-            latex (a table float: booktabs, tabularx, threeparttable), rfc (ASCII artwork, at
-            most 69 columns), xml2rfc (v3 <table> elements), json (array of objects with the
-            csv's keys). On a terminal, markdown is drawn to fit its width (--full: the pipe
+            Without --extended: Table 1 of draft-kuntz-dmm-summary-01, cell for cell \
+            (rows HMIPv6, FAMA, DMI, GHAHA; the draft spells the last one GHAAH, which \
+            a footnote records in markdown, latex and rfc). \
+            With --extended: all schemes of Models/schemes with the seed's \
+            columns plus mobility kind, anchoring (per-flow or per-node), anchor \
+            placement, CN reachability, single points of failure, anycast and the \
+            RFC 7333 requirements met, then the closed-form metrics of every scheme for \
+            the chosen scenario (--scenario, --set; --method closed-form|monte-carlo|both \
+            with --samples, --seed, --jobs as in dmm evaluate). Formats: markdown (pipe table), csv (RFC 4180), \
+            latex (a table float: booktabs, tabularx, threeparttable), rfc (ASCII artwork, at \
+            most 69 columns), xml2rfc (v3 <table> elements), json (array of objects with the \
+            csv's keys). On a terminal, markdown is drawn to fit its width (--full: the pipe \
             table); --columns, --transpose, --caption, --label choose what is printed.
 
             Examples:

@@ -11,38 +11,38 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check dmmkit's numbers against independent references: a pass/fail table.",
         discussion: """
-            Every case compares one value dmmkit computes with an independent
-            reference: published values of docs/MODELS.md (crossing law V1,
-            residuals, domain crossings V5, fluid flow V7, anchoring, anchor distances,
-            Ein(1), RP-1 handoff signaling from the scheme cards, path stretch, link
-            delays, RA waits, HARP failover, P_hit), special cases with a known law, and
-            seeded Monte Carlo runs against the closed forms (ValidationCatalog in
-            Sources/Evaluation lists them). Columns: id, quantity, source, reference,
-            dmmkit, tolerance, result; then "N passed, M failed" (on standard error
-            for csv and json, or with --output). Exit status 0 when every case
+            Every case compares one value dmmkit computes with an independent \
+            reference: published values of docs/MODELS.md (crossing law V1, \
+            residuals, domain crossings V5, fluid flow V7, anchoring, anchor distances, \
+            Ein(1), RP-1 handoff signaling from the scheme cards, path stretch, link \
+            delays, RA waits, HARP failover, P_hit), special cases with a known law, and \
+            seeded Monte Carlo runs against the closed forms (ValidationCatalog in \
+            Sources/Evaluation lists them). Columns: id, quantity, source, reference, \
+            dmmkit, tolerance, result; then "N passed, M failed" (on standard error \
+            for csv and json, or with --output). Exit status 0 when every case \
             passes, 1 when any fails, 2 for bad input.
 
-            --samples sets the Monte Carlo size: simulated handoffs of the default
-            scenario and sessions of each crossing simulation (default 1048576, a few
+            --samples sets the Monte Carlo size: simulated handoffs of the default \
+            scenario and sessions of each crossing simulation (default 1048576, a few \
             seconds in a release build; at least 262144: 64 replications).
 
-            --campaign N checks closed forms against the Monte Carlo over N random
-            plausible scenarios instead (docs/MODELS.md 9; generator and comparison in
-            Sources/Evaluation/Campaign): every law family for residence and session
-            (--laws restricts them), square domains up to side 200 and hexagonal ones up
-            to 40 rings, 1 to 20 global HAs, DAD standard or optimistic, wireless loss,
-            refresh on or off, local-CN fraction, hop counts that satisfy the triangle
-            inequality, drawn reproducibly from --seed. Every scheme and metric with both
-            a closed form and a Monte Carlo interval is a pair with z = (closed form -
-            estimate)/se; it passes within 4 standard errors, or within 2 % for a closed
-            form declared an approximation. The output lists the 20 pairs with the largest
-            |z| (--worst K for more) and every scenario that failed to evaluate, each with
-            a `dmm evaluate` command that reproduces its scenario exactly, then the pass
-            rates and the exact failures chance alone would give. A draw the
-            Monte Carlo cost guard refuses is redrawn (counted in the summary). --samples
-            is per scenario (default 1048576; at least 65536: 16 replications). Exit 0
-            when the targets are met (>= 99.5 % of pairs pass, every exact pair within 4
-            standard errors, no scenario failing to evaluate), 1 otherwise. Progress on
+            --campaign N checks closed forms against the Monte Carlo over N random \
+            plausible scenarios instead (docs/MODELS.md 9; generator and comparison in \
+            Sources/Evaluation/Campaign): every law family for residence and session \
+            (--laws restricts them), square domains up to side 200 and hexagonal ones up \
+            to 40 rings, 1 to 20 global HAs, DAD standard or optimistic, wireless loss, \
+            refresh on or off, local-CN fraction, hop counts that satisfy the triangle \
+            inequality, drawn reproducibly from --seed. Every scheme and metric with both \
+            a closed form and a Monte Carlo interval is a pair with z = (closed form - \
+            estimate)/se; it passes within 4 standard errors, or within 2 % for a closed \
+            form declared an approximation. The output lists the 20 pairs with the largest \
+            |z| (--worst K for more) and every scenario that failed to evaluate, each with \
+            a `dmm evaluate` command that reproduces its scenario exactly, then the pass \
+            rates and the exact failures chance alone would give. A draw the \
+            Monte Carlo cost guard refuses is redrawn (counted in the summary). --samples \
+            is per scenario (default 1048576; at least 65536: 16 replications). Exit 0 \
+            when the targets are met (>= 99.5 % of pairs pass, every exact pair within 4 \
+            standard errors, no scenario failing to evaluate), 1 otherwise. Progress on \
             standard error when it is a terminal or with --progress.
 
             Examples:

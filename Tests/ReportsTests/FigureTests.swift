@@ -90,6 +90,37 @@ struct FigureTests {
         } throws: { "\($0)" == "plot f: --facet mobility.residence.mean is not a varied column other than --x and --where; allowed: traffic.session_rate" }
     }
 
+    /// Fifteen schemes: the default figure grows so the plot keeps 1.5 in
+    /// (108 pt) of height above a five-row legend, and at the fixed 2.8 in the
+    /// y label that no longer fits beside the short plot is set on two lines.
+    /// Four schemes keep the 2.8 in column figure.
+    @Test func theDefaultHeightLeavesRoomForThePlot() throws {
+        let ids = ["mipv6", "pmipv6", "hmipv6", "fama", "dmi", "ghaha", "dlma", "spmip", "sdpmip", "dma", "sail",
+                   "rfc8885-relay", "rfc8885-proxy", "fmipv6", "fpmipv6"]
+        var csv = "mobility.residence.mean,scheme,metric,unit,method,estimate\n"
+        for (k, id) in ids.enumerated() {
+            for x in [10.0, 100.0, 600.0] { csv += "\(x),\(id),signaling_cost,byte-hops/s,closed-form,\(Double(k + 1) * 1000 / x)\n" }
+        }
+        let chart = try SweepPlot.chart(csv: csv, file: "f", request: .init(x: "mobility.residence.mean", metric: "signaling_cost", logX: true))
+        let size = ChartSize.lineChart(chart)
+        #expect(size.width == 252 && size.height > ChartSize.column.height)
+        let svg = SVGLineChart.render(chart, size: size)
+        // The x grid lines span the plot's height.
+        let spans = svg.split(separator: "\n").compactMap { line -> Double? in
+            guard line.hasPrefix("<line x1="), let m = line.firstMatch(of: /x1="([0-9.]+)" y1="([0-9.]+)" x2="([0-9.]+)" y2="([0-9.]+)"/),
+                  m.1 == m.3 else { return nil }
+            return Double(m.4)! - Double(m.2)!
+        }
+        #expect(try #require(spans.max()) >= 108)
+        #expect(svg.components(separatedBy: "rotate(-90").count - 1 == 1)
+        let short = SVGLineChart.render(chart, size: .column)
+        #expect(short.components(separatedBy: "rotate(-90").count - 1 == 2, "the y label on two lines")
+        let few = try SweepPlot.chart(
+            csv: try Self.golden("plot-small.csv"), file: "f",
+            request: .init(x: "mobility.residence.mean", metric: "signaling_cost", fixed: [("traffic.session_rate", "0.02")]))
+        #expect(ChartSize.lineChart(few) == .column)
+    }
+
     /// The size is physical: SVG width and height in inches, the viewBox in points.
     @Test func sizesAreInPhysicalUnits() throws {
         #expect(try ChartSize.length("3.5in", option: "--width") == 252)
