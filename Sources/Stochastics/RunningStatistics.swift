@@ -86,8 +86,9 @@ public struct ConfidenceInterval: Sendable, Equatable, CustomStringConvertible {
         let z2n = z * z / n
         let centre = (q + z2n / 2) / (1 + z2n)
         let half = z / (1 + z2n) * (q * (1 - q) / n + z2n / (4 * n)).squareRoot()
-        return ConfidenceInterval(
-            estimate: p, low: Swift.max(0, centre - half), high: Swift.min(1, centre + half), samples: samples, level: level)
+        // At 0 (n) events the bound is 0 (1) exactly, not centre − half after rounding.
+        let low = q == 0 ? 0 : Swift.max(0, centre - half), high = q == 1 ? 1 : Swift.min(1, centre + half)
+        return ConfidenceInterval(estimate: p, low: low, high: high, samples: samples, level: level)
     }
 
     /// The two-sided Student-t quantile t_{(1+level)/2, dof}.
