@@ -20,6 +20,12 @@ import Stochastics
 /// cannot tell a bug from chance, and the mark says nothing rather than
 /// something false. The ‡ of a documented approximation is unchanged: it
 /// reports a gap, outside the 95 % interval, not a bug.
+///
+/// The z of a cell is `ClosedFormComparison`'s, the campaign's: for the metrics whose
+/// estimate can rest on a few events (handover failure probability, packet loss, the
+/// per-node path stretch) the smaller of the replication z and the test with the
+/// model's own unit variance (an exact binomial tail for the probability), so a rare
+/// event seen once does not mark a correct closed form (docs/MODELS.md 9.3).
 public struct BugSignal: Sendable {
     /// Family-wise probability of at least one chance † in a table of a correct model.
     public static let familyLevel = 0.01
