@@ -324,6 +324,37 @@ struct HandoffLatencyLaw: Sendable {
         return total
     }
 
+    /// E[((λL − B)⁺)²], packets², for each buffer B of `buffers` in one pass over the atoms
+    /// (B = 0: E[(λL)²]): the second moment of the packets lost per session and handoff,
+    /// with the uniform RA delay in closed form: for V uniform on [0, W], W = λw, and
+    /// y = B − λa, E[((V − y)⁺)²] = W²/3 − yW + y² (y ≤ 0), (W − y)³/(3W) (0 < y < W),
+    /// 0 (y ≥ W). With `meanLoss` it gives the variance of one (handoff, session) unit
+    /// under the model, which `ClosedFormComparison` needs where the Monte Carlo saw few losses.
+    func lossSecondMoments(ratePps: Double, buffers: [Double]) -> [Double] {
+        if !modes.isEmpty {
+            var total = [Double](repeating: 0, count: buffers.count)
+            for m in modes {
+                let v = m.law.lossSecondMoments(ratePps: ratePps, buffers: buffers)
+                for i in total.indices { total[i] += m.p * v[i] }
+            }
+            return total
+        }
+        let width = ratePps * uniformMs / 1000
+        var total = [Double](repeating: 0, count: buffers.count)
+        for a in atoms().atoms {
+            for (i, b) in buffers.enumerated() {
+                let y = Swift.max(0, b) - ratePps * a.ms / 1000
+                let square: Double
+                if width <= 0 { square = y < 0 ? y * y : 0 }
+                else if y <= 0 { square = width * width / 3 - y * width + y * y }
+                else if y >= width { square = 0 }
+                else { square = (width - y) * (width - y) * (width - y) / (3 * width) }
+                total[i] += a.p * square
+            }
+        }
+        return total
+    }
+
     /// The phases (weight, mean) of a law whose ccdf is Σ p_i e^{−x/m_i}; nil otherwise.
     static func exponentialPhases(_ x: ProbabilityLaw) -> [(p: Double, mean: Double)]? {
         switch x.form {

@@ -33,6 +33,16 @@ public struct MetricEstimate: Sendable, Equatable {
     /// interval is truncated to the metric's support, so its half-width is not
     /// always t·se. Not a tidy column.
     public var standardError: Double?
+    /// Monte Carlo only, for metrics that are weighted means of units i.i.d. under the
+    /// model (per-(handoff, session) latency functionals, the session-time-averaged
+    /// path stretch): the effective number of independent units (Σ w)²/Σ w². With a
+    /// unit variance it gives the standard error the model implies
+    /// (`ClosedFormComparison`). Not a tidy column.
+    public var effectiveUnits: Double?
+    /// The variance of one unit's value under the model (closed form: from the latency
+    /// law, docs/MODELS.md 6.5; Monte Carlo: a constant of the scenario, the path
+    /// stretch's class variance, 5.5), nil when none is known. Not a tidy column.
+    public var unitVariance: Double?
 
     public init(
         scheme: String, metric: String, unit: String, method: EvaluationMethod,

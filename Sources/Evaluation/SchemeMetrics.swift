@@ -19,12 +19,14 @@ public enum SchemeMetrics {
         scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
-        func add(_ spelled: Spelled, _ value: Double) throws {
+        func add(_ spelled: Spelled, _ value: Double, unitVariance: Double? = nil) throws {
             guard value.isFinite, value >= 0 else {
                 throw EvaluationError(quantity: spelled.id, scheme: scheme, value: value, family: spelled.key.metric.family)
             }
-            out.append(MetricEstimate(
-                scheme: scheme, metric: spelled.id, unit: spelled.unit, method: .closedForm, estimate: value))
+            var row = MetricEstimate(
+                scheme: scheme, metric: spelled.id, unit: spelled.unit, method: .closedForm, estimate: value)
+            if let v = unitVariance, v.isFinite { row.unitVariance = Swift.max(0, v) }
+            out.append(row)
         }
         let cost = SignalingCost(
             procedures: procedures, model: model, context: c, periods: .init(s),
@@ -40,9 +42,14 @@ public enum SchemeMetrics {
             tauRA: c.links.attemptMs(c.size(.ra)), dad: DADShare(model: model, context: c))
         let traffic = s.traffic
         let anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
+        let lossSquares = latencyLaw.lossSecondMoments(ratePps: traffic.packetRatePps, buffers: [0, traffic.bufferPackets])
         for spelled in Self.schemeLevel {
             let metric = spelled.key.metric
             let value: Double?
+            // The variance of one (handoff, session) unit under the model, for the comparison
+            // with a Monte Carlo that saw few events (docs/MODELS.md 9): p(1 − p) for the
+            // failure indicator, E[Y²] − E[Y]² for the packets lost.
+            var unitVariance: Double? = nil
             switch metric {
             case .signalingCost: value = cost.totalByteHopsPerS
             case .signalingCostHandoff: value = cost.handoff.byteHopsPerS
@@ -69,11 +76,18 @@ public enum SchemeMetrics {
             // P(L > X): the residence in the new AR is a full residence X (a handoff is a renewal
             // epoch), independent of L (docs/MODELS.md 6.5). Exact except per-flow DMM (first-order D).
             case .handoverFailureProbability:
-                value = try latencyLaw.exceedanceProbability(residence: try s.effectiveResidence())
+                let p = try latencyLaw.exceedanceProbability(residence: try s.effectiveResidence())
+                value = p
+                unitVariance = p * (1 - p)
             // λ_p E[L] and E[(λ_p L − B)⁺] per active session and handoff (6.5); same exactness.
-            case .packetLoss: value = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: 0)
+            case .packetLoss:
+                let m = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: 0)
+                value = m
+                unitVariance = lossSquares[0] - m * m
             case .packetLossBuffered:
-                value = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: traffic.bufferPackets)
+                let m = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: traffic.bufferPackets)
+                value = m
+                unitVariance = lossSquares[1] - m * m
             // ρ λ_p [s_p (w_wl + w_wd (used − 1)) + s_tun w_wd tunnel hops], byte-hops/s (5.6): exact as the path.
             case .packetDeliveryCost:
                 let m = s.messages
@@ -96,7 +110,7 @@ public enum SchemeMetrics {
                         procedures: procedures, model: model, context: c, periods: .init(s), where: a.receives)
                 }
             }
-            if let value { try add(spelled, value) }
+            if let value { try add(spelled, value, unitVariance: unitVariance) }
         }
         for e in elements {
             for spelled in Self.perElement(e.kind) { try add(spelled, elementValue(spelled.key.metric, e)) }

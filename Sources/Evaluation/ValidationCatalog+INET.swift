@@ -2,7 +2,7 @@ import Foundation
 import Schemes
 
 /// The OMNeT++/INET MIPv6 example (`examples/ipv6/mipv6 -c Handover`, its event times
-/// published in inet pull request 1134) reproduced with the 802.11 MAC (docs/MODELS.md 6.1.1, 9.4).
+/// published in inet pull request 1134) reproduced with the 802.11 MAC (docs/MODELS.md 6.1.1, 9.6).
 extension ValidationCatalog {
     /// INET's example as dmm settings (`--set PATH=VALUE`), read from its omnetpp.ini and
     /// Mipv6Network.ned: 802.11b DSSS at 2 Mbit/s (`**.wlan*.bitrate = 2Mbps` in INET's default

@@ -57,7 +57,7 @@ public enum ValidationCatalog {
         ("docs/MODELS.md 5.4 RFC 8885 relay 1092.33",
          "no scheme card models RFC 8885's CMD: DMA's MARs signal the old anchors directly (PBU/PBA per active old anchor over h_AA grid hops)"),
         ("inet pull request 1134 BU-to-BA 2.350 ms (1.002350 s less the HA's 1 s hold)",
-         "not an isolated exchange: BU #2 (the MN's retransmission at its 1 s timeout) reaches the HA as the BA of BU #1 leaves it, so the BA meets an air link busy with BU #2 and its ACK, and more traffic dmm does not model (one station, no contention); dmm's isolated BU + BA is 1.198 ms (docs/MODELS.md 9.4)"),
+         "not an isolated exchange: BU #2 (the MN's retransmission at its 1 s timeout) reaches the HA as the BA of BU #1 leaves it, so the BA meets an air link busy with BU #2 and its ACK, and more traffic dmm does not model (one station, no contention); dmm's isolated BU + BA is 1.198 ms (docs/MODELS.md 9.6)"),
         ("docs/MODELS.md 7.1 availability table",
          "not computed: failure metrics use failure rates and outages, not availabilities"),
         ("docs/MODELS.md 7.2 RFC 5847 detection 270 s",

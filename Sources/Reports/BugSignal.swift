@@ -20,6 +20,12 @@ import Stochastics
 /// cannot tell a bug from chance, and the mark says nothing rather than
 /// something false. The ‡ of a documented approximation is unchanged: it
 /// reports a gap, outside the 95 % interval, not a bug.
+///
+/// The z of a cell is `ClosedFormComparison`'s, the campaign's: for the metrics whose
+/// estimate can rest on a few events (handover failure probability, packet loss, the
+/// per-node path stretch) the smaller of the replication z and the test with the
+/// model's own unit variance (an exact binomial tail for the probability), so a rare
+/// event seen once does not mark a correct closed form (docs/MODELS.md 9.4).
 public struct BugSignal: Sendable {
     /// Family-wise probability of at least one chance † in a table of a correct model.
     public static let familyLevel = 0.01
@@ -65,6 +71,16 @@ public struct BugSignal: Sendable {
         guard let se = Self.standardError(mc) else { return false }
         let slack = 1e-9 * Swift.max(1, abs(x))
         return abs(x - mc.estimate) > threshold * se + slack
+    }
+
+    /// Whether the exact closed form row `cf` is flagged against `mc`: its z-score
+    /// (`ClosedFormComparison`, the campaign's: the replication z, or the model-variance
+    /// test where the estimate is a mean of units the model describes and that z is
+    /// smaller, as for rare handover failures) beyond `threshold`.
+    public func flags(_ cf: MetricEstimate, against mc: MetricEstimate) -> Bool {
+        guard let se = Self.standardError(mc) else { return false }
+        let z = ClosedFormComparison.z(closedForm: cf, monteCarlo: mc, standardError: se)
+        return abs(z) > threshold
     }
 
     /// The estimate's standard error: `MetricEstimate.standardError`, else (rows

@@ -25,7 +25,7 @@ public enum CampaignTable {
             let z = p.z
             table.append([
                 String(rank + 1), "pair", String(p.scenario), p.scheme, p.metric, p.exact ? "exact" : "approximate",
-                MetricTables.exact(p.closedForm), MetricTables.exact(p.monteCarlo), MetricTables.exact(p.standardError),
+                MetricTables.exact(p.closedForm), MetricTables.exact(p.monteCarlo), MetricTables.exact(p.comparedStandardError),
                 z.isFinite ? String(format: "%.3f", z) : "", p.relativeGap.isFinite ? TidyNumber.decimal(String(format: "%.4g", p.relativeGap)) : "",
                 p.passed ? "pass" : "FAIL", z.isFinite ? "" : "zero standard error, values differ",
                 result.scenarios[p.scenario].command(samples: samples),
@@ -38,7 +38,7 @@ public enum CampaignTable {
             ])
         }
         table.footnotes.append(
-            "A pair passes within \(Int(ValidationCampaign.zLimit)) standard errors (z = (closed form - Monte Carlo)/se), or within \(Int(ValidationCampaign.relativeLimit * 100)) % of the estimate for a closed form that ClosedFormAccuracy (Sources/Evaluation) declares an approximation. Targets: at least \(ValidationCampaign.pairTarget * 100) % of pairs pass, every exact pair within \(Int(ValidationCampaign.zLimit)) standard errors, no scenario failing to evaluate.")
+            "A pair passes within \(Int(ValidationCampaign.zLimit)) standard errors (z = (closed form - Monte Carlo)/se; for a handover failure probability, a packet loss or a per-node path stretch the smaller of that z and the test with the model's own variance, an exact binomial tail for the probability: docs/MODELS.md 9.4, standard_error is then the one the z stands for), or within \(Int(ValidationCampaign.relativeLimit * 100)) % of the estimate for a closed form that ClosedFormAccuracy (Sources/Evaluation) declares an approximation. Targets: at least \(ValidationCampaign.pairTarget * 100) % of pairs pass, every exact pair within \(Int(ValidationCampaign.zLimit)) standard errors, no scenario failing to evaluate.")
         table.footnotes.append(summary(result))
         return table
     }

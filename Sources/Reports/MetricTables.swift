@@ -72,7 +72,7 @@ public enum MetricTables {
             return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
         case let (cf?, mc?):
             // Every approximation is marked, inside its interval or not: the reader cannot tell otherwise.
-            let mark = approximate ? approximationMark : (signal.flags(cf.estimate, against: mc) ? exactMark : nil)
+            let mark = approximate ? approximationMark : (signal.flags(cf, against: mc) ? exactMark : nil)
             return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
         }
     }

@@ -73,6 +73,24 @@ public struct ConfidenceInterval: Sendable, Equatable, CustomStringConvertible {
         self.init(estimate: mean, low: mean - half, high: mean + half, samples: count, level: level)
     }
 
+    /// The Wilson score interval of a proportion p̂ from n (possibly effective, non-integer)
+    /// independent trials: the p with |p̂ − p| ≤ z sqrt(p(1 − p)/n), z the two-sided normal
+    /// quantile of `level` (Wilson 1927, JASA 22:209-212). It lies in [0, 1] and has a
+    /// non-zero width at 0 or n events ([0, z²/(n + z²)] at 0), where the Wald interval
+    /// p̂ ± z sqrt(p̂(1 − p̂)/n) collapses to a point. `samples` is the caller's count.
+    public static func wilson(proportion p: Double, trials n: Double, samples: Int, level: Double = 0.95) -> ConfidenceInterval {
+        GSL.configure()
+        let z = gsl_cdf_ugaussian_Pinv((1 + level) / 2)
+        let q = Swift.min(1, Swift.max(0, p))
+        guard n > 0, n.isFinite else { return ConfidenceInterval(estimate: p, low: 0, high: 1, samples: samples, level: level) }
+        let z2n = z * z / n
+        let centre = (q + z2n / 2) / (1 + z2n)
+        let half = z / (1 + z2n) * (q * (1 - q) / n + z2n / (4 * n)).squareRoot()
+        // At 0 (n) events the bound is 0 (1) exactly, not centre − half after rounding.
+        let low = q == 0 ? 0 : Swift.max(0, centre - half), high = q == 1 ? 1 : Swift.min(1, centre + half)
+        return ConfidenceInterval(estimate: p, low: low, high: high, samples: samples, level: level)
+    }
+
     /// The two-sided Student-t quantile t_{(1+level)/2, dof}.
     public static func tQuantile(level: Double, degreesOfFreedom dof: Int) -> Double {
         GSL.configure()

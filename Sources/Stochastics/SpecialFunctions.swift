@@ -84,6 +84,27 @@ public enum SpecialFunctions {
         return try finite(gsl_cdf_ugaussian_P(x), "gsl_cdf_ugaussian_P(x=\(x))")
     }
 
+    /// Q(x) = P(Z > x), the standard normal upper tail (`gsl_cdf_ugaussian_Q`).
+    public static func normalUpperTail(_ x: Double) throws -> Double {
+        GSL.configure()
+        return try finite(gsl_cdf_ugaussian_Q(x), "gsl_cdf_ugaussian_Q(x=\(x))")
+    }
+
+    /// The z with P(Z > z) = q, 0 < q < 1 (`gsl_cdf_ugaussian_Qinv`).
+    public static func normalUpperQuantile(_ q: Double) throws -> Double {
+        GSL.configure()
+        return try finite(gsl_cdf_ugaussian_Qinv(q), "gsl_cdf_ugaussian_Qinv(q=\(q))")
+    }
+
+    /// The beta cdf I_x(a, b), the regularised incomplete beta function, a, b > 0,
+    /// 0 ≤ x ≤ 1 (`gsl_cdf_beta_P`). For integer k it gives binomial tails:
+    /// P(Bin(n, p) ≥ k) = I_p(k, n − k + 1); the same formula for real k and n is the
+    /// continuous extension used by `ClosedFormComparison` for weighted counts.
+    public static func betaCDF(_ x: Double, a: Double, b: Double) throws -> Double {
+        GSL.configure()
+        return try finite(gsl_cdf_beta_P(x, a, b), "gsl_cdf_beta_P(x=\(x), a=\(a), b=\(b))")
+    }
+
     /// The Riemann zeta function ζ(x), x ≠ 1 (`gsl_sf_zeta_e`).
     public static func zeta(_ x: Double) throws -> Double {
         GSL.configure()

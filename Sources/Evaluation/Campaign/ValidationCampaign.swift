@@ -62,13 +62,43 @@ public enum ValidationCampaign {
         public let standardError: Double
         /// Replications behind the estimate.
         public let replications: Int
+        /// The model-variance test's z where the metric has one (`ClosedFormComparison.modelZ`).
+        public let modelZ: Double?
 
-        /// (closed form − estimate)/se; 0 when both agree to rounding, ±∞ when se = 0
-        /// and they differ (a deterministic quantity that disagrees).
+        public init(
+            scenario: Int, scheme: String, metric: String, unit: String, exact: Bool, closedForm: Double,
+            monteCarlo: Double, standardError: Double, replications: Int, modelZ: Double? = nil
+        ) {
+            self.scenario = scenario
+            self.scheme = scheme
+            self.metric = metric
+            self.unit = unit
+            self.exact = exact
+            self.closedForm = closedForm
+            self.monteCarlo = monteCarlo
+            self.standardError = standardError
+            self.replications = replications
+            self.modelZ = modelZ
+        }
+
+        /// (closed form − estimate)/se, or the model-variance z where it is smaller in
+        /// magnitude (`ClosedFormComparison`); 0 when both agree to rounding, ±∞ when
+        /// se = 0, there is no model test and they differ (a deterministic quantity that
+        /// disagrees).
         public var z: Double {
             let d = closedForm - monteCarlo
             if abs(d) <= 1e-9 * Swift.max(1, abs(closedForm)) { return 0 }
-            return standardError > 0 ? d / standardError : (d > 0 ? .infinity : -.infinity)
+            let replication = standardError > 0 ? d / standardError : (d > 0 ? Double.infinity : -.infinity)
+            guard let m = modelZ else { return replication }
+            return abs(m) < abs(replication) ? m : replication
+        }
+
+        /// The standard error the z-score stands for: |closed form − estimate|/|z| where
+        /// the model test decided, else the replication standard error.
+        public var comparedStandardError: Double {
+            let zz = z
+            guard let m = modelZ, zz == m, zz != 0, zz.isFinite else { return standardError }
+            return abs(closedForm - monteCarlo) / abs(zz)
         }
 
         /// |closed form − estimate| / |estimate| (∞ when the estimate is 0 and the closed form not).
@@ -185,7 +215,8 @@ public enum ValidationCampaign {
             out.append(Pair(
                 scenario: drawn.index, scheme: cf.scheme, metric: cf.metric, unit: cf.unit,
                 exact: !(approximate[cf.scheme]?.contains(cf.metric) ?? false),
-                closedForm: cf.estimate, monteCarlo: m.estimate, standardError: se, replications: m.samples ?? 0))
+                closedForm: cf.estimate, monteCarlo: m.estimate, standardError: se, replications: m.samples ?? 0,
+                modelZ: ClosedFormComparison.modelZ(closedForm: cf, monteCarlo: m)))
         }
         return (out, missing)
     }

@@ -100,6 +100,24 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// Whether the Monte Carlo estimate is a proportion of events (per handoff and
+    /// session): its interval is then the Wilson score interval and its comparison
+    /// with a closed form an exact binomial tail (`ClosedFormComparison`), because
+    /// such events can be too rare for a replication variance (docs/MODELS.md 9).
+    /// Fractions of time (tunnelled fraction) and means of probabilities (failure
+    /// probability, computed from each session's hazard) are not event counts.
+    public var isEventProportion: Bool {
+        switch self {
+        case .handoverFailureProbability: return true
+        case .signalingCost, .signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup,
+            .signalingCostOverhead, .signalingRate, .handoffLatency, .handoffLatencyNewSession, .handoffLatencyP50,
+            .handoffLatencyP95, .handoffLatencyP99, .pathStretch, .tunnelledFraction, .tunnelOverhead, .blastRadius,
+            .unreachable, .outage, .disruption, .packetLoss, .packetLossBuffered, .packetDeliveryCost,
+            .failureProbability, .processingCost, .anchorBindings, .anchorSignalingRate:
+            return false
+        }
+    }
+
     /// Human name without unit.
     public var name: String {
         switch self {

@@ -9,12 +9,23 @@ struct MetricSpec: Sendable {
     let scheme: Int
     let key: MetricKey
     let value: @Sendable (ReplicationTally) -> (Double, Double)
+    /// Σ w² of the independent units whose weights w sum to y (handoffs weighted by
+    /// their active sessions, sessions weighted by their time), for metrics that are
+    /// weighted means of units i.i.d. under the model; nil otherwise
+    /// (`RatioStatistics.effectiveUnits`, `ClosedFormComparison`).
+    var units: (@Sendable (ReplicationTally) -> Double)? = nil
+    /// The variance of one unit's value under the model when it is a constant of the
+    /// scenario: the path stretch of a per-node scheme, whose session is remote through
+    /// its own HA, remote through another or local with the scenario's probabilities
+    /// and has that class's stretch for its whole life. nil otherwise.
+    var unitVariance: Double? = nil
 
     static func all(_ plan: SimulationPlan) -> [MetricSpec] {
         var specs: [MetricSpec] = []
         for (k, r) in plan.schemes.enumerated() {
-            func add(_ key: MetricKey, _ f: @escaping @Sendable (ReplicationTally) -> (Double, Double)) {
-                specs.append(MetricSpec(scheme: k, key: key, value: f))
+            func add(_ key: MetricKey, _ f: @escaping @Sendable (ReplicationTally) -> (Double, Double),
+                     units: (@Sendable (ReplicationTally) -> Double)? = nil, unitVariance: Double? = nil) {
+                specs.append(MetricSpec(scheme: k, key: key, value: f, units: units, unitVariance: unitVariance))
             }
             // Signaling per second of simulated time, by part.
             @Sendable func event(_ c: EventCost, _ e: ReplicationTally.EventSums, bytes: Bool) -> Double {
@@ -86,8 +97,11 @@ struct MetricSpec: Sendable {
             }
             // The most critical element kind, ranked as the closed form ranks it.
             let worst = failures.max(by: { $0.severity < $1.severity })
+            let perHandoff: @Sendable (ReplicationTally) -> Double = { $0.handoffSessionSquares }
             for metric in Metric.allCases {
                 let f: (@Sendable (ReplicationTally) -> (Double, Double))?
+                var units: (@Sendable (ReplicationTally) -> Double)? = nil
+                var unitVariance: Double? = nil
                 switch metric {
                 // Signaling per second of simulated time, by part.
                 case .signalingCost: f = { t in (parts(t, bytes: true).reduce(0, +), t.windowS) }
@@ -111,6 +125,15 @@ struct MetricSpec: Sendable {
                     let r0 = path.remote.used0, rX = r0 + path.remote.usedX
                     let sSame = path.remote.shortest(used: r0), sOther = path.remote.shortest(used: rX)
                     let sLocal = path.local.shortest(used: path.local.used0)
+                    units = { $0.sessionTimeSquares }
+                    if !path.perFlow {
+                        // Classes: remote through the MN's own HA, remote through another, local.
+                        let fl = plan.localFraction, same = plan.sameHAProbability
+                        let classes = [((1 - fl) * same, r0 / sSame), ((1 - fl) * (1 - same), rX / sOther),
+                                       (fl, path.local.used0 / sLocal)]
+                        let m1 = classes.reduce(0) { $0 + $1.0 * $1.1 }
+                        unitVariance = Swift.max(0, classes.reduce(0) { $0 + $1.0 * $1.1 * $1.1 } - m1 * m1)
+                    }
                     f = { t in
                         let rem = r0 * (t.timeRemote - t.otherHARemote) / sSame + rX * t.otherHARemote / sOther
                             + path.stepHops * t.stepsRemote / sSame
@@ -136,9 +159,17 @@ struct MetricSpec: Sendable {
                         return (TimeConstants.secondsPerYear * x, t.probes)
                     }
                 // Per (handoff, active session) pair, weighted as the latency.
-                case .handoverFailureProbability: f = { t in (t.schemes[k].exceeded, t.schemes[k].latencyWeight) }
-                case .packetLoss: f = { t in (t.schemes[k].lostPackets, t.schemes[k].latencyWeight) }
-                case .packetLossBuffered: f = { t in (t.schemes[k].lostPacketsBuffered, t.schemes[k].latencyWeight) }
+                // Units: handoffs, weighted by their active sessions (a per-flow scheme's groups
+                // at one handoff share its residence draw, so the handoff is the unit).
+                case .handoverFailureProbability:
+                    units = perHandoff
+                    f = { t in (t.schemes[k].exceeded, t.schemes[k].latencyWeight) }
+                case .packetLoss:
+                    units = perHandoff
+                    f = { t in (t.schemes[k].lostPackets, t.schemes[k].latencyWeight) }
+                case .packetLossBuffered:
+                    units = perHandoff
+                    f = { t in (t.schemes[k].lostPacketsBuffered, t.schemes[k].latencyWeight) }
                 case .packetDeliveryCost:
                     // λ_p × Σ over session time of the packet's byte-hops (air hop w_wl, wired w_wd,
                     // tunnel header on the tunnelled hops), per second of the window.
@@ -189,7 +220,7 @@ struct MetricSpec: Sendable {
                         f = nil
                     }
                 }
-                if let f { add(MetricKey(metric), f) }
+                if let f { add(MetricKey(metric), f, units: units, unitVariance: unitVariance) }
             }
             for f in failures {
                 for metric in Metric.perElement {

@@ -103,7 +103,7 @@ public enum MonteCarlo {
                     let tally = trajectory.run(windowS: window, histograms: &worker.histograms)
                     for j in specs.indices {
                         let (x, y) = specs[j].value(tally)
-                        laneStats[j].add(x, y)
+                        laneStats[j].add(x, y, unitSquares: specs[j].units?(tally) ?? 0)
                     }
                 }
                 return laneStats
@@ -120,7 +120,21 @@ public enum MonteCarlo {
         var out: [MetricEstimate] = []
         for (k, recipe) in plan.schemes.enumerated() {
             for (j, spec) in specs.enumerated() where spec.scheme == k {
-                guard let ci = stats[j].interval(support: spec.key.metric.support) else { continue }
+                guard var ci = stats[j].interval(support: spec.key.metric.support) else { continue }
+                let units = stats[j].effectiveUnits
+                if spec.key.metric.isEventProportion, let nEff = units {
+                    // A proportion of events: the Wilson interval over the effective trials, which
+                    // stays in [0, 1] and keeps a width at 0 or 1 events. Its n is the smaller of
+                    // the effective handoffs and p̂(1 − p̂)/se², the trials the replications'
+                    // spread implies (a design effect for correlations the handoffs may carry).
+                    let p = ci.estimate, se = stats[j].standardError ?? 0
+                    let implied = p > 0 && p < 1 && se > 0 ? p * (1 - p) / (se * se) : Double.infinity
+                    ci = ConfidenceInterval.wilson(proportion: p, trials: Swift.min(nEff, implied), samples: ci.samples)
+                    var row = estimate(recipe.id, spec.key, ci, standardError: stats[j].standardError)
+                    row.effectiveUnits = nEff
+                    out.append(row)
+                    continue
+                }
                 if stats[j].sawNoEvents {
                     // No event in any replication: the estimate is 0 with an unknown upper
                     // bound, so ci_high stays empty rather than a false [0, 0].
@@ -128,7 +142,10 @@ public enum MonteCarlo {
                                               estimate: 0, ciLow: 0, ciHigh: nil, samples: ci.samples))
                     continue
                 }
-                out.append(estimate(recipe.id, spec.key, ci, standardError: stats[j].standardError))
+                var row = estimate(recipe.id, spec.key, ci, standardError: stats[j].standardError)
+                row.effectiveUnits = units
+                row.unitVariance = spec.unitVariance
+                out.append(row)
                 if spec.key == MetricKey(.handoffLatency) {
                     // The percentiles follow the mean they describe.
                     for m in Metric.latencyQuantiles {

@@ -25,15 +25,26 @@ struct RatioStatistics: Sendable {
     private(set) var n = 0
     private var sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
 
-    mutating func add(_ x: Double, _ y: Double) {
+    /// Σ over replications of Σ w² of the independent units (handoffs, sessions) whose
+    /// weights w make up y, for `effectiveUnits`; 0 when the metric has no such units.
+    private(set) var unitSquares = 0.0
+
+    mutating func add(_ x: Double, _ y: Double, unitSquares u: Double = 0) {
         n += 1
         sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
+        unitSquares += u
     }
+
+    /// (Σ w)²/Σ w²: the number of equally weighted independent units that give a
+    /// weighted mean the same variance (Kish's effective sample size), for metrics that
+    /// are weighted means of units i.i.d. under the model (y = Σ w). nil without units.
+    var effectiveUnits: Double? { unitSquares > 0 && sy > 0 ? sy * sy / unitSquares : nil }
 
     /// Adds another set of replications' sums (the caller fixes the order, for determinism).
     mutating func merge(_ o: RatioStatistics) {
         n += o.n
         sx += o.sx; sy += o.sy; sxx += o.sxx; syy += o.syy; sxy += o.sxy
+        unitSquares += o.unitSquares
     }
 
     /// Whether every replication counted nothing (all x = 0) although time

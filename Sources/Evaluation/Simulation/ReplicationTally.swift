@@ -29,6 +29,14 @@ struct ReplicationTally: Sendable {
     var refreshes = EventSums()
     var domainRefreshes = EventSums()
     var sessionStarts = 0.0
+    /// Σ n² over measured handoffs, n the sessions active across the handoff: with
+    /// Σ n (each scheme's `latencyWeight`) the effective number of independent
+    /// handoffs behind a per-(handoff, session) mean, (Σ n)²/Σ n² (`RatioStatistics`).
+    var handoffSessionSquares = 0.0
+    /// Σ over sessions of (their time inside the window, s)²: with the session-time
+    /// integrals the effective number of independent sessions behind a
+    /// session-time average such as the path stretch.
+    var sessionTimeSquares = 0.0
     var sessionsEnded = 0.0
     // Session-time integrals (s): remote / local sessions, Σ grid steps to anchor,
     // time away from anchor, and remote sessions whose CN enters at another HA.

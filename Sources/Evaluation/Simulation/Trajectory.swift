@@ -129,9 +129,19 @@ final class Trajectory {
             }
             t = tn
             let measuring = t >= warm
-            if t >= end { break }
+            if t >= end {
+                for s in sessions {
+                    let inside = end - max(s.start, warm)
+                    tally.sessionTimeSquares += inside * inside
+                }
+                break
+            }
             if tn == nextEnd {
                 let s = sessions.remove(at: endIndex)
+                if measuring {
+                    let inside = t - max(s.start, warm)
+                    tally.sessionTimeSquares += inside * inside
+                }
                 var atAnchor = s.atAnchor
                 if s.ax == x && s.ay == y { atAnchor += t - max(s.start, residenceStart) }
                 if measuring {
@@ -268,6 +278,7 @@ final class Trajectory {
         let (a, d) = oldAnchors()  // also fills the anchor groups
         let n = sessions.count
         tally.handoffs.add(anchors: a, steps: d, sessions: n)
+        tally.handoffSessionSquares += Double(n * n)
         if crossed { tally.domainHandoffs.add(anchors: a, steps: d, sessions: n) }
         // Shared draws of this handoff's random latency parts (common to all schemes).
         let ra = leg(plan.tauRA, airDraw(logQ, stream))
