@@ -172,7 +172,7 @@ public struct Scenario: Sendable, Equatable {
         public var bindingUpdateWeight: Double = 1
         /// Whether a handoff counts the previous attachment point's de-registration
         /// (card messages marked `deregistration`: PMIPv6's previous-MAG PBU/PBA,
-        /// RFC 5213 section 6.9.1.4; docs/MODELS.md 5.4).
+        /// RFC 5213 section 6.9.1.3; docs/MODELS.md 5.4).
         public var countDeregistration: Bool
     }
 

@@ -143,7 +143,7 @@ extension ScenarioParameter {
         .number("messages.binding_update_weight", \.messages.bindingUpdateWeight, unit: "units", "1",
                 source: "ours: a normalisation, 1 unit per binding-cache update (docs/MODELS.md 5.7)"),
         .flag("messages.deregistration", \.messages.countDeregistration, "true",
-              source: "RFC 5213 section 6.9.1.4 (the previous MAG SHOULD de-register: PMIPv6 handoff 4 messages; false: the literature's one PBU/PBA pair, docs/MODELS.md 5.4)"),
+              source: "RFC 5213 section 6.9.1.3 (the previous MAG SHOULD de-register: PMIPv6 handoff 4 messages; false: the literature's one PBU/PBA pair, docs/MODELS.md 5.4)"),
         // timers
         .number("timers.binding_lifetime_s", \.timers.bindingLifetimeS, unit: "s", "420", minOpen: true,
                 source: "RFC 6275 section 12 MAX_RR_BINDING_LIFETIME; RFC 6275 sets no HA default, ours: the same bound"),

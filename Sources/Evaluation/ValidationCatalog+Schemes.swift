@@ -68,7 +68,7 @@ extension ValidationCatalog {
                  note: "card's handoff + p_d × domain_handoff, p_d = 3/7 (hexagonal, 1 ring)"),
             cost("cost.pmipv6.registration", "pmipv6", "PMIPv6 registration PBU+PBA (byte-hops per handoff)", "608",
                  [.handoff], scenario: { try rp1.setting("messages.deregistration", to: "false") },
-                 note: "messages.deregistration=false: the registration pair only (the default, true, adds the previous MAG's de-registration PBU/PBA, RFC 5213 6.9.1.4: 1216)"),
+                 note: "messages.deregistration=false: the registration pair only (the default, true, adds the previous MAG's de-registration PBU/PBA, RFC 5213 6.9.1.3: 1216)"),
         ]
         let stretches: [(String, String, String, String, () throws -> Scenario)] = [
             ("stretch.mipv6", "mipv6", "MIPv6 (BT) path stretch, RP-1", "1.6667", { rp1 }),

@@ -211,7 +211,7 @@ public struct SchemeContext: Sendable, Equatable {
     /// sets it from the scenario before it asks a model how exact it is.
     public var assumptions = Assumptions(exponentialResidence: false, periodicRefresh: true)
     /// Whether card messages marked `deregistration` are sent (`messages.deregistration`;
-    /// RFC 5213 section 6.9.1.4: the previous MAG SHOULD de-register, so true by default).
+    /// RFC 5213 section 6.9.1.3: the previous MAG SHOULD de-register, so true by default).
     public var countsDeregistration = true
 
     public init(

@@ -12,7 +12,7 @@ public struct SignalingMessage: Sendable, Equatable, Hashable {
     public var size: MessageSizeKey
     public var repeatRule: RepeatRule
     /// A de-registration by the attachment point the MN left (PMIPv6's previous-MAG
-    /// PBU with lifetime 0, RFC 5213 section 6.9.1.4): sent only when the scenario
+    /// PBU with lifetime 0, RFC 5213 section 6.9.1.3): sent only when the scenario
     /// counts de-registrations (`messages.deregistration`, `SchemeContext.countsDeregistration`).
     public var deregistration: Bool
 

@@ -4,7 +4,7 @@ import Schemes
 import Testing
 
 /// `messages.deregistration` (issue 11, also-found item): PMIPv6's handoff counts the
-/// previous MAG's de-registration PBU/PBA (RFC 5213 section 6.9.1.4) only when it is
+/// previous MAG's de-registration PBU/PBA (RFC 5213 section 6.9.1.3) only when it is
 /// true. Both values are checked by hand and against the Monte Carlo.
 @Suite struct PMIPv6DeregistrationTests {
     /// Handoff signaling by hand at the default scenario: every PBU/PBA goes MAG to
