@@ -17,7 +17,8 @@ public enum ClosedForm {
     /// when a closed form cannot be computed.
     /// `models` are the Swift halves to pair the cards with (by id), normally the registry.
     public static func evaluate(
-        scenario: Scenario, schemes: [SchemeCard], models: [any SchemeModel] = SchemeModels.all
+        scenario: Scenario, schemes: [SchemeCard], models: [any SchemeModel] = SchemeModels.all,
+        options: Options = .init()
     ) throws -> [MetricEstimate] {
         let schemeModels = try schemes.map { try SchemeModels.require($0, in: models) }
         let motion = try MotionCache.shared.motion(
@@ -38,9 +39,26 @@ public enum ClosedForm {
         for i in schemes.indices {
             rows += try SchemeMetrics.evaluate(
                 scheme: schemes[i].id, model: schemeModels[i], procedures: schemes[i].procedures, context: context,
-                scenario: scenario, sessionLaplaceComplement: complement)
+                scenario: scenario, sessionLaplaceComplement: complement, options: options)
         }
         return rows
+    }
+
+    /// Which closed-form rows `evaluate` computes. The default, every metric with
+    /// its unit variance, is what the comparison with the Monte Carlo needs
+    /// (`ClosedFormComparison`); a sweep, which writes neither unselected metrics
+    /// nor unit variances, asks for less.
+    public struct Options: Sendable {
+        /// Metric ids (`MetricEstimate.metric`, per-element ids included) to compute; nil: all.
+        /// A metric left out is not computed, so its value cannot fail the evaluation either.
+        public var metrics: Set<String>?
+        /// Whether rows carry `MetricEstimate.unitVariance` (not a tidy column).
+        public var unitVariances: Bool
+
+        public init(metrics: Set<String>? = nil, unitVariances: Bool = true) {
+            self.metrics = metrics
+            self.unitVariances = unitVariances
+        }
     }
 
     /// Whether any scheme reads E[N_a], the tunnelled fraction or the anchor

@@ -14,9 +14,14 @@ import Stochastics
 /// 1 + tunnelled fraction, exact to first order in Λ only); disruption =
 /// Σ_kinds (failures per year) × (sessions broken per MN served) × outage.
 public enum SchemeMetrics {
+    /// - Parameters:
+    ///   - options: which rows to compute (`ClosedForm.Options`): a metric not kept is
+    ///     neither computed nor checked, and the unit variances (not a tidy column) only
+    ///     when asked for; the latency law's second moments were 40 % of a sweep point.
     public static func evaluate(
         scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
-        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double
+        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double,
+        options: ClosedForm.Options = .init()
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
         func add(_ spelled: Spelled, _ value: Double, unitVariance: Double? = nil) throws {
@@ -28,22 +33,25 @@ public enum SchemeMetrics {
             if let v = unitVariance, v.isFinite { row.unitVariance = Swift.max(0, v) }
             out.append(row)
         }
-        let cost = SignalingCost(
+        // Lazy: built on the first kept metric that reads them (`options.metrics`).
+        lazy var cost = SignalingCost(
             procedures: procedures, model: model, context: c, periods: .init(s),
             wirelessWeight: s.messages.wirelessWeight, wiredWeight: s.messages.wiredWeight)
-        let path = model.dataPath(c)
+        lazy var path = model.dataPath(c)
         let elements = model.failureElements(c)
         let worst = elements.max {
             ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable)
         }
         // The latency law of an active session's handoff (docs/MODELS.md 6.5), built once.
-        let latencyLaw = HandoffLatencyLaw(
+        lazy var latencyLaw = HandoffLatencyLaw(
             parts: model.latencyParts(c), context: c, tauRS: c.links.attemptMs(c.size(.rs)),
             tauRA: c.links.attemptMs(c.size(.ra)), dad: DADShare(model: model, context: c))
         let traffic = s.traffic
-        let anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
-        let lossSquares = latencyLaw.lossSecondMoments(ratePps: traffic.packetRatePps, buffers: [0, traffic.bufferPackets])
+        lazy var anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
+        lazy var lossSquares = options.unitVariances
+            ? latencyLaw.lossSecondMoments(ratePps: traffic.packetRatePps, buffers: [0, traffic.bufferPackets]) : nil
         for spelled in Self.schemeLevel {
+            if let kept = options.metrics, !kept.contains(spelled.id) { continue }
             let metric = spelled.key.metric
             let value: Double?
             // The variance of one (handoff, session) unit under the model, for the comparison
@@ -78,16 +86,16 @@ public enum SchemeMetrics {
             case .handoverFailureProbability:
                 let p = try latencyLaw.exceedanceProbability(residence: try s.effectiveResidence())
                 value = p
-                unitVariance = p * (1 - p)
+                if options.unitVariances { unitVariance = p * (1 - p) }
             // λ_p E[L] and E[(λ_p L − B)⁺] per active session and handoff (6.5); same exactness.
             case .packetLoss:
                 let m = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: 0)
                 value = m
-                unitVariance = lossSquares[0] - m * m
+                unitVariance = lossSquares.map { $0[0] - m * m }
             case .packetLossBuffered:
                 let m = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: traffic.bufferPackets)
                 value = m
-                unitVariance = lossSquares[1] - m * m
+                unitVariance = lossSquares.map { $0[1] - m * m }
             // ρ λ_p [s_p (w_wl + w_wd (used − 1)) + s_tun w_wd tunnel hops], byte-hops/s (5.6): exact as the path.
             case .packetDeliveryCost:
                 let m = s.messages
@@ -113,7 +121,10 @@ public enum SchemeMetrics {
             if let value { try add(spelled, value, unitVariance: unitVariance) }
         }
         for e in elements {
-            for spelled in Self.perElement(e.kind) { try add(spelled, elementValue(spelled.key.metric, e)) }
+            for spelled in Self.perElement(e.kind) {
+                if let kept = options.metrics, !kept.contains(spelled.id) { continue }
+                try add(spelled, elementValue(spelled.key.metric, e))
+            }
         }
         return out
     }

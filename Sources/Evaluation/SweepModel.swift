@@ -75,8 +75,10 @@ public struct SweepModel: Sendable {
     /// approximation at this point (`ClosedFormAccuracy`, as `dmm evaluate` says);
     /// empty without closed forms.
     public func evaluateWithExactness(_ point: SweepPoint) throws -> (rows: [MetricEstimate], approximations: [String: Set<String>]) {
-        let request = EvaluationRequest(
+        var request = EvaluationRequest(
             scenario: try scenario(at: point), cards: cards, method: method, samples: samples, seed: point.seed, jobs: 1)
+        // The sweep writes neither unit variances nor metrics outside --metrics: skip computing them.
+        request.closedFormOptions = ClosedForm.Options(metrics: metrics, unitVariances: false)
         let result = try MetricEvaluation.run(request)
         var rows = result.rowsByScheme
         if let metrics { rows = rows.filter { metrics.contains($0.metric) } }

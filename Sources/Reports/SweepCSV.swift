@@ -51,12 +51,12 @@ public enum SweepCSV {
             for (j, e) in estimates.enumerated() {
                 out += prefix
                 out += middle(j, e)
-                out += try number(e.estimate, e, "estimate")
+                try number(e.estimate, e, "estimate", to: &out)
                 if layout.monteCarlo {
                     out += ","
-                    if let low = e.ciLow { out += try number(low, e, "ci_low") }
+                    if let low = e.ciLow { try number(low, e, "ci_low", to: &out) }
                     out += ","
-                    if let high = e.ciHigh { out += try number(high, e, "ci_high") }
+                    if let high = e.ciHigh { try number(high, e, "ci_high", to: &out) }
                     out += ","
                     if let samples = e.samples { out += String(samples) }
                 }
@@ -94,8 +94,8 @@ public enum SweepCSV {
     }
 
     @inline(__always)
-    static func number(_ x: Double, _ e: MetricEstimate, _ field: String) throws -> String {
-        try TidyNumber.real(x, scheme: e.scheme, metric: e.metric, field: field)
+    static func number(_ x: Double, _ e: MetricEstimate, _ field: String, to out: inout String) throws {
+        try TidyNumber.appendReal(x, to: &out, scheme: e.scheme, metric: e.metric, field: field)
     }
 
     /// Splits RFC 4180 text into records of fields (quoted fields may hold

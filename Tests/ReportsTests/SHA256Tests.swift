@@ -25,6 +25,25 @@ struct SHA256Tests {
         #expect(h.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    /// Many blocks in one update (the unrolled multi-block path) against the same
+    /// bytes fed in uneven pieces (the pending-buffer path), and against the digest
+    /// of `sha256sum` for these bytes (0, 1, ..., 255 repeated to 100 000 bytes).
+    @Test func longInputInOneUpdateEqualsUnevenPieces() {
+        let bytes = (0..<100_000).map { UInt8(truncatingIfNeeded: $0) }
+        var whole = SHA256()
+        whole.update(bytes)
+        var pieces = SHA256()
+        var i = 0, step = 1
+        while i < bytes.count {
+            let n = min(step, bytes.count - i)
+            pieces.update(Array(bytes[i..<(i + n)]))
+            i += n
+            step = step % 197 + 13
+        }
+        #expect(pieces.hexDigest() == whole.hexDigest())
+        #expect(whole.hexDigest() == "db8f1d69251d95e2c88268d3c540533cc5182e0e33065a6f3f322f606a574489")
+    }
+
     @Test func splitUpdatesEqualOneUpdate() {
         let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         var whole = SHA256()

@@ -11,7 +11,7 @@ public enum MetricEvaluation {
     public static func run(_ request: EvaluationRequest, progress: ((Int, Int) -> Void)? = nil) throws -> EvaluationResult {
         var rows: [MetricEstimate] = []
         if request.method.includesClosedForm {
-            rows += try ClosedForm.evaluate(scenario: request.scenario, schemes: request.cards)
+            rows += try ClosedForm.evaluate(scenario: request.scenario, schemes: request.cards, options: request.closedFormOptions)
         }
         if request.method.includesMonteCarlo {
             rows += try MonteCarlo.evaluate(
