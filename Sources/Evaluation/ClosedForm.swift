@@ -37,9 +37,9 @@ public enum ClosedForm {
         rows.reserveCapacity(schemes.count * 24)
         // Indices, not zip: zip copies every card out of the array (a measurable share of a sweep point).
         for i in schemes.indices {
-            rows += try SchemeMetrics.evaluate(
+            try SchemeMetrics.evaluate(
                 scheme: schemes[i].id, model: schemeModels[i], procedures: schemes[i].procedures, context: context,
-                scenario: scenario, sessionLaplaceComplement: complement, options: options)
+                scenario: scenario, sessionLaplaceComplement: complement, options: options, into: &rows)
         }
         return rows
     }

@@ -59,6 +59,19 @@ public struct ScenarioParameter: Sendable {
         ScenarioError("scenario parameter '\(path)' = '\(text)' is not allowed; allowed: \(kind.allowed)")
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)`, skipping Foundation's scan when
+    /// `text` starts and ends with an ASCII byte other than space or tab (the only
+    /// ASCII members of `.whitespaces`), as every value of a sweep axis does: the
+    /// scan was a thirtieth of a closed-form sweep point.
+    static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+            first != 0x20, first != 0x09, last != 0x20, last != 0x09
+        {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     // MARK: Builders
 
     static func number(
@@ -70,7 +83,7 @@ public struct ScenarioParameter: Sendable {
             path: path, unit: unit, defaultValue: value, source: source, kind: kind,
             text: { format($0[keyPath: key]) },
             read: { text in
-                guard let x = Double(text.trimmingCharacters(in: .whitespaces)), x.isFinite,
+                guard let x = Double(trimmed(text)), x.isFinite,
                     minOpen ? x > min : x >= min, maxOpen ? x < max : x <= max
                 else { throw refused(path, text, kind) }
                 return { $0[keyPath: key] = x }
@@ -86,7 +99,7 @@ public struct ScenarioParameter: Sendable {
             path: path, unit: unit, defaultValue: value, source: source, kind: kind,
             text: { String($0[keyPath: key]) },
             read: { text in
-                guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= min, n <= max else {
+                guard let n = Int(trimmed(text)), n >= min, n <= max else {
                     throw refused(path, text, kind)
                 }
                 return { $0[keyPath: key] = n }

@@ -24,6 +24,19 @@ public enum SchemeMetrics {
         options: ClosedForm.Options = .init()
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
+        try evaluate(
+            scheme: scheme, model: model, procedures: procedures, context: c, scenario: s,
+            sessionLaplaceComplement: sessionLaplaceComplement, options: options, into: &out)
+        return out
+    }
+
+    /// `evaluate` appending to `out`: a sweep point's rows for every scheme in one
+    /// array, without copying each scheme's rows (three strings each) into it.
+    public static func evaluate(
+        scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
+        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double,
+        options: ClosedForm.Options = .init(), into out: inout [MetricEstimate]
+    ) throws {
         func add(_ spelled: Spelled, _ value: Double, unitVariance: Double? = nil) throws {
             guard value.isFinite, value >= 0 else {
                 throw EvaluationError(quantity: spelled.id, scheme: scheme, value: value, family: spelled.key.metric.family)
@@ -126,7 +139,6 @@ public enum SchemeMetrics {
                 try add(spelled, elementValue(spelled.key.metric, e))
             }
         }
-        return out
     }
 
     /// A key with its id and unit spelled once: this runs for every row of every

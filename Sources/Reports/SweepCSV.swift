@@ -29,12 +29,13 @@ public enum SweepCSV {
 
     /// Formats rows, remembering the "scheme,metric,unit,method," middle of
     /// each row position: consecutive points repeat them, and rebuilding
-    /// them was most of the cost of a closed-form sweep. A value: each
-    /// worker keeps its own copy.
+    /// them was most of the cost of a closed-form sweep. Rows are built as
+    /// UTF-8 bytes (what the file, its SHA-256 and the write take), so no
+    /// String grows cell by cell. A value: each worker keeps its own copy.
     public struct RowFormatter: Sendable {
         struct Middle {
             var scheme: String, metric: String, unit: String, method: EvaluationMethod
-            var text: String
+            var bytes: [UInt8]
         }
         var middles: [Middle] = []
         let layout: TidyLayout
@@ -45,45 +46,75 @@ public enum SweepCSV {
             values: [String], estimates: [MetricEstimate],
             approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
         ) throws -> String {
-            var out = ""
-            out.reserveCapacity(estimates.count * (64 + 16 * values.count))
-            let prefix = values.map { field(TidyNumber.decimal($0)) + "," }.joined()
-            for (j, e) in estimates.enumerated() {
-                out += prefix
-                out += middle(j, e)
-                try number(e.estimate, e, "estimate", to: &out)
-                if layout.monteCarlo {
-                    out += ","
-                    if let low = e.ciLow { try number(low, e, "ci_low", to: &out) }
-                    out += ","
-                    if let high = e.ciHigh { try number(high, e, "ci_high", to: &out) }
-                    out += ","
-                    if let samples = e.samples { out += String(samples) }
-                }
-                if layout.percentiles {
-                    out += ","
-                    if let handoffs = e.handoffs { out += String(handoffs) }
-                }
-                if layout.closedForm {
-                    out += ","
-                    if e.method == .closedForm { out += approximate(e.scheme, e.metric) ? "approximate" : "exact" }
-                }
-                out += "\r\n"
-            }
-            return out
+            String(decoding: try rowBytes(values: values, estimates: estimates, approximate: approximate), as: UTF8.self)
         }
 
+        /// `rows` as UTF-8 bytes.
+        public mutating func rowBytes(
+            values: [String], estimates: [MetricEstimate],
+            approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
+        ) throws -> [UInt8] {
+            var out = ByteSink()
+            out.bytes.reserveCapacity(estimates.count * (64 + 16 * values.count))
+            var prefix: [UInt8] = []
+            for value in values {
+                prefix.append(contentsOf: field(TidyNumber.decimal(value)).utf8)
+                prefix.append(44)
+            }
+            for (j, e) in estimates.enumerated() {
+                out.bytes.append(contentsOf: prefix)
+                appendMiddle(j, e, to: &out.bytes)
+                try number(e.estimate, e, "estimate", to: &out)
+                if layout.monteCarlo {
+                    out.bytes.append(44)
+                    if let low = e.ciLow { try number(low, e, "ci_low", to: &out) }
+                    out.bytes.append(44)
+                    if let high = e.ciHigh { try number(high, e, "ci_high", to: &out) }
+                    out.bytes.append(44)
+                    if let samples = e.samples { out.bytes.append(contentsOf: String(samples).utf8) }
+                }
+                if layout.percentiles {
+                    out.bytes.append(44)
+                    if let handoffs = e.handoffs { out.bytes.append(contentsOf: String(handoffs).utf8) }
+                }
+                if layout.closedForm {
+                    out.bytes.append(44)
+                    if e.method == .closedForm {
+                        out.bytes.append(contentsOf: approximate(e.scheme, e.metric) ? Self.approximateBytes : Self.exactBytes)
+                    }
+                }
+                out.bytes.append(13)
+                out.bytes.append(10)
+            }
+            return out.bytes
+        }
+
+        static let exactBytes = Array("exact".utf8), approximateBytes = Array("approximate".utf8)
+
         @inline(__always)
-        mutating func middle(_ j: Int, _ e: MetricEstimate) -> String {
+        mutating func appendMiddle(_ j: Int, _ e: MetricEstimate, to out: inout [UInt8]) {
             if j < middles.count {
                 let m = middles[j]
-                if m.scheme == e.scheme, m.metric == e.metric, m.unit == e.unit, m.method == e.method { return m.text }
+                if m.scheme == e.scheme, m.metric == e.metric, m.unit == e.unit, m.method == e.method {
+                    out.append(contentsOf: m.bytes)
+                    return
+                }
             }
             let text = field(e.scheme) + "," + field(e.metric) + "," + field(e.unit) + "," + e.method.rawValue + ","
-            let m = Middle(scheme: e.scheme, metric: e.metric, unit: e.unit, method: e.method, text: text)
+            let m = Middle(scheme: e.scheme, metric: e.metric, unit: e.unit, method: e.method, bytes: Array(text.utf8))
             if j < middles.count { middles[j] = m } else if j == middles.count { middles.append(m) }
-            return text
+            out.append(contentsOf: m.bytes)
         }
+    }
+
+    /// Bytes that `Double.write(to:)` appends to: the standard library hands a
+    /// number's ASCII digits to `_writeASCII` (a `TextOutputStream` requirement
+    /// with a default), so no String is built per number; were it not called,
+    /// the default passes the same text to `write`.
+    struct ByteSink: TextOutputStream {
+        var bytes: [UInt8] = []
+        mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
     }
 
     /// `CSVRenderer.escape` behind a byte scan: most fields need no quoting,
@@ -94,7 +125,7 @@ public enum SweepCSV {
     }
 
     @inline(__always)
-    static func number(_ x: Double, _ e: MetricEstimate, _ field: String, to out: inout String) throws {
+    static func number(_ x: Double, _ e: MetricEstimate, _ field: String, to out: inout some TextOutputStream) throws {
         try TidyNumber.appendReal(x, to: &out, scheme: e.scheme, metric: e.metric, field: field)
     }
 

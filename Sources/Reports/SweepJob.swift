@@ -133,7 +133,7 @@ public struct SweepJob {
         try ParallelWork.run(
             count: indexArray.count - first, jobs: jobs,
             makeWorker: { [layout = metadata.layout] _ in SweepCSV.RowFormatter(layout: layout) },
-            body: { position, formatter -> (String, Int) in
+            body: { position, formatter -> ([UInt8], Int) in
                 let point = grid.point(indexArray[first + position])
                 let result: PointRows
                 do { result = try evaluate(point) } catch let error as InvalidInput {
@@ -144,7 +144,7 @@ public struct SweepJob {
                 }
                 // Rows come scheme by scheme: look the scheme's set up once per run of its rows.
                 var lastScheme: String? = nil, schemeSet: Set<String>? = nil
-                let text = try formatter.rows(
+                let text = try formatter.rowBytes(
                     values: point.assignments.map(\.value), estimates: result.rows,
                     approximate: { scheme, metric in
                         if scheme != lastScheme { lastScheme = scheme; schemeSet = result.approximations[scheme] }

@@ -70,6 +70,15 @@ public final class SweepOutputFile {
         rows += count
     }
 
+    /// `append` of UTF-8 bytes (`SweepCSV.RowFormatter.rowBytes`).
+    public func append(_ bytes: [UInt8], rows count: Int) throws {
+        try bytes.withUnsafeBytes { b in
+            try OutputFile.writeAll(fd, b, path: path)
+            body.update(b)
+        }
+        rows += count
+    }
+
     func write(_ text: String) throws {
         var text = text
         try text.withUTF8 { try OutputFile.writeAll(fd, UnsafeRawBufferPointer($0), path: path) }

@@ -38,7 +38,9 @@ public enum TidyNumber {
     /// a small string: an allocation per cell of a sweep). `TidyNumberTests`
     /// checks the two agree over random and edge-case doubles.
     @inline(__always)
-    public static func appendReal(_ x: Double, to out: inout String, scheme: String, metric: String, field: String) throws {
+    public static func appendReal(
+        _ x: Double, to out: inout some TextOutputStream, scheme: String, metric: String, field: String
+    ) throws {
         guard x.isFinite else { throw NonFinite(scheme: scheme, metric: metric, field: field) }
         x.write(to: &out)
     }

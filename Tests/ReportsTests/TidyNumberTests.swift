@@ -13,10 +13,14 @@ struct TidyNumberTests {
         mutating func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
     }
 
+    /// `x` appended after "a," to a String and to the sweep's byte sink; both must agree.
     static func appended(_ x: Double) throws -> String {
         var out = "a,"
         try TidyNumber.appendReal(x, to: &out, scheme: "s", metric: "m", field: "estimate")
-        return out
+        var sink = SweepCSV.ByteSink(bytes: Array("a,".utf8))
+        try TidyNumber.appendReal(x, to: &sink, scheme: "s", metric: "m", field: "estimate")
+        let bytes = String(decoding: sink.bytes, as: UTF8.self)
+        return bytes == out ? out : "string \(out) bytes \(bytes)"
     }
 
     @Test func appendMatchesDescriptionOverRandomDoubles() throws {
