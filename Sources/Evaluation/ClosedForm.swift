@@ -16,9 +16,15 @@ public enum ClosedForm {
     /// `GSLError` or `EvaluationError` (exit 1) naming the quantity and parameters
     /// when a closed form cannot be computed.
     /// `models` are the Swift halves to pair the cards with (by id), normally the registry.
+    /// `unitVariances`: also fill `MetricEstimate.unitVariance` (the model variance of one
+    /// unit, what `ClosedFormComparison` needs beside a Monte Carlo; the packet-loss second
+    /// moments cost more than the rest of a scheme's metrics, so a closed form alone skips them).
+    /// `metrics`: the metric ids (`MetricEstimate.metric`, per-element ids included) to
+    /// compute, nil for all (`dmm sweep --metrics`); one left out is neither computed nor
+    /// checked, so its value cannot fail the evaluation either.
     public static func evaluate(
         scenario: Scenario, schemes: [SchemeCard], models: [any SchemeModel] = SchemeModels.all,
-        options: Options = .init()
+        unitVariances: Bool = false, metrics: Set<String>? = nil
     ) throws -> [MetricEstimate] {
         let schemeModels = try schemes.map { try SchemeModels.require($0, in: models) }
         let motion = try MotionCache.shared.motion(
@@ -39,26 +45,10 @@ public enum ClosedForm {
         for i in schemes.indices {
             try SchemeMetrics.evaluate(
                 scheme: schemes[i].id, model: schemeModels[i], procedures: schemes[i].procedures, context: context,
-                scenario: scenario, sessionLaplaceComplement: complement, options: options, into: &rows)
+                scenario: scenario, sessionLaplaceComplement: complement, unitVariances: unitVariances,
+                metrics: metrics, into: &rows)
         }
         return rows
-    }
-
-    /// Which closed-form rows `evaluate` computes. The default, every metric with
-    /// its unit variance, is what the comparison with the Monte Carlo needs
-    /// (`ClosedFormComparison`); a sweep, which writes neither unselected metrics
-    /// nor unit variances, asks for less.
-    public struct Options: Sendable {
-        /// Metric ids (`MetricEstimate.metric`, per-element ids included) to compute; nil: all.
-        /// A metric left out is not computed, so its value cannot fail the evaluation either.
-        public var metrics: Set<String>?
-        /// Whether rows carry `MetricEstimate.unitVariance` (not a tidy column).
-        public var unitVariances: Bool
-
-        public init(metrics: Set<String>? = nil, unitVariances: Bool = true) {
-            self.metrics = metrics
-            self.unitVariances = unitVariances
-        }
     }
 
     /// Whether any scheme reads E[N_a], the tunnelled fraction or the anchor

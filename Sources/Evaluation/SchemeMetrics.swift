@@ -14,19 +14,17 @@ import Stochastics
 /// 1 + tunnelled fraction, exact to first order in Λ only); disruption =
 /// Σ_kinds (failures per year) × (sessions broken per MN served) × outage.
 public enum SchemeMetrics {
-    /// - Parameters:
-    ///   - options: which rows to compute (`ClosedForm.Options`): a metric not kept is
-    ///     neither computed nor checked, and the unit variances (not a tidy column) only
-    ///     when asked for; the latency law's second moments were 40 % of a sweep point.
+    /// `unitVariances` and `metrics` as in `ClosedForm.evaluate`: a metric not kept is
+    /// neither computed nor checked, and what only it reads is not built.
     public static func evaluate(
         scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
-        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double,
-        options: ClosedForm.Options = .init()
+        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double, unitVariances: Bool = false,
+        metrics: Set<String>? = nil
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
         try evaluate(
             scheme: scheme, model: model, procedures: procedures, context: c, scenario: s,
-            sessionLaplaceComplement: sessionLaplaceComplement, options: options, into: &out)
+            sessionLaplaceComplement: sessionLaplaceComplement, unitVariances: unitVariances, metrics: metrics, into: &out)
         return out
     }
 
@@ -35,7 +33,7 @@ public enum SchemeMetrics {
     public static func evaluate(
         scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
         scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double,
-        options: ClosedForm.Options = .init(), into out: inout [MetricEstimate]
+        unitVariances: Bool = false, metrics: Set<String>? = nil, into out: inout [MetricEstimate]
     ) throws {
         func add(_ spelled: Spelled, _ value: Double, unitVariance: Double? = nil) throws {
             guard value.isFinite, value >= 0 else {
@@ -46,7 +44,7 @@ public enum SchemeMetrics {
             if let v = unitVariance, v.isFinite { row.unitVariance = Swift.max(0, v) }
             out.append(row)
         }
-        // Lazy: built on the first kept metric that reads them (`options.metrics`).
+        // Lazy: built on the first kept metric that reads them (`metrics`).
         lazy var cost = SignalingCost(
             procedures: procedures, model: model, context: c, periods: .init(s),
             wirelessWeight: s.messages.wirelessWeight, wiredWeight: s.messages.wiredWeight)
@@ -61,10 +59,10 @@ public enum SchemeMetrics {
             tauRA: c.links.attemptMs(c.size(.ra)), dad: DADShare(model: model, context: c))
         let traffic = s.traffic
         lazy var anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
-        lazy var lossSquares = options.unitVariances
+        lazy var lossSquares = unitVariances
             ? latencyLaw.lossSecondMoments(ratePps: traffic.packetRatePps, buffers: [0, traffic.bufferPackets]) : nil
         for spelled in Self.schemeLevel {
-            if let kept = options.metrics, !kept.contains(spelled.id) { continue }
+            if let metrics, !metrics.contains(spelled.id) { continue }
             let metric = spelled.key.metric
             let value: Double?
             // The variance of one (handoff, session) unit under the model, for the comparison
@@ -99,7 +97,7 @@ public enum SchemeMetrics {
             case .handoverFailureProbability:
                 let p = try latencyLaw.exceedanceProbability(residence: try s.effectiveResidence())
                 value = p
-                if options.unitVariances { unitVariance = p * (1 - p) }
+                if unitVariances { unitVariance = p * (1 - p) }
             // λ_p E[L] and E[(λ_p L − B)⁺] per active session and handoff (6.5); same exactness.
             case .packetLoss:
                 let m = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: 0)
@@ -135,7 +133,7 @@ public enum SchemeMetrics {
         }
         for e in elements {
             for spelled in Self.perElement(e.kind) {
-                if let kept = options.metrics, !kept.contains(spelled.id) { continue }
+                if let metrics, !metrics.contains(spelled.id) { continue }
                 try add(spelled, elementValue(spelled.key.metric, e))
             }
         }

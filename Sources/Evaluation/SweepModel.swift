@@ -77,8 +77,8 @@ public struct SweepModel: Sendable {
     public func evaluateWithExactness(_ point: SweepPoint) throws -> (rows: [MetricEstimate], approximations: [String: Set<String>]) {
         var request = EvaluationRequest(
             scenario: try scenario(at: point), cards: cards, method: method, samples: samples, seed: point.seed, jobs: 1)
-        // The sweep writes neither unit variances nor metrics outside --metrics: skip computing them.
-        request.closedFormOptions = ClosedForm.Options(metrics: metrics, unitVariances: false)
+        // The sweep writes no metric outside --metrics: the closed forms skip computing them.
+        request.closedFormMetrics = metrics
         let result = try MetricEvaluation.run(request)
         var rows = result.rowsByScheme
         if let metrics { rows = rows.filter { metrics.contains($0.metric) } }

@@ -13,8 +13,8 @@ public struct EvaluationRequest: Sendable {
     public var seed: UInt64
     /// Worker threads of the Monte Carlo.
     public var jobs: Int
-    /// Which closed-form rows to compute (default: all, with unit variances).
-    public var closedFormOptions = ClosedForm.Options()
+    /// The closed-form metric ids to compute (`ClosedForm.evaluate`'s `metrics`), nil for all.
+    public var closedFormMetrics: Set<String>? = nil
 
     public init(scenario: Scenario, cards: [SchemeCard], method: MethodChoice = .closedForm,
                 samples: Int = MonteCarlo.minimumSamples, seed: UInt64 = 1, jobs: Int = 1) {

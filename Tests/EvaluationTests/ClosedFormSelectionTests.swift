@@ -4,10 +4,11 @@ import Stochastics
 import Testing
 @testable import Evaluation
 
-/// `ClosedForm.Options` (what a sweep asks for): a metric subset and no unit
-/// variances give exactly the rows of the full evaluation restricted to those
-/// metrics, same order and same numbers, without `unitVariance`.
-@Suite struct ClosedFormOptionsTests {
+/// `ClosedForm.evaluate`'s `metrics` (`dmm sweep --metrics`) and `unitVariances`:
+/// a metric subset gives exactly the rows of the full evaluation restricted to
+/// those metrics, same order and same numbers; without unit variances the rows
+/// are those with them, less `unitVariance`.
+@Suite struct ClosedFormSelectionTests {
     static let catalog: SchemeCatalog = {
         GSL.configure()
         return try! SchemeCatalog.load(directory: ModelsLocator.schemesDirectory())
@@ -26,16 +27,16 @@ import Testing
     func subsetEqualsFullRowsFiltered(sets: [String]) throws {
         let s = try Scenario.default.applying(sets)
         let cards = Self.catalog.cards
-        let full = try ClosedForm.evaluate(scenario: s, schemes: cards)
-        #expect(full.contains { $0.unitVariance != nil })  // the default keeps them (the campaign's z)
-        let everything = try ClosedForm.evaluate(scenario: s, schemes: cards, options: .init(unitVariances: false))
+        let full = try ClosedForm.evaluate(scenario: s, schemes: cards, unitVariances: true)
+        #expect(full.contains { $0.unitVariance != nil })  // what the campaign's z reads
+        let everything = try ClosedForm.evaluate(scenario: s, schemes: cards)
         #expect(Self.tidy(everything) == Self.tidy(full))
         #expect(everything.allSatisfy { $0.unitVariance == nil })
         for kept: Set<String> in [
             ["signaling_cost"], ["packet_loss", "packet_loss_buffered", "handover_failure_probability"],
             ["outage.ha", "outage.lma", "blast_radius", "anchor_signaling_rate", "path_stretch"],
         ] {
-            let some = try ClosedForm.evaluate(scenario: s, schemes: cards, options: .init(metrics: kept, unitVariances: false))
+            let some = try ClosedForm.evaluate(scenario: s, schemes: cards, metrics: kept)
             let expected = full.filter { kept.contains($0.metric) }
             #expect(!expected.isEmpty)
             #expect(Self.tidy(some) == Self.tidy(expected), "\(kept)")
