@@ -12,7 +12,9 @@ public enum MetricEvaluation {
         var rows: [MetricEstimate] = []
         if request.method.includesClosedForm {
             // The model variances only serve the comparison with a Monte Carlo (`BugSignal`).
-            rows += try ClosedForm.evaluate(
+            // Assigned, not appended: `+=` onto the empty array copied every row (three
+            // strings each), a twentieth of a closed-form sweep point.
+            rows = try ClosedForm.evaluate(
                 scenario: request.scenario, schemes: request.cards, unitVariances: request.method.includesMonteCarlo,
                 metrics: request.closedFormMetrics)
         }
