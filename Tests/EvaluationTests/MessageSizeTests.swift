@@ -67,6 +67,11 @@ import Testing
     static let mnLLID = Option(name: "MN LL-ID", fields: [1, 1, 2, mac], alignment: (2, 0))
     /// RFC 5949 section 6: LMA Address option: Type, Length, Option-Code, Reserved, IPv6 address (8n+4).
     static let lmaAddress = Option(name: "LMA address", fields: [1, 1, 1, 1, 16], alignment: (8, 4))
+    /// RFC 5213 sections 8.4, 8.5, 8.8: Handoff Indicator and Access Technology Type (Type, Length,
+    /// Reserved, value), Timestamp (Type, Length, 8 octets at 8n+2).
+    static let handoffIndicator = Option(name: "HI option", fields: [1, 1, 1, 1])
+    static let accessTechnology = Option(name: "ATT", fields: [1, 1, 1, 1])
+    static let timestamp = Option(name: "Timestamp", fields: [1, 1, 8], alignment: (8, 2))
     /// RFC 6275 section 6.3: Home Address destination option inside a Destination Options
     /// header (Next Header, Hdr Ext Len, the option at 8n+6): 24 octets.
     static let homeAddressHeader = mobilityLikeHeader(fixed: [1, 1], option: Option(name: "HAO", fields: [1, 1, 16], alignment: (8, 6)))
@@ -134,5 +139,14 @@ import Testing
         #expect(Self.mobility(fixed: Self.mh + Self.buBody, options: []) == Self.ipv6 + 16)
         // The alternate care-of address option after a 12-octet BU starts at 14 (8n+6).
         #expect(Self.mobility(fixed: Self.mh + Self.buBody, options: [Self.alternateCoA]) == Self.ipv6 + 32)
+    }
+
+    /// The RFC-minimal PBU and PBA that docs/MODELS.md 5.2 quotes beside the literature's 76
+    /// (the scenario's default): MN-ID, HNP, handoff indicator, access technology type and
+    /// timestamp (RFC 5213 section 8) come to 112 octets.
+    @Test func rfcMinimalProxyBindingUpdateIs112() {
+        let options = [Self.hnp, Self.handoffIndicator, Self.accessTechnology, Self.mnID, Self.timestamp]
+        #expect(Self.mobility(fixed: Self.mh + Self.buBody, options: options) == 112)
+        #expect(Self.mobility(fixed: Self.mh + Self.baBody, options: options) == 112)
     }
 }
