@@ -65,7 +65,7 @@ struct BusiestAnchor: Sendable {
 
     /// Bindings held, closed form: M (1 + replicas) for a per-node anchor (every MN it
     /// serves holds one binding at all times, plus the copies synchronised from peers);
-    /// M E[B] for an anchoring AR, E[B] the distinct ARs anchoring ≥ 1 live session of an
+    /// M E[N_b] for an anchoring AR, E[N_b] the distinct ARs anchoring ≥ 1 live session of an
     /// MN at a random instant, the serving AR included (`Motion.liveAnchorARs`,
     /// `LiveAnchorARs`: what the simulation's probes count; a revisited AR is one binding).
     /// A hand-built context without it falls back to E[N_a] (`Motion.anchorsInUse`, per residence).

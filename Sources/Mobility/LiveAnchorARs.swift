@@ -9,7 +9,7 @@ import Stochastics
 /// Random instant (renewal reward over a residence; the current residence's age
 /// has the equilibrium law, not that of a full residence):
 ///
-///     E[B] = (1/E[X]) ∫₀^∞ F^c(u) g(u) du
+///     E[N_b] = (1/E[X]) ∫₀^∞ F^c(u) g(u) du
 ///
 /// with g(u) the expected count u seconds after the last handoff. Then the current
 /// residence holds a Poisson number of live sessions of mean λ_s H(u),
@@ -59,7 +59,7 @@ public struct LiveAnchorARs: Sendable {
         return false
     }
 
-    /// E[B], the distinct ARs anchoring ≥ 1 live session at a random instant.
+    /// E[N_b], the distinct ARs anchoring ≥ 1 live session at a random instant.
     public func mean() throws -> Double { try mean(merging: true) }
 
     /// `mean()`, or with `merging` false the same integral counting every residence
