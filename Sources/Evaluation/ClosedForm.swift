@@ -16,8 +16,12 @@ public enum ClosedForm {
     /// `GSLError` or `EvaluationError` (exit 1) naming the quantity and parameters
     /// when a closed form cannot be computed.
     /// `models` are the Swift halves to pair the cards with (by id), normally the registry.
+    /// `unitVariances`: also fill `MetricEstimate.unitVariance` (the model variance of one
+    /// unit, what `ClosedFormComparison` needs beside a Monte Carlo; the packet-loss second
+    /// moments cost more than the rest of a scheme's metrics, so a closed form alone skips them).
     public static func evaluate(
-        scenario: Scenario, schemes: [SchemeCard], models: [any SchemeModel] = SchemeModels.all
+        scenario: Scenario, schemes: [SchemeCard], models: [any SchemeModel] = SchemeModels.all,
+        unitVariances: Bool = false
     ) throws -> [MetricEstimate] {
         let schemeModels = try schemes.map { try SchemeModels.require($0, in: models) }
         let motion = try MotionCache.shared.motion(
@@ -38,7 +42,7 @@ public enum ClosedForm {
         for i in schemes.indices {
             rows += try SchemeMetrics.evaluate(
                 scheme: schemes[i].id, model: schemeModels[i], procedures: schemes[i].procedures, context: context,
-                scenario: scenario, sessionLaplaceComplement: complement)
+                scenario: scenario, sessionLaplaceComplement: complement, unitVariances: unitVariances)
         }
         return rows
     }

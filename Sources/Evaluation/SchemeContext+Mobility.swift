@@ -73,24 +73,24 @@ extension SchemeContext.Motion {
             residence: residence, session: inputs.session, sessionRate: inputs.sessionRate, grid: grid)
         // Time away from the first AR and the anchor distance come from one α(j) series.
         let walk = inputs.sessionAnchoring ? try (walkAverages?(anchoring) ?? anchoring.walkAverages()) : nil
+        // E[N_a] at handoffs and refreshes and the per-flow old anchors share their per-residence values.
+        let anchors = inputs.sessionAnchoring ? try anchoring.anchorsInUseEverywhere(lifetime: inputs.refreshLifetimeS) : nil
         self.init(
             crossingRate: 1 / residence.mean,
             domainCrossingFraction: try DomainCrossing.fraction(grid: grid, domainSize: inputs.domainSize),
             domainARs: Double(try DomainCrossing.arCount(grid: grid, domainSize: inputs.domainSize)),
             sessionRate: inputs.sessionRate,
             activeSessions: anchoring.rho,
-            anchorsInUse: inputs.sessionAnchoring ? try anchoring.anchorsInUseAtHandoff() : 0,
+            anchorsInUse: anchors?.atHandoff ?? 0,
             tunnelledFraction: walk?.awayFraction ?? 0,
             meanAnchorDistance: walk?.meanDistanceSteps ?? 0,
             refreshRate: try inputs.refreshLifetimeS.map { try BindingRefresh.rate(residence: residence, lifetime: $0) } ?? 0,
-            anchorsInUseAtRefresh: inputs.sessionAnchoring
-                ? try inputs.refreshLifetimeS.map { try anchoring.anchorsInUseAtRefresh(lifetime: $0) } ?? 0 : 0,
+            anchorsInUseAtRefresh: anchors?.atRefresh ?? 0,
             domainRefreshRate: try inputs.refreshLifetimeS.map {
                 try DomainRefresh.rate(residence: residence, grid: grid, domainSize: inputs.domainSize, lifetime: $0).rate
             } ?? 0,
             nextUpdateWaitS: try BindingUpdateWait.mean(residence: residence, refreshLifetimeS: inputs.refreshLifetimeS))
-        if inputs.sessionAnchoring {
-            let v = try anchoring.anchorsInUseForSignaling(lifetime: inputs.refreshLifetimeS)
+        if let v = anchors?.signaling {
             func old(_ p: (anchors: Double, steps: Double)) -> SchemeContext.Motion.OldAnchors {
                 .init(anchors: p.anchors, stepsPerAnchor: p.anchors > 0 ? Swift.max(1, p.steps / p.anchors) : 1)
             }

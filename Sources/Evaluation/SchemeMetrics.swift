@@ -16,7 +16,7 @@ import Stochastics
 public enum SchemeMetrics {
     public static func evaluate(
         scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
-        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double
+        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double, unitVariances: Bool = false
     ) throws -> [MetricEstimate] {
         var out: [MetricEstimate] = []
         func add(_ spelled: Spelled, _ value: Double, unitVariance: Double? = nil) throws {
@@ -42,7 +42,8 @@ public enum SchemeMetrics {
             tauRA: c.links.attemptMs(c.size(.ra)), dad: DADShare(model: model, context: c))
         let traffic = s.traffic
         let anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
-        let lossSquares = latencyLaw.lossSecondMoments(ratePps: traffic.packetRatePps, buffers: [0, traffic.bufferPackets])
+        let lossSquares = unitVariances
+            ? latencyLaw.lossSecondMoments(ratePps: traffic.packetRatePps, buffers: [0, traffic.bufferPackets]) : nil
         for spelled in Self.schemeLevel {
             let metric = spelled.key.metric
             let value: Double?
@@ -78,16 +79,16 @@ public enum SchemeMetrics {
             case .handoverFailureProbability:
                 let p = try latencyLaw.exceedanceProbability(residence: try s.effectiveResidence())
                 value = p
-                unitVariance = p * (1 - p)
+                if unitVariances { unitVariance = p * (1 - p) }
             // λ_p E[L] and E[(λ_p L − B)⁺] per active session and handoff (6.5); same exactness.
             case .packetLoss:
                 let m = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: 0)
                 value = m
-                unitVariance = lossSquares[0] - m * m
+                unitVariance = lossSquares.map { $0[0] - m * m }
             case .packetLossBuffered:
                 let m = latencyLaw.meanLoss(ratePps: traffic.packetRatePps, bufferPackets: traffic.bufferPackets)
                 value = m
-                unitVariance = lossSquares[1] - m * m
+                unitVariance = lossSquares.map { $0[1] - m * m }
             // ρ λ_p [s_p (w_wl + w_wd (used − 1)) + s_tun w_wd tunnel hops], byte-hops/s (5.6): exact as the path.
             case .packetDeliveryCost:
                 let m = s.messages

@@ -77,13 +77,30 @@ public struct AnchorResidences: Sendable {
     /// reports a cut that did not converge).
     public var isExact: Bool { sessionsRoute != .standIn }
 
-    /// Whether alive_j (E[N_a] and the old anchors signaled) is exact: deterministic
-    /// residence only. The gamma grid's piecewise-linear ψ errs by up to about 2e-4
-    /// relative (measured against the exponential closed form of 3.3, `AnchorResidencesTests`).
-    public var aliveIsExact: Bool {
-        if case .deterministic = residence.form { return true }
-        return false
+    /// How alive_j (and sessions_j off the handoff) are computed.
+    public enum AliveRoute: String, Sendable {
+        /// Deterministic residence v: S_j = jv, directly (exact).
+        case deterministic
+        /// Exponential sessions, ρ ≤ 12: the per-residence binomial series
+        /// (`ExponentialSessionAnchors`, exact).
+        case exponentialSessions
+        /// Gamma residence: the grid of ψ against the gamma law of S_j (approximate).
+        case gammaGrid
+        /// Other residence laws: the grid with the two-moment gamma stand-in (approximate).
+        case standIn
     }
+
+    public var aliveRoute: AliveRoute {
+        if case .deterministic = residence.form { return .deterministic }
+        if ExponentialSessionAnchors.applies(self) { return .exponentialSessions }
+        return residence.gammaShapeAndScale != nil ? .gammaGrid : .standIn
+    }
+
+    /// Whether alive_j (E[N_a] and the old anchors signaled) is exact: deterministic
+    /// residence, or exponential sessions with ρ ≤ 12. The gamma grid's piecewise-linear
+    /// ψ errs by up to about 2e-4 relative (measured against the exponential closed form
+    /// of 3.3, `AnchorResidencesTests`).
+    public var aliveIsExact: Bool { aliveRoute == .deterministic || aliveRoute == .exponentialSessions }
 
     /// alive_j and sessions_j for j = 0, 1, … until the rest is negligible.
     public struct Values: Sendable, Equatable {
@@ -113,6 +130,16 @@ public struct AnchorResidences: Sendable {
 
     /// `values(shift:)` for several shifts, sharing the grid of ψ.
     public func values(shifts: [Double]) throws -> [Values] {
+        if sessionRate <= 0 { return shifts.map { _ in Values(alive: [], sessions: [], exact: true, sessionsExact: true) } }
+        if aliveRoute == .exponentialSessions, let series = try ExponentialSessionAnchors(self) {
+            return shifts.map { series.values(shift: $0) }
+        }
+        return try gridValues(shifts: shifts)
+    }
+
+    /// `values(shifts:)` by the deterministic sum or the grid of ψ, whatever the session
+    /// law (the route before `ExponentialSessionAnchors`; tests compare the two).
+    func gridValues(shifts: [Double]) throws -> [Values] {
         if sessionRate <= 0 { return shifts.map { _ in Values(alive: [], sessions: [], exact: true, sessionsExact: true) } }
         var table: Table?
         return try shifts.map { u in

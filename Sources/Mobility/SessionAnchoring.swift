@@ -120,20 +120,37 @@ public struct SessionAnchoring: Sendable {
         -> (handoff: (anchors: Double, steps: Double), refresh: (anchors: Double, steps: Double)?,
             sessions: (atAnchorFraction: Double, awaySteps: Double))
     {
+        try anchorsInUseEverywhere(lifetime: t).signaling
+    }
+
+    /// `anchorsInUseAtHandoff()`, `anchorsInUseAtRefresh(lifetime:)` (0 without a
+    /// lifetime) and `anchorsInUseForSignaling(lifetime:)` at once: the per-residence
+    /// values at the handoff and at the refresh instants are computed once and shared
+    /// (each costs the grid of ψ for non-exponential sessions).
+    public func anchorsInUseEverywhere(lifetime t: Double?) throws
+        -> (atHandoff: Double, atRefresh: Double,
+            signaling: (handoff: (anchors: Double, steps: Double), refresh: (anchors: Double, steps: Double)?,
+                        sessions: (atAnchorFraction: Double, awaySteps: Double)))
+    {
         let r = AnchorResidences(residence: residence, session: session, sessionRate: sessionRate)
+        let byResidence = anchorsRoute == .residences || anchorsRoute == .residencesApproximation
         let atHandoff = try r.values()
         let walk = atHandoff.sessionWalk(grid: grid)
         var refresh: (anchors: Double, steps: Double)?
+        var inUseAtRefresh = 0.0
         if let t, t > 0, rho > 0 {
             let (weights, values, denominator) = try anchorsInUseAtRefreshInstants(r, lifetime: t)
-            var a = 0.0, d = 0.0
+            var a = 0.0, d = 0.0, inUse = 0.0
             for (w, v) in zip(weights, values) {
                 let o = v.oldAnchors(grid: grid)
                 a += w * o.anchors; d += w * o.steps
+                inUse += w * v.anchorsInUse
             }
             refresh = denominator > 0 ? (a / denominator, d / denominator) : (0, 0)
+            inUseAtRefresh = byResidence ? (denominator > 0 ? inUse / denominator : 0) : try anchorsInUseAtRefresh(lifetime: t)
         }
-        return (atHandoff.oldAnchors(grid: grid), refresh, (walk.atAnchorFraction, walk.awaySteps))
+        let inUse = byResidence ? atHandoff.anchorsInUse : try anchorsInUseAtHandoff()
+        return (inUse, inUseAtRefresh, (atHandoff.oldAnchors(grid: grid), refresh, (walk.atAnchorFraction, walk.awaySteps)))
     }
 
     /// The refresh instants u = nT_L (n ≥ 1) of one residence: their weights F^c(nT_L),

@@ -93,10 +93,10 @@ import Testing
     @Test func packetLossUnitVarianceByHand() throws {
         let card = try Self.catalog.require("pmipv6")
         let q = 0.2, rate = 50.0
-        func rows(_ loss: Double, buffer: Double) throws -> [MetricEstimate] {
+        func rows(_ loss: Double, buffer: Double, unitVariances: Bool = true) throws -> [MetricEstimate] {
             let s = try Scenario.default.setting("links.wireless.loss", to: String(loss))
                 .setting("traffic.packet_rate_pps", to: String(rate)).setting("traffic.buffer_packets", to: String(buffer))
-            return try ClosedForm.evaluate(scenario: s, schemes: [card])
+            return try ClosedForm.evaluate(scenario: s, schemes: [card], unitVariances: unitVariances)
         }
         func find(_ r: [MetricEstimate], _ m: Metric) throws -> MetricEstimate { try #require(r.first { $0.metric == MetricKey(m).id }) }
         let l0 = try find(try rows(0, buffer: 0), .handoffLatency).estimate
@@ -111,6 +111,10 @@ import Testing
         #expect(abs(buffered - expected) <= 1e-9 * expected, "\(buffered) vs \(expected)")
         let p = try find(lossy, .handoverFailureProbability)
         #expect(p.unitVariance == p.estimate * (1 - p.estimate))
+        // A closed form alone skips them, and its values are the same.
+        let alone = try rows(q, buffer: 1, unitVariances: false)
+        #expect(alone.allSatisfy { $0.unitVariance == nil })
+        #expect(alone.map(\.estimate) == lossy.map(\.estimate))
     }
 
     /// MIPv6's stretch is σ_r for a remote CN and σ_l for a local one, drawn once per

@@ -6,7 +6,8 @@ import Testing
 /// `AnchorResidences` (docs/MODELS.md 3.3-3.4): the per-residence anchors seen
 /// from a handoff, against values computed another way.
 @Suite struct AnchorResidencesTests {
-    /// Exponential residence and sessions: the gamma-grid route (shape 1) sums to the
+    /// Exponential residence and sessions: the gamma-grid route (shape 1, what
+    /// non-exponential sessions take) sums to the
     /// independent closed form a ∫₀¹ (1 − x)^{a−1}(1 − e^{−ρx})/x dx of 3.3 (the
     /// `exponentialIntegral` route) within 2e-4 relative (the grid's measured error,
     /// docs/MODELS.md 3.3), and the live sessions sum to ρ.
@@ -15,8 +16,8 @@ import Testing
         let x = try ProbabilityLaw.exponential(mean: residenceMean), t = try ProbabilityLaw.exponential(mean: sessionMean)
         let rate = rho / sessionMean
         let r = AnchorResidences(residence: x, session: t, sessionRate: rate)
-        #expect(!r.aliveIsExact && r.isExact)
-        let v = try r.values()
+        #expect(r.aliveIsExact && r.isExact && r.aliveRoute == .exponentialSessions)
+        let v = try r.gridValues(shifts: [0])[0]
         let closed = try SessionAnchoring(residence: x, session: t, sessionRate: rate, grid: .square).anchorsInUseAtHandoff()
         #expect(abs(v.anchorsInUse - closed) <= 2e-4 * closed, "grid \(v.anchorsInUse) vs closed form \(closed)")
         #expect(abs(v.sessions.reduce(0, +) - rho) <= 1e-6 * rho)
@@ -89,6 +90,39 @@ import Testing
         for j in 0..<Swift.max(palm.sessions.count, quad.sessions.count) {
             let a = j < palm.sessions.count ? palm.sessions[j] : 0, b = j < quad.sessions.count ? quad.sessions[j] : 0
             #expect(abs(a - b) <= 1e-6 * rho, "j = \(j): \(a) vs \(b)")
+        }
+    }
+
+    /// Exponential sessions, the per-residence series (`ExponentialSessionAnchors`):
+    /// Σ_j alive_j at a handoff and u after it against E[N_a] with ρ e^{−μu} by the
+    /// other routes of 3.3 (one quadrature of the whole series over X, or the
+    /// exponential integral for exponential residence), to 1e-9 relative; alive_j
+    /// against the gamma grid of ψ residence by residence, within 5e-4 relative (the
+    /// grid's sums err by 2e-4, single residences by up to 3e-4; plus 1e-9 absolute).
+    @Test(arguments: [("exponential:mean=60", 300.0, 1.0), ("gamma:shape=2,mean=60", 300.0, 1.0),
+                      ("weibull:shape=0.7,mean=40", 120.0, 6.0), ("lognormal:sigma=0.8,mean=30", 900.0, 11.5),
+                      ("exponential:mean=600", 30.0, 0.2)])
+    func exponentialSessionSeriesMatchesTheOtherRoutes(residence: String, sessionMean: Double, rho: Double) throws {
+        let x = try ProbabilityLaw.parse(residence), t = try ProbabilityLaw.exponential(mean: sessionMean)
+        let rate = rho / sessionMean
+        let r = AnchorResidences(residence: x, session: t, sessionRate: rate)
+        #expect(r.aliveRoute == .exponentialSessions)
+        let anchoring = SessionAnchoring(residence: x, session: t, sessionRate: rate, grid: .square)
+        let shifts = [0.0, 0.7 * sessionMean, 2.5 * sessionMean]
+        let series = try r.values(shifts: shifts), grid = try r.gridValues(shifts: shifts)
+        for (i, u) in shifts.enumerated() {
+            let v = series[i]
+            #expect(v.exact && v.sessionsExact)
+            let other = try anchoring.anchorsInUse(rho: rho * exp(-u / sessionMean))
+            #expect(abs(v.anchorsInUse - other) <= 1e-9 * other, "u = \(u): series \(v.anchorsInUse) vs \(other)")
+            #expect(abs(v.sessions.reduce(0, +) - rho * exp(-u / sessionMean)) <= 1e-11 * rho)
+            // The gamma grid residence by residence (the stand-in laws' grid is a
+            // two-moment approximation of S_j, not a check).
+            if x.gammaShapeAndScale == nil { continue }
+            for j in 0..<Swift.max(v.alive.count, grid[i].alive.count) {
+                let a = j < v.alive.count ? v.alive[j] : 0, b = j < grid[i].alive.count ? grid[i].alive[j] : 0
+                #expect(abs(a - b) <= 5e-4 * a + 1e-9, "u = \(u), j = \(j): series \(a) vs grid \(b)")
+            }
         }
     }
 

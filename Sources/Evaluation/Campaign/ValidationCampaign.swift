@@ -201,7 +201,7 @@ public enum ValidationCampaign {
         _ drawn: CampaignScenario, cards: [SchemeCard], samples: Int, jobs: Int
     ) throws -> (pairs: [Pair], notCompared: Int) {
         let scenario = try drawn.scenario()
-        let closed = try ClosedForm.evaluate(scenario: scenario, schemes: cards)
+        let closed = try ClosedForm.evaluate(scenario: scenario, schemes: cards, unitVariances: true)
         let simulated = try MonteCarlo.evaluate(scenario: scenario, schemes: cards, samples: samples, seed: drawn.seed, jobs: jobs)
         var approximate: [String: Set<String>] = [:]
         for card in cards { approximate[card.id] = try approximateMetrics(scenario, card: card) }

@@ -11,7 +11,9 @@ public enum MetricEvaluation {
     public static func run(_ request: EvaluationRequest, progress: ((Int, Int) -> Void)? = nil) throws -> EvaluationResult {
         var rows: [MetricEstimate] = []
         if request.method.includesClosedForm {
-            rows += try ClosedForm.evaluate(scenario: request.scenario, schemes: request.cards)
+            // The model variances only serve the comparison with a Monte Carlo (`BugSignal`).
+            rows += try ClosedForm.evaluate(
+                scenario: request.scenario, schemes: request.cards, unitVariances: request.method.includesMonteCarlo)
         }
         if request.method.includesMonteCarlo {
             rows += try MonteCarlo.evaluate(
