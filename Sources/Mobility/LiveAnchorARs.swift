@@ -17,8 +17,8 @@ import Stochastics
 /// shift u (alive_j(u)); residence k back sits at the walk's position k steps back.
 /// g(u) is the current AR's 1 − e^{−λ_s H(u)} (integrated by adaptive quadrature)
 /// plus the rest (`distinct` of the whole sequence minus that term), integrated by
-/// 3-point Gauss–Legendre on panels that are geometric from 10⁻³ of the shorter of
-/// E[X] and E[T], at most max(that/2, U/24) wide, with breakpoints at the laws'
+/// 3-point Gauss–Legendre on panels that are geometric (×2) from 10⁻³ of the shorter
+/// of E[X] and E[T], at most max(that/2, U/24) wide, with breakpoints at the laws'
 /// kinks, up to U where λ_s E[(T − U)⁺] (a bound on the old sessions, so on the
 /// rest) is ≤ 1e-9 ρ. (Exponential residence too: by PASTA a random instant sees
 /// what a handoff sees, but conditioning on the current age keeps the correlation
@@ -60,11 +60,12 @@ public struct LiveAnchorARs: Sendable {
     }
 
     /// E[N_b], the distinct ARs anchoring ≥ 1 live session at a random instant.
-    public func mean() throws -> Double { try mean(merging: true) }
+    public func mean() throws -> Double { try mean(merging: true, refinement: 1) }
 
     /// `mean()`, or with `merging` false the same integral counting every residence
-    /// that holds a live session (no walk: E[N_a] at a random instant).
-    func mean(merging: Bool) throws -> Double {
+    /// that holds a live session (no walk: E[N_a] at a random instant); `refinement`
+    /// divides the panels' widths (tests check the quadrature's convergence with it).
+    func mean(merging: Bool, refinement refine: Double = 1) throws -> Double {
         let rho = sessionRate * session.mean
         guard rho > 0 else { return 0 }
         let r = AnchorResidences(residence: residence, session: session, sessionRate: sessionRate)
@@ -99,10 +100,12 @@ public struct LiveAnchorARs: Sendable {
         while sessionRate * (try session.integratedTail(end)) > 1e-9 * rho, end < 1e4 * mT { end *= 2 }
         if let support = Self.supportEnd(residence) { end = Swift.min(end, support) }
         let scale = Swift.min(meanX, mT, end)
-        let width = Swift.max(scale / 2, end / 24)
+        // Every node costs one per-residence evaluation (`AnchorResidences` at that shift):
+        // wider panels (×4 growth, widths of the shorter mean) erred by up to 6e-3.
+        let width = Swift.max(scale / 2, end / 24) / refine
         edges = [0]
-        var x = 1e-3 * scale
-        while x < end { edges.append(x); x = Swift.min(2 * x, x + width) }
+        var x = 1e-3 * scale / refine
+        while x < end { edges.append(x); x = Swift.min(x * (1 + 1 / refine), x + width) }
         edges.append(end)
         for k in residenceKinks + Self.kinks(session) where k > 0 && k < end { edges.append(k) }
         edges = Array(Set(edges)).sorted()
