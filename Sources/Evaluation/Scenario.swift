@@ -94,6 +94,15 @@ public struct Scenario: Sendable, Equatable {
         case immediate
     }
 
+    /// How the PHY turns a frame into air time (`links.wireless.ieee80211.phy`).
+    public enum PHYKind: String, CaseIterable, Sendable, Codable {
+        /// DSSS/HR-DSSS (IEEE 802.11-2016 clauses 15-16): PLCP + 8·bytes/rate, no rounding.
+        case dsss
+        /// OFDM (clause 17) and ERP-OFDM (clause 18): the PSDU plus 16 SERVICE and 6 tail bits
+        /// in whole 4 µs symbols (TXTIME, 17.4.3).
+        case ofdm
+    }
+
     /// IEEE 802.11 DCF timing (`links.wireless.ieee80211.*`), µs, bytes and bit/s; defaults
     /// are the 802.11b DSSS/HR-DSSS PHY (IEEE 802.11-2016 clauses 15 and 16).
     public struct IEEE80211: Sendable, Equatable {
@@ -111,6 +120,7 @@ public struct Scenario: Sendable, Equatable {
         public var dataRateBps: Double = 11_000_000
         public var basicRateBps: Double = 2_000_000
         public var access: ChannelAccess = .backoff
+        public var phy: PHYKind = .dsss
 
         /// The timing in the form the scheme models read (ms).
         public var timing: IEEE80211Timing {
@@ -118,7 +128,7 @@ public struct Scenario: Sendable, Equatable {
                 slotMs: slotUs / 1000, sifsMs: sifsUs / 1000, difsMs: difsUs / 1000, cwMin: cwMin,
                 plcpMs: (preambleUs + plcpHeaderUs) / 1000, overheadBytes: macHeaderBytes + llcBytes,
                 ackBytes: ackBytes, dataRateBps: dataRateBps, basicRateBps: basicRateBps,
-                immediateAccess: access == .immediate)
+                immediateAccess: access == .immediate, ofdmSymbols: phy == .ofdm)
         }
     }
 

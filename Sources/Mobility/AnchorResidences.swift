@@ -426,20 +426,36 @@ extension AnchorResidences.Values {
         // Past g = 128 in blocks of g/64 steps: Σ_block P(D_g = 0) exactly (prefix sums)
         // times alive at the block's middle (alive is linear in j there, as above).
         var returns = [0.0]
+        returns.reserveCapacity(n + 2)
         for g in 0..<(n + 1) { returns.append(returns[g] + (g < away.count ? 1 - away[g] : 0)) }
+        // Raw buffers: this runs at every handoff and refresh instant of every sweep point
+        // (the same arithmetic in the same order as indexed arrays, without their checks).
+        let alive = self.alive
         func inner(_ i: Int) -> Double {
-            var sum = 0.0
-            var g = 2
-            while i + g < n {
-                let width = g < 128 ? 1 : Swift.min(g / 64, n - i - g)
-                if width == 1 {
-                    sum += (1 - away[g]) * alive[i + g]
-                } else {
-                    sum += (returns[g + width] - returns[g]) * alive[i + g + width / 2]
+            alive.withUnsafeBufferPointer { live in
+                away.withUnsafeBufferPointer { away in
+                    returns.withUnsafeBufferPointer { returns in
+                        var sum = 0.0
+                        var g = 2
+                        // Unit steps while g < 128: P(D_g = 0) alive_{i+g} term by term.
+                        let unitEnd = Swift.min(128, n - i)
+                        while g < unitEnd {
+                            sum += (1 - away[g]) * live[i + g]
+                            g += 1
+                        }
+                        while i + g < n {
+                            let width = Swift.min(g / 64, n - i - g)
+                            if width == 1 {
+                                sum += (1 - away[g]) * live[i + g]
+                            } else {
+                                sum += (returns[g + width] - returns[g]) * live[i + g + width / 2]
+                            }
+                            g += width
+                        }
+                        return sum
+                    }
                 }
-                g += width
             }
-            return sum
         }
         var inners = [Double](repeating: 0, count: n)
         var i = 0, lastI = -1

@@ -15,7 +15,11 @@ protocol VariateSampler: Sendable {
 }
 
 extension VariateSampler {
-    @inline(__always) func crossings(within t: Double, _ s: RandomStream) -> Int {
+    @inline(__always) func crossings(within t: Double, _ s: RandomStream) -> Int { renewals(within: t, s) }
+
+    /// The renewals in (0, t] by summing draws: the default `crossings(within:)`, and
+    /// the fallback of samplers that count them another way where that is not safe.
+    @inline(__always) func renewals(within t: Double, _ s: RandomStream) -> Int {
         var elapsed = drawResidual(s)
         var k = 0
         while elapsed <= t {
@@ -67,15 +71,7 @@ struct ErlangSampler: VariateSampler {
     /// logarithms.
     @inline(__always) func crossings(within t: Double, _ s: RandomStream) -> Int {
         let phasesOfT = t / scale
-        guard phasesOfT <= 700 else {
-            var elapsed = drawResidual(s)
-            var k = 0
-            while elapsed <= t {
-                k += 1
-                elapsed += draw(s)
-            }
-            return k
-        }
+        guard phasesOfT <= 700 else { return renewals(within: t, s) }
         let threshold = exp(-phasesOfT)
         var product = 1.0
         for _ in 0..<(1 + s.uniformInt(shape)) { product *= s.uniformPositive() }

@@ -405,6 +405,8 @@ public struct SessionAnchoring: Sendable {
     ///   its transform r*(s) Φ_g(f*(s))/s (`inversionWalk`, `WalkGeneratingFunction`);
     ///   no cut in j; exact (about 5e-8 relative) under the remainder test of `inversionWalk`.
     /// - the deterministic residence: the tails as for exponential sessions, exact under the same test.
+    /// - the tails above when 20 000 terms leave more than 1e-13 (sessions of more than
+    ///   about 10⁴ handoffs): the Laplace-inversion route instead, where it is exact.
     /// - otherwise (gamma residence with heavy-tailed sessions): the quadrature tails cut at 60 terms, not exact.
     /// On the hexagonal grid, D_j beyond 160 steps is extrapolated
     /// (`AnchorDistance.walkSequences`); not exact unless P(K_e > 160) ≤ 1e-9.
@@ -423,6 +425,13 @@ public struct SessionAnchoring: Sendable {
         while tails[horizon] > 1e-13 && horizon < cap {
             horizon = Swift.min(cap, horizon * 4)
             tails = try crossings.tails(upTo: horizon)
+        }
+        // Sessions far longer than residences (more than 20 000 handoffs in a session's
+        // time): the Laplace inversion has no cut in j (the sum cut there would stop the
+        // walk at about √20000 steps).
+        if tails[horizon] > 1e-13, crossings.route != .quadrature {
+            let walk = try inversionWalk(timeAverage: crossings.timeAverage)
+            if walk.exact { return walk }
         }
         let (distance, away) = AnchorDistance.walkSequences(grid: grid, count: horizon + 1)
         var d = 0.0, a = 0.0, sum = 0.0

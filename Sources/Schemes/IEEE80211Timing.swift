@@ -6,6 +6,7 @@
 ///
 ///   a = [DIFS + slot·B] + T_PLCP + 8(h + s)/R_data,  B ~ Uniform{0, …, CWmin}
 ///
+/// (with an OFDM PHY the frame and the ACK take whole 4 µs symbols: `ppduMs`)
 /// with h the MAC header, FCS and LLC/SNAP bytes and s the IP packet. With
 /// `immediateAccess` the first attempt finds the medium idle for longer than
 /// DIFS + CWmin slots and goes at once (IEEE 802.11-2016 10.3.4.2 basic access;
@@ -27,21 +28,40 @@ public struct IEEE80211Timing: Sendable, Equatable {
     public var basicRateBps: Double
     /// The first attempt skips DIFS and backoff (an idle medium); retries never do.
     public var immediateAccess: Bool
+    /// OFDM PHY: the PSDU goes out in whole 4 µs symbols (`ppduMs`); DSSS: no rounding.
+    public var ofdmSymbols: Bool
 
     public init(
         slotMs: Double, sifsMs: Double, difsMs: Double, cwMin: Int, plcpMs: Double, overheadBytes: Double,
-        ackBytes: Double, dataRateBps: Double, basicRateBps: Double, immediateAccess: Bool
+        ackBytes: Double, dataRateBps: Double, basicRateBps: Double, immediateAccess: Bool, ofdmSymbols: Bool = false
     ) {
         self.slotMs = slotMs; self.sifsMs = sifsMs; self.difsMs = difsMs; self.cwMin = cwMin
         self.plcpMs = plcpMs; self.overheadBytes = overheadBytes; self.ackBytes = ackBytes
         self.dataRateBps = dataRateBps; self.basicRateBps = basicRateBps; self.immediateAccess = immediateAccess
+        self.ofdmSymbols = ofdmSymbols
+    }
+
+    /// OFDM symbol, ms (T_SYM = 4 µs, IEEE 802.11-2016 17.3.2.4 with the 20 MHz channel).
+    public static let ofdmSymbolMs = 0.004
+
+    /// Air time of a PPDU carrying `psduBytes` at `rateBps`, ms. DSSS: T_PLCP + 8·L/R.
+    /// OFDM (IEEE 802.11-2016 17.4.3, TXTIME): T_PREAMBLE + T_SIGNAL + T_SYM·N_SYM with
+    /// N_SYM = ⌈(16 + 8·L + 6)/N_DBPS⌉, N_DBPS = R·T_SYM data bits per symbol (16 SERVICE
+    /// bits, 6 tail bits); T_PLCP stands for T_PREAMBLE + T_SIGNAL.
+    public func ppduMs(psduBytes: Double, rateBps: Double) -> Double {
+        guard ofdmSymbols else { return plcpMs + 8 * psduBytes / rateBps * 1000 }
+        let bitsPerSymbol = rateBps * Self.ofdmSymbolMs / 1000
+        // A quotient within a relative 1e-12 of an integer is that integer: R·T_SYM is exact
+        // only up to floating-point rounding (24 Mbit/s·4 µs = 96 bits comes out 96.00000000000001).
+        let symbols = ((16 + 8 * psduBytes + 6) / bitsPerSymbol * (1 - 1e-12)).rounded(.up)
+        return plcpMs + symbols * Self.ofdmSymbolMs
     }
 
     /// Mean backoff of one access, slot·CWmin/2, ms.
     public var meanBackoffMs: Double { slotMs * Double(cwMin) / 2 }
 
-    /// PLCP + the MAC frame of an IP packet of `bytes` at the data rate, ms.
-    public func frameMs(_ bytes: Double) -> Double { plcpMs + 8 * (overheadBytes + bytes) / dataRateBps * 1000 }
+    /// PLCP + the MAC frame of an IP packet of `bytes` at the data rate, ms (`ppduMs`).
+    public func frameMs(_ bytes: Double) -> Double { ppduMs(psduBytes: overheadBytes + bytes, rateBps: dataRateBps) }
 
     /// The random backoff slots of the first attempt: CWmin's uniform draw, or none (`immediateAccess`).
     public var firstAttemptBackoffs: Int { immediateAccess ? 0 : 1 }
@@ -55,7 +75,7 @@ public struct IEEE80211Timing: Sendable, Equatable {
     }
 
     /// ACK timeout after a lost frame: SIFS + PLCP + the ACK at the basic rate, ms.
-    public var ackTimeoutMs: Double { sifsMs + plcpMs + 8 * ackBytes / basicRateBps * 1000 }
+    public var ackTimeoutMs: Double { sifsMs + ppduMs(psduBytes: ackBytes, rateBps: basicRateBps) }
 
     /// What a retry costs beyond a first attempt's mean: the ACK timeout, and DIFS + the mean
     /// backoff when the first attempt had none (ms). A retry costs τ + `retryExtraMs` on average.

@@ -100,8 +100,11 @@ public enum MessageSizeKey: String, CaseIterable, Sendable, Codable {
     case locationUpdate = "location_update"
     /// FMIPv6 (RFC 5568 section 6): router solicitation for proxy advertisement and
     /// its answer, fast binding update and acknowledgement, handover initiate and
-    /// acknowledge (PAR ↔ NAR), unsolicited neighbour advertisement.
-    case rtSolPr = "rtsolpr", prRtAdv = "prrtadv", fbu, fback, hi, hack, una
+    /// acknowledge (PAR ↔ NAR), unsolicited neighbour advertisement. `fbu` is the FBU
+    /// sent from the previous link (it carries the NCoA in an alternate care-of address
+    /// option); `fbu_reactive` the one sent from the new link, whose source is the NCoA
+    /// and which needs no such option (field layouts: docs/MODELS.md 5.2.1).
+    case rtSolPr = "rtsolpr", prRtAdv = "prrtadv", fbu, fbuReactive = "fbu_reactive", fback, hi, hack, una
     /// FPMIPv6 (RFC 5949 section 6): HI and HAck between the MAGs with the PMIPv6 mobility options.
     case pmipHI = "pmip_hi", pmipHAck = "pmip_hack"
 }

@@ -37,6 +37,37 @@ import Testing
         #expect(abs(try Self.value(rows, "mipv6", "handoff_latency") - hand) <= 1e-9 * hand)
     }
 
+    /// The OFDM PHY (IEEE 802.11-2016 17.4.3, TXTIME) sends whole 4 µs symbols of
+    /// N_DBPS = 4 µs · rate data bits, carrying 16 SERVICE bits + 8·PSDU + 6 tail bits.
+    /// ERP-OFDM at 54 Mbit/s (N_DBPS 216), ACK at 24 (N_DBPS 96), by hand:
+    /// RS, PSDU 36 + 56 = 92 B: 758 bits → 4 symbols (16 µs; 13.6 unrounded);
+    /// RA 132 B: 1078 → 5 (20 µs); BU and BA 116 B: 950 → 5 (20 µs); ACK 14 B: 134 → 2 (8 µs),
+    /// so the ACK timeout is SIFS 10 + PLCP 20 + 8 = 38 µs, and
+    /// τ(s) = L_wl + DIFS 28 + 7.5 slots of 9 + PLCP 16 + 4 + symbols·4 µs.
+    @Test(arguments: [0.0, 0.2])
+    func ofdmRoundsToWholeSymbols(loss: Double) throws {
+        var s = try Self.macScenario(loss: loss)
+        for (path, value) in [("slot_us", "9"), ("sifs_us", "10"), ("difs_us", "28"), ("cw_min", "15"),
+                              ("preamble_us", "16"), ("plcp_header_us", "4"), ("phy", "ofdm"),
+                              ("data_rate_bps", "54000000"), ("basic_rate_bps", "24000000")] {
+            s = try s.setting("links.wireless.ieee80211.\(path)", to: value)
+        }
+        let m = s.links.wireless.ieee80211.timing
+        #expect(abs(m.frameMs(56) - (20 + 16) / 1000) < 1e-15)
+        #expect(abs(m.frameMs(96) - (20 + 20) / 1000) < 1e-15)
+        #expect(abs(m.ackTimeoutMs - 38.0 / 1000) < 1e-15)
+        let rows = try MonteCarloFixtures.closedForms(s, scheme: "mipv6")
+        func tau(symbols: Double) -> Double { 2 + (28 + 7.5 * 9 + 20 + 4 * symbols) / 1000 }
+        func air(symbols: Double) -> Double { tau(symbols: symbols) + loss / (1 - loss) * (tau(symbols: symbols) + 0.038) }
+        let h = s.topology.arHaHops
+        let wired = h * (8 * 80 / 1e8 * 1000 + 1)
+        let hand = 50 + air(symbols: 4) + air(symbols: 5) + 1000 + air(symbols: 5) + 2 * wired + air(symbols: 5)
+        #expect(abs(try Self.value(rows, "mipv6", "handoff_latency") - hand) <= 1e-9 * hand)
+        // DSSS keeps the unrounded frame: 8·92 bits at 54 Mbit/s = 13.63 µs.
+        s = try s.setting("links.wireless.ieee80211.phy", to: "dsss")
+        #expect(abs(s.links.wireless.ieee80211.timing.frameMs(56) - (20 + 8 * 92 / 54.0) / 1000) < 1e-15)
+    }
+
     /// The backoff's transform in closed form against the direct sum over its CWmin + 1 values.
     @Test(arguments: [(7, 0.02, 0.3), (31, 0.02, 0.05), (1023, 0.009, 0.7), (15, 0.009, 1e-9)])
     func backoffTransformIsTheSum(cw: Int, slot: Double, s: Double) {

@@ -6,6 +6,21 @@ import Stochastics
 
 @Suite("Session anchoring (docs/MODELS.md 3)")
 struct SessionAnchoringTests {
+    /// Issue 11's `mobility anchors --residence exponential:mean=1e-3 --session
+    /// exponential:mean=1e9`: 10¹² handoffs per session, past the 20 000-term sum (which
+    /// stopped the walk near 160 steps). By hand: for exponential laws the handoffs
+    /// before a random instant of the session are geometric with mean n = η/μ = 10¹²,
+    /// and on the square grid E[D_j] → 2√(j/π) (each coordinate a walk of variance j/2),
+    /// so E[D] → (2/√π) Γ(3/2) √n = √n = 10⁶ steps (relative corrections O(1/√n)).
+    @Test func aSessionOfATrillionHandoffsWalksAMillionSteps() throws {
+        let model = SessionAnchoring(residence: try .exponential(mean: 1e-3), session: try .exponential(mean: 1e9),
+                                     sessionRate: 1e-9, grid: .square)
+        let walk = try model.walkAverages()
+        #expect(walk.exact)
+        #expect(abs(walk.meanDistanceSteps - 1e6) <= 1e-4 * 1e6, "\(walk.meanDistanceSteps)")
+        #expect(walk.awayFraction > 1 - 1e-6 && walk.awayFraction <= 1)
+    }
+
     @Test func anchorsInUseExponentialEqualMeansIsEin() throws {
         // ρ = λ_s E[T] = 1, a = η/μ = 1: E[N_a] = Ein(1) = E1(1) + γ (GSL's E1).
         let model = SessionAnchoring(residence: try .exponential(mean: 60), session: try .exponential(mean: 60),

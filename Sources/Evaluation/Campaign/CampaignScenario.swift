@@ -182,7 +182,7 @@ public struct CampaignScenario: Sendable, Equatable {
     /// stream of their own (the other parameters are drawn as before they existed, but the
     /// campaign's scenarios, and so its numbers, change): the 802.11 MAC in 40 % of the scenarios,
     /// half of them with the DSSS defaults at 1, 2, 5.5 or 11 Mbit/s and half with ERP-OFDM
-    /// timing (slot 9 µs, SIFS 10, DIFS 28, CWmin 15, PLCP 16 + 4 µs, 6...54 Mbit/s, ACK at 6, 12
+    /// timing (slot 9 µs, SIFS 10, DIFS 28, CWmin 15, PLCP 16 + 4 µs, whole 4 µs symbols, 6...54 Mbit/s, ACK at 6, 12
     /// or 24 Mbit/s), access backoff or immediate; the random DAD delay in half of the scenarios.
     private static func drawLinkAccess(_ r: RandomStream) -> [Assignment] {
         var out: [Assignment] = []
@@ -198,7 +198,7 @@ public struct CampaignScenario: Sendable, Equatable {
                 let rate = rates[r.uniformInt(rates.count)]
                 let basic = [6, 12, 24].last { $0 <= rate } ?? 6
                 for (path, value) in [("slot_us", "9"), ("sifs_us", "10"), ("difs_us", "28"), ("cw_min", "15"),
-                                      ("preamble_us", "16"), ("plcp_header_us", "4")] {
+                                      ("preamble_us", "16"), ("plcp_header_us", "4"), ("phy", "ofdm")] {
                     set("links.wireless.ieee80211.\(path)", value)
                 }
                 set("links.wireless.ieee80211.data_rate_bps", String(rate * 1_000_000))

@@ -6,7 +6,8 @@
 /// L_pred = T_L2 + T_wl(UNA). Reactive (1 − p): the MN had no time to send the
 /// FBU; after the switch it sends UNA, then the FBU through the NAR to the PAR
 /// (h_AA wired hops), and the PAR's FBack comes back the same way before it
-/// tunnels: L_react = T_L2 + T_wl(UNA) + T_wl(FBU) + T_wd(FBU, h_AA) + T_wd(FBack, h_AA) + T_wl(FBack).
+/// tunnels: L_react = T_L2 + T_wl(UNA) + T_wl(FBU_r) + T_wd(FBU_r, h_AA) + T_wd(FBack, h_AA) + T_wl(FBack),
+/// FBU_r the new link's FBU (`fbu_reactive`, no alternate care-of address option).
 /// Mean L = p L_pred + (1 − p) L_react, ms; exact (the mode is drawn independently
 /// of the air legs). No RS/RA and no DAD on the critical path: the NAR's prefix
 /// came with the PrRtAdv and the NAR vets the NCoA (HI/HAck predictive, UNA
@@ -29,7 +30,7 @@ public struct FMIPv6Model: SchemeModel {
     public func handoffLatency(_ c: SchemeContext) -> ClosedFormValue {
         let l = c.links, p = l.predictiveHandoffFraction, h = c.hops.arAr
         let predictive = l.l2HandoffMs + l.wireless(c.size(.una))
-        let reactive = predictive + l.wireless(c.size(.fbu)) + l.wired(c.size(.fbu), hops: h)
+        let reactive = predictive + l.wireless(c.size(.fbuReactive)) + l.wired(c.size(.fbuReactive), hops: h)
             + l.wired(c.size(.fback), hops: h) + l.wireless(c.size(.fback))
         return ClosedFormValue(p * predictive + (1 - p) * reactive)
     }
@@ -44,8 +45,8 @@ public struct FMIPv6Model: SchemeModel {
         parts.fastHandover = .init(
             predictiveProbability: l.predictiveHandoffFraction, predictiveFixedMs: l.l2HandoffMs,
             predictiveAir: [l.attemptMs(c.size(.una))],
-            reactiveFixedMs: l.l2HandoffMs + l.wired(c.size(.fbu), hops: h) + l.wired(c.size(.fback), hops: h),
-            reactiveAir: [l.attemptMs(c.size(.una)), l.attemptMs(c.size(.fbu)), l.attemptMs(c.size(.fback))])
+            reactiveFixedMs: l.l2HandoffMs + l.wired(c.size(.fbuReactive), hops: h) + l.wired(c.size(.fback), hops: h),
+            reactiveAir: [l.attemptMs(c.size(.una)), l.attemptMs(c.size(.fbuReactive)), l.attemptMs(c.size(.fback))])
         return parts
     }
 
