@@ -65,10 +65,11 @@ struct BusiestAnchor: Sendable {
 
     /// Bindings held, closed form: M (1 + replicas) for a per-node anchor (every MN it
     /// serves holds one binding at all times, plus the copies synchronised from peers);
-    /// M E[N_a] for an anchoring AR, E[N_a] the anchors with a live session per MN
-    /// (`Motion.anchorsInUse`: at a handoff, the AR being left included; with Poisson
-    /// movement the state just before a handoff is the state at a random time).
+    /// M E[N_b] for an anchoring AR, E[N_b] the distinct ARs anchoring ≥ 1 live session of an
+    /// MN at a random instant, the serving AR included (`Motion.liveAnchorARs`,
+    /// `LiveAnchorARs`: what the simulation's probes count; a revisited AR is one binding).
+    /// A hand-built context without it falls back to E[N_a] (`Motion.anchorsInUse`, per residence).
     func bindings(_ c: SchemeContext) -> Double {
-        perFlow ? mnsServed * c.motion.anchorsInUse : mnsServed * (1 + replicas)
+        perFlow ? mnsServed * (c.motion.liveAnchorARs ?? c.motion.anchorsInUse) : mnsServed * (1 + replicas)
     }
 }

@@ -40,7 +40,7 @@ public enum ClosedFormAccuracy {
 
     /// Why an anchoring AR's bindings are approximate.
     static let anchorStateReason =
-        "anchors with live sessions per MN from E[N_a] at a handoff (revisited ARs counted per residence; mean-matched for non-exponential laws)"
+        "distinct ARs anchoring an MN's live sessions at a random instant (the residences' live indicators taken as independent)"
 
     /// Why the refresh rate of a binding only domain handoffs update is approximate.
     static let domainRefreshReason =
@@ -108,10 +108,13 @@ public enum ClosedFormAccuracy {
                 }
             }
         }
-        // The busiest anchor (docs/MODELS.md 5.8): an anchoring AR's bindings are E[N_a] per
-        // residence against distinct ARs at random instants; its messages as the signaling rate's.
+        // The busiest anchor (docs/MODELS.md 5.8): an anchoring AR's bindings are the distinct
+        // live anchor ARs of 3.5, exact for deterministic residence only; its messages as the
+        // signaling rate's.
         if let anchor = BusiestAnchor.of(elements: model.failureElements(c1), procedures: card.procedures, context: c1) {
-            if anchor.perFlow {
+            if anchor.perFlow, !LiveAnchorARs(
+                residence: try s.effectiveResidence(), session: s.traffic.sessionDuration,
+                sessionRate: s.traffic.sessionRate, grid: s.mobility.grid).isExact {
                 mark(.anchorBindings, .approximate(because: anchorStateReason))
             }
             let received = ProcedureEvent.allCases.flatMap { card.messages(for: $0) }.filter(anchor.receives)

@@ -70,6 +70,10 @@ public struct SchemeContext: Sendable, Equatable {
         /// (`AnchorResidences.Values.sessionWalk`). nil: none at the anchor, the others at
         /// `oldAnchorSteps` (hand-built contexts).
         public var sessionsAtHandoff: SessionsAtHandoff?
+        /// Distinct ARs anchoring ≥ 1 live session of the MN at a random instant, the
+        /// serving AR included (`LiveAnchorARs`, docs/MODELS.md 3.5): a per-flow anchor's
+        /// bindings per MN (5.8). nil: `anchorsInUse` (hand-built contexts).
+        public var liveAnchorARs: Double?
 
         public struct OldAnchors: Sendable, Equatable {
             public var anchors: Double

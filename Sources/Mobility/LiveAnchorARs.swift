@@ -1,0 +1,204 @@
+import Foundation
+import Stochastics
+
+/// The distinct ARs that anchor at least one live session of an MN at a random
+/// instant, the serving AR included (docs/MODELS.md 3.5): the bindings a per-flow
+/// DMM scheme's anchoring ARs hold for the MN, as the simulation counts them at its
+/// probes (a walk that revisits an AR merges that AR's residences into one binding).
+///
+/// Random instant (renewal reward over a residence; the current residence's age
+/// has the equilibrium law, not that of a full residence):
+///
+///     E[N_b] = (1/E[X]) ∫₀^∞ F^c(u) g(u) du
+///
+/// with g(u) the expected count u seconds after the last handoff. Then the current
+/// residence holds a Poisson number of live sessions of mean λ_s H(u),
+/// H(u) = E[min(T, u)], and residence j before it those of `AnchorResidences` at
+/// shift u (alive_j(u)); residence k back sits at the walk's position k steps back.
+/// g(u) is the current AR's 1 − e^{−λ_s H(u)} (integrated by adaptive quadrature)
+/// plus the rest (`distinct` of the whole sequence minus that term), integrated by
+/// 3-point Gauss–Legendre on panels that are geometric (×2) from 10⁻³ of the shorter
+/// of E[X] and E[T], at most max(that/2, U/24) wide, with breakpoints at the laws'
+/// kinks, up to U where λ_s E[(T − U)⁺] (a bound on the old sessions, so on the
+/// rest) is ≤ 1e-9 ρ. (Exponential residence too: by PASTA a random instant sees
+/// what a handoff sees, but conditioning on the current age keeps the correlation
+/// it induces between the current and the old residences' live indicators.)
+///
+/// Distinct ARs of a sequence with P(residence k holds a live session) = a_k: the
+/// last visit of each AR that holds one is counted, so with P_k the probability that
+/// no more recent residence at residence k's AR holds one,
+///
+///     E[distinct] = Σ_k a_k P_k,   P_k = 1 − Σ_{g≤k} f_g + Σ_{g≤k} f_g (1 − a_{k−g}) P_{k−g}
+///
+/// (strong Markov property at the walk's first return to the AR, f_g the first-return
+/// law from P(D_g = 0) = Σ_h f_h P(D_{g−h} = 0)). Exact when the residences' live
+/// indicators are independent, which they are for deterministic residence (given the
+/// residences they are independent Poisson events: M/G/∞); otherwise an APPROXIMATION
+/// that neglects their correlation through shared residence lengths (docs/MODELS.md 3.5
+/// gives the measured error). Returns later than 4096 steps are neglected (f_g is
+/// computed to there), returns past 128 steps are summed in blocks of g/64 steps at the
+/// block's middle.
+public struct LiveAnchorARs: Sendable {
+    public let residence: ProbabilityLaw
+    public let session: ProbabilityLaw
+    /// λ_s, sessions per second.
+    public let sessionRate: Double
+    public let grid: GridKind
+
+    public init(residence: ProbabilityLaw, session: ProbabilityLaw, sessionRate: Double, grid: GridKind) {
+        self.residence = residence
+        self.session = session
+        self.sessionRate = sessionRate
+        self.grid = grid
+    }
+
+    /// Whether `mean()` is exact under the model: deterministic residence (the live
+    /// indicators are independent), to the quadrature's accuracy.
+    public var isExact: Bool {
+        if case .deterministic = residence.form { return true }
+        return false
+    }
+
+    /// E[N_b], the distinct ARs anchoring ≥ 1 live session at a random instant.
+    public func mean() throws -> Double { try mean(merging: true, refinement: 1) }
+
+    /// `mean()`, or with `merging` false the same integral counting every residence
+    /// that holds a live session (no walk: E[N_a] at a random instant); `refinement`
+    /// divides the panels' widths (tests check the quadrature's convergence with it).
+    func mean(merging: Bool, refinement refine: Double = 1) throws -> Double {
+        let rho = sessionRate * session.mean
+        guard rho > 0 else { return 0 }
+        let r = AnchorResidences(residence: residence, session: session, sessionRate: sessionRate)
+        let meanX = residence.mean
+        // The current residence alone: (1/E[X]) ∫ F^c(u) (1 − e^{−λ_s H(u)}) du.
+        let current: (Double) throws -> Double = { u in
+            -expm1(-self.sessionRate * (self.session.mean - (try self.session.integratedTail(u))))
+        }
+        let residenceKinks = Self.kinks(residence).sorted()
+        var edges = [0.0] + residenceKinks
+        var currentPart = 0.0
+        for i in 0..<edges.count {
+            let a = edges[i]
+            if i + 1 < edges.count {
+                let b = edges[i + 1]
+                if b > a {
+                    currentPart += try Quadrature.integrate("live anchor ARs: the current residence on [\(a), \(b)]",
+                                                            over: .finite(a, b), epsrel: 1e-9) { u in
+                        self.residence.ccdf(u) * (try current(u))
+                    }.value
+                }
+            } else if residence.ccdf(a) > 0 {
+                currentPart += try Quadrature.integrate("live anchor ARs: the current residence past \(a)",
+                                                        over: .upperInfinite(from: a), epsrel: 1e-9) { u in
+                    self.residence.ccdf(u) * (try current(u))
+                }.value
+            }
+        }
+        // The rest: up to U, the residence's support end at most.
+        let mT = session.mean
+        var end = 2 * mT
+        while sessionRate * (try session.integratedTail(end)) > 1e-9 * rho, end < 1e4 * mT { end *= 2 }
+        if let support = Self.supportEnd(residence) { end = Swift.min(end, support) }
+        let scale = Swift.min(meanX, mT, end)
+        // Every node costs one per-residence evaluation (`AnchorResidences` at that shift):
+        // wider panels (×4 growth, widths of the shorter mean) erred by up to 6e-3.
+        let width = Swift.max(scale / 2, end / 24) / refine
+        edges = [0]
+        var x = 1e-3 * scale / refine
+        while x < end { edges.append(x); x = Swift.min(x * (1 + 1 / refine), x + width) }
+        edges.append(end)
+        for k in residenceKinks + Self.kinks(session) where k > 0 && k < end { edges.append(k) }
+        edges = Array(Set(edges)).sorted()
+        // 3-point Gauss–Legendre on each panel.
+        let nodes = [-(0.6).squareRoot(), 0, (0.6).squareRoot()], weights = [5.0 / 9, 8.0 / 9, 5.0 / 9]
+        var shifts: [Double] = [], w: [Double] = []
+        for i in 0..<(edges.count - 1) {
+            let a = edges[i], b = edges[i + 1], half = (b - a) / 2
+            for (t, q) in zip(nodes, weights) {
+                let u = a + half * (1 + t)
+                let f = residence.ccdf(u)
+                if f > 0 { shifts.append(u); w.append(q * half * f) }
+            }
+        }
+        let values = try r.values(shifts: shifts)
+        let longest = values.reduce(0) { Swift.max($0, $1.alive.count) }
+        let f = merging ? Self.firstReturns(grid: grid, count: longest + 1) : [0]
+        var restPart = 0.0
+        for (i, v) in values.enumerated() {
+            let c = try current(shifts[i])
+            restPart += w[i] * (Self.distinct([c] + v.alive, firstReturns: f) - c)
+        }
+        return (currentPart + restPart) / meanX
+    }
+
+    /// Where a law's ccdf or integrated tail bends (a kink the quadrature should not straddle).
+    static func kinks(_ law: ProbabilityLaw) -> [Double] {
+        switch law.form {
+        case let .deterministic(v): return [v]
+        case let .uniform(a, b): return a > 0 ? [a, b] : [b]
+        case let .pareto(_, _, xm): return [xm]
+        default: return []
+        }
+    }
+
+    /// The end of a law's support when it is bounded.
+    static func supportEnd(_ law: ProbabilityLaw) -> Double? {
+        switch law.form {
+        case let .deterministic(v): return v
+        case let .uniform(_, b): return b
+        default: return nil
+        }
+    }
+
+    /// Returns later than this many steps are neglected.
+    static let returnHorizon = 4096
+
+    /// f_g, the walk's first return to its start at step g (index g, f_0 = 0), from
+    /// q_g = P(D_g = 0) by the renewal equation q_g = Σ_{h=1}^{g} f_h q_{g−h}, up to
+    /// min(count, `returnHorizon`) steps.
+    static func firstReturns(grid: GridKind, count: Int) -> [Double] {
+        let n = Swift.max(1, Swift.min(count, returnHorizon + 1))
+        let away = AnchorDistance.walkSequences(grid: grid, count: n).away
+        let q = away.map { 1 - $0 }
+        var f = [Double](repeating: 0, count: n)
+        for g in 1..<Swift.max(1, n) {
+            var s = q[g]
+            for h in 1..<g { s -= f[h] * q[g - h] }
+            f[g] = Swift.max(0, s)
+        }
+        return f
+    }
+
+    /// E[distinct ARs holding a live session] of residences 0, 1, … (k steps back
+    /// from the current AR) live with probabilities `a`, independently: Σ_k a_k P_k
+    /// by the first-return recursion (see the type's comment).
+    static func distinct(_ a: [Double], firstReturns f: [Double]) -> Double {
+        let n = a.count
+        guard n > 0 else { return 0 }
+        var prefix = [0.0]
+        for g in 0..<f.count { prefix.append(prefix[g] + f[g]) }
+        var p = [Double](repeating: 1, count: n)
+        var total = a[0]
+        for k in 1..<Swift.max(1, n) {
+            let horizon = Swift.min(k, f.count - 1)
+            var returned = 0.0, sum = 0.0
+            var g = 1
+            while g <= horizon {
+                let width = g < 128 ? 1 : Swift.min(g / 64, horizon - g + 1)
+                if width == 1 {
+                    returned += f[g]
+                    sum += f[g] * (1 - a[k - g]) * p[k - g]
+                } else {
+                    let mass = prefix[g + width] - prefix[g]
+                    let mid = k - g - width / 2
+                    returned += mass
+                    sum += mass * (1 - a[mid]) * p[mid]
+                }
+                g += width
+            }
+            p[k] = Swift.min(1, Swift.max(0, 1 - returned + sum))
+            total += a[k] * p[k]
+        }
+        return total
+    }
+}
