@@ -28,7 +28,8 @@ public enum ClosedForm {
     ) throws -> [MetricEstimate] {
         let schemeModels = try schemes.map { try SchemeModels.require($0, in: models) }
         let motion = try MotionCache.shared.motion(
-            scenario, sessionAnchoring: needsSessionAnchoring(cards: schemes, models: schemeModels))
+            scenario, sessionAnchoring: needsSessionAnchoring(cards: schemes, models: schemeModels),
+            liveAnchors: metrics.map { $0.contains(MetricKey(.anchorBindings).id) } ?? true)
         var context = SchemeContext(scenario: scenario, motion: motion)
         context.assumptions = try SchemeContext.Assumptions(scenario)
         let session = scenario.traffic.sessionDuration

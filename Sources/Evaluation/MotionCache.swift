@@ -21,8 +21,8 @@ final class MotionCache: Sendable {
 
     private let tables = Mutex(Tables())
 
-    func motion(_ s: Scenario, sessionAnchoring: Bool) throws -> SchemeContext.Motion {
-        let inputs = try SchemeContext.Motion.Inputs(scenario: s, sessionAnchoring: sessionAnchoring)
+    func motion(_ s: Scenario, sessionAnchoring: Bool, liveAnchors: Bool = true) throws -> SchemeContext.Motion {
+        let inputs = try SchemeContext.Motion.Inputs(scenario: s, sessionAnchoring: sessionAnchoring, liveAnchors: liveAnchors)
         if let hit = tables.withLock({ $0.motions[inputs] }) { return hit }
         let walk = inputs.walk
         let motion = try SchemeContext.Motion(closedFormFor: inputs) { anchoring in

@@ -19,8 +19,13 @@ extension SchemeContext.Motion {
         public let refreshLifetimeS: Double?
         /// Whether E[N_a], the tunnelled fraction and the anchor distance are computed.
         public let sessionAnchoring: Bool
+        /// Whether the distinct live anchor ARs (`LiveAnchorARs`, what the busiest per-flow
+        /// anchor's bindings read) are computed too: they cost more than the rest together
+        /// (a quadrature over the current residence's age), so a selection of metrics
+        /// without `anchor_bindings` skips them.
+        public let liveAnchors: Bool
 
-        public init(scenario s: Scenario, sessionAnchoring: Bool) throws {
+        public init(scenario s: Scenario, sessionAnchoring: Bool, liveAnchors: Bool = true) throws {
             residence = try s.derived().residence
             session = s.traffic.sessionDuration
             sessionRate = s.traffic.sessionRate
@@ -28,6 +33,7 @@ extension SchemeContext.Motion {
             domainSize = s.mobility.domainSize
             refreshLifetimeS = s.timers.refresh ? s.timers.bindingLifetimeS : nil
             self.sessionAnchoring = sessionAnchoring
+            self.liveAnchors = sessionAnchoring && liveAnchors
         }
 
         /// The inputs of `SessionAnchoring.walkAverages`, which does not read the
@@ -97,8 +103,10 @@ extension SchemeContext.Motion {
             oldAnchorsAtHandoff = old(v.handoff)
             oldAnchorsAtRefresh = v.refresh.map(old)
             sessionsAtHandoff = .init(atAnchorFraction: v.sessions.atAnchorFraction, awaySteps: v.sessions.awaySteps)
-            liveAnchorARs = try LiveAnchorARs(
-                residence: residence, session: inputs.session, sessionRate: inputs.sessionRate, grid: grid).mean()
+            if inputs.liveAnchors {
+                liveAnchorARs = try LiveAnchorARs(
+                    residence: residence, session: inputs.session, sessionRate: inputs.sessionRate, grid: grid).mean()
+            }
         }
     }
 }

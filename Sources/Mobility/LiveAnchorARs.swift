@@ -177,27 +177,49 @@ public struct LiveAnchorARs: Sendable {
         guard n > 0 else { return 0 }
         var prefix = [0.0]
         for g in 0..<f.count { prefix.append(prefix[g] + f[g]) }
+        // (1 − a_i) P_i, the factor every later residence reads, kept beside P: the inner
+        // loop runs over raw buffers (it runs at every quadrature node of every point).
         var p = [Double](repeating: 1, count: n)
+        var open = [Double](repeating: 0, count: n)
+        open[0] = 1 - a[0]
         var total = a[0]
-        for k in 1..<Swift.max(1, n) {
-            let horizon = Swift.min(k, f.count - 1)
-            var returned = 0.0, sum = 0.0
-            var g = 1
-            while g <= horizon {
-                let width = g < 128 ? 1 : Swift.min(g / 64, horizon - g + 1)
-                if width == 1 {
-                    returned += f[g]
-                    sum += f[g] * (1 - a[k - g]) * p[k - g]
-                } else {
-                    let mass = prefix[g + width] - prefix[g]
-                    let mid = k - g - width / 2
-                    returned += mass
-                    sum += mass * (1 - a[mid]) * p[mid]
+        a.withUnsafeBufferPointer { a in
+            f.withUnsafeBufferPointer { f in
+                prefix.withUnsafeBufferPointer { prefix in
+                    p.withUnsafeMutableBufferPointer { p in
+                        open.withUnsafeMutableBufferPointer { open in
+                            for k in 1..<Swift.max(1, n) {
+                                let horizon = Swift.min(k, f.count - 1)
+                                var returned = 0.0, sum = 0.0
+                                var g = 1
+                                // Unit steps below 128, as the blocks below would take them.
+                                let unitEnd = Swift.min(horizon, 127)
+                                while g <= unitEnd {
+                                    returned += f[g]
+                                    sum += f[g] * open[k - g]
+                                    g += 1
+                                }
+                                while g <= horizon {
+                                    let width = Swift.min(g / 64, horizon - g + 1)
+                                    if width == 1 {
+                                        returned += f[g]
+                                        sum += f[g] * open[k - g]
+                                    } else {
+                                        let mass = prefix[g + width] - prefix[g]
+                                        let mid = k - g - width / 2
+                                        returned += mass
+                                        sum += mass * open[mid]
+                                    }
+                                    g += width
+                                }
+                                p[k] = Swift.min(1, Swift.max(0, 1 - returned + sum))
+                                open[k] = (1 - a[k]) * p[k]
+                                total += a[k] * p[k]
+                            }
+                        }
+                    }
                 }
-                g += width
             }
-            p[k] = Swift.min(1, Swift.max(0, 1 - returned + sum))
-            total += a[k] * p[k]
         }
         return total
     }
