@@ -81,8 +81,8 @@ public struct AnchorResidences: Sendable {
     public enum AliveRoute: String, Sendable {
         /// Deterministic residence v: S_j = jv, directly (exact).
         case deterministic
-        /// Exponential sessions, ρ ≤ 12: the per-residence binomial series
-        /// (`ExponentialSessionAnchors`, exact).
+        /// Exponential sessions, ρ ≤ 12 (or well conditioned, exponential residence):
+        /// the per-residence binomial series (`ExponentialSessionAnchors`, exact).
         case exponentialSessions
         /// Gamma residence: the grid of ψ against the gamma law of S_j (approximate).
         case gammaGrid
@@ -97,7 +97,8 @@ public struct AnchorResidences: Sendable {
     }
 
     /// Whether alive_j (E[N_a] and the old anchors signaled) is exact: deterministic
-    /// residence, or exponential sessions with ρ ≤ 12. The gamma grid's piecewise-linear
+    /// residence, or exponential sessions with ρ ≤ 12 (exponential residence: while the
+    /// series is well conditioned, `ExponentialSessionAnchors.applies`). The gamma grid's piecewise-linear
     /// ψ errs by up to about 2e-4 relative (measured against the exponential closed form
     /// of 3.3, `AnchorResidencesTests`).
     public var aliveIsExact: Bool { aliveRoute == .deterministic || aliveRoute == .exponentialSessions }

@@ -15,12 +15,14 @@ import Stochastics
 ///
 /// (the binomial series of 3.3 per residence). E[(1 − W)ⁿ] is Π_{i≤n} i/(a + i),
 /// a = E[T]/E[X], for exponential residence (W ~ Beta(a, 1)) and one quadrature per n
-/// otherwise. Exact: the alternating sum loses about c/ln 10 digits at j = 0 (absolute
-/// error about ε e^c, 4e-11 at c = 12), hence `maxRho`; the terms are summed while
+/// otherwise. Exact: the alternating sum's roundoff is ε Σ_n |term_n| ≤ ε E[e^{c(1 − W)}]
+/// ≤ ε e^c (4e-11 absolute at c = 12), hence `maxRho`, or for exponential residence
+/// that bound computed (`exponentialResidenceConditioning`) and held to e^{12} (short
+/// residences next to sessions allow ρ far above 12); the terms are summed while
 /// n ≤ c or the next term exceeds 1e-17 of the sum; residences are added until the
 /// remaining live sessions c f*(μ)^J are ≤ 1e-12 of c (the sum of every later alive_j
 /// is below that). `init` returns nil where this route does not apply: sessions not
-/// exponential, ρ > `maxRho`, or more than 2²⁰ residences needed.
+/// exponential, ill-conditioned (`applies`), or more than 2²⁰ residences needed.
 struct ExponentialSessionAnchors {
     /// The largest ρ the alternating series is used for (that of `anchorsSeries`).
     static let maxRho = 12.0
@@ -34,18 +36,49 @@ struct ExponentialSessionAnchors {
     /// The residences summed: c f*(μ)^count ≤ 1e-12 c at every shift.
     let count: Int
 
-    /// Whether `init` returns a value (without its quadratures).
+    /// The largest Σ_n |term_n| at j = 0 (what the alternating sum's roundoff is
+    /// relative to) accepted: e^{12}, the worst case of ρ ≤ 12 (`maxRho`).
+    static let maxConditioning = exp(12.0)
+
+    /// Σ_n (ρⁿ/n!) E[(1 − W)ⁿ] = E[e^{ρ(1 − W)}] − 1 for exponential residence
+    /// (E[(1 − W)ⁿ] = Π_{i≤n} i/(a + i)), the bound on the terms' magnitudes at every j
+    /// and shift; far below e^ρ when residences are short next to sessions (1 − W is
+    /// then small), so ρ may exceed `maxRho` there. Summed while n ≤ ρ or the term
+    /// exceeds 1e-17 of the sum; +∞ past `maxConditioning` (or ρ > 600, where ρⁿ/n! overflows).
+    static func exponentialResidenceConditioning(rho: Double, a: Double) -> Double {
+        guard rho <= 600 else { return .infinity }
+        var term = 1.0, sum = 0.0
+        for n in 1...2000 {
+            term *= rho / Double(n) * Double(n) / (a + Double(n))
+            sum += term
+            if sum > maxConditioning { return .infinity }
+            if Double(n) > rho && term <= 1e-17 * sum { break }
+        }
+        return sum
+    }
+
+    /// Whether `init` returns a value (without its quadratures): exponential sessions,
+    /// and ρ ≤ `maxRho` or, for exponential residence, the conditioning within its bound.
     static func applies(_ r: AnchorResidences) -> Bool {
         guard case let .exponential(sessionMean) = r.session.form else { return false }
         let rho = r.sessionRate * sessionMean
-        guard rho > 0, rho <= maxRho, let g1 = try? r.residence.laplaceComplement(1 / sessionMean), g1 > 0 else { return false }
+        guard rho > 0, well(conditioned: r, rho: rho, sessionMean: sessionMean),
+              let g1 = try? r.residence.laplaceComplement(1 / sessionMean), g1 > 0 else { return false }
         return log(1e-12) / log1p(-g1) <= Double(1 << 20)
+    }
+
+    private static func well(conditioned r: AnchorResidences, rho: Double, sessionMean: Double) -> Bool {
+        if rho <= maxRho { return true }
+        if case let .exponential(m) = r.residence.form {
+            return exponentialResidenceConditioning(rho: rho, a: sessionMean / m) <= maxConditioning
+        }
+        return false
     }
 
     init?(_ r: AnchorResidences) throws {
         guard case let .exponential(sessionMean) = r.session.form else { return nil }
         let rho = r.sessionRate * sessionMean
-        guard rho <= Self.maxRho, rho > 0 else { return nil }
+        guard rho > 0, Self.well(conditioned: r, rho: rho, sessionMean: sessionMean) else { return nil }
         let mu = 1 / sessionMean
         let g1 = try r.residence.laplaceComplement(mu)
         // f*(μ)^J ≤ 1e-12: J = ln(1e-12)/ln(1 − g1).
@@ -61,7 +94,7 @@ struct ExponentialSessionAnchors {
         var transforms: [Double] = [], moments: [Double] = []
         let a = sessionMean / r.residence.mean
         var term = 1.0, first = 0.0
-        for n in 1...400 {
+        for n in 1...2000 {
             let gn = n == 1 ? g1 : try r.residence.laplaceComplement(Double(n) * mu)
             let moment: Double
             if case .exponential = r.residence.form {

@@ -97,11 +97,14 @@ import Testing
     /// Σ_j alive_j at a handoff and u after it against E[N_a] with ρ e^{−μu} by the
     /// other routes of 3.3 (one quadrature of the whole series over X, or the
     /// exponential integral for exponential residence), to 1e-9 relative; alive_j
-    /// against the gamma grid of ψ residence by residence, within 5e-4 relative (the
-    /// grid's sums err by 2e-4, single residences by up to 3e-4; plus 1e-9 absolute).
+    /// against the gamma grid of ψ residence by residence for j < 64, within 5e-4
+    /// relative (the grid's sums err by 2e-4, single residences by up to 3e-4; plus 1e-9
+    /// absolute; past j = 64 the grid is linear in j between strided residences and errs
+    /// more, 1.3e-3 of the far residences at ρ = 30).
     @Test(arguments: [("exponential:mean=60", 300.0, 1.0), ("gamma:shape=2,mean=60", 300.0, 1.0),
                       ("weibull:shape=0.7,mean=40", 120.0, 6.0), ("lognormal:sigma=0.8,mean=30", 900.0, 11.5),
-                      ("exponential:mean=600", 30.0, 0.2)])
+                      ("exponential:mean=600", 30.0, 0.2), ("exponential:mean=10", 300.0, 30.0),
+                      ("exponential:mean=2", 300.0, 90.0)])
     func exponentialSessionSeriesMatchesTheOtherRoutes(residence: String, sessionMean: Double, rho: Double) throws {
         let x = try ProbabilityLaw.parse(residence), t = try ProbabilityLaw.exponential(mean: sessionMean)
         let rate = rho / sessionMean
@@ -119,11 +122,36 @@ import Testing
             // The gamma grid residence by residence (the stand-in laws' grid is a
             // two-moment approximation of S_j, not a check).
             if x.gammaShapeAndScale == nil { continue }
-            for j in 0..<Swift.max(v.alive.count, grid[i].alive.count) {
+            for j in 0..<Swift.min(64, Swift.max(v.alive.count, grid[i].alive.count)) {
                 let a = j < v.alive.count ? v.alive[j] : 0, b = j < grid[i].alive.count ? grid[i].alive[j] : 0
                 #expect(abs(a - b) <= 5e-4 * a + 1e-9, "u = \(u), j = \(j): series \(a) vs grid \(b)")
             }
         }
+    }
+
+    /// The conditioning bound for exponential residence, E[e^{ρ(1 − W)}] − 1 with
+    /// 1 − W ~ Beta(1, a), against Simpson's rule on ∫₀¹ a(1 − y)^{a−1}(e^{ρy} − 1) dy;
+    /// and the route it decides: ρ = 30 with residences 30 times shorter than sessions
+    /// takes the series, ρ = 30 with residences twice as long as sessions (about e^{20}) the grid.
+    @Test func exponentialResidenceConditioning() throws {
+        for (rho, a) in [(30.0, 30.0), (12.0, 1.0), (20.0, 4.0)] {
+            let n = 200_000
+            var sum = 0.0
+            for i in 0...n {
+                let y = Double(i) / Double(n)
+                let f = a * pow(1 - y, a - 1) * expm1(rho * y)
+                sum += (i == 0 || i == n ? 1 : (i % 2 == 1 ? 4 : 2)) * (f.isFinite ? f : 0)
+            }
+            let simpson = sum / (3 * Double(n))
+            let closed = ExponentialSessionAnchors.exponentialResidenceConditioning(rho: rho, a: a)
+            #expect(abs(closed - simpson) <= 1e-6 * simpson, "rho \(rho), a \(a): \(closed) vs \(simpson)")
+        }
+        let t = try ProbabilityLaw.exponential(mean: 300)
+        let short = AnchorResidences(residence: try .exponential(mean: 10), session: t, sessionRate: 0.1)
+        #expect(short.aliveRoute == .exponentialSessions)
+        let long = AnchorResidences(residence: try .exponential(mean: 600), session: t, sessionRate: 0.1)
+        #expect(long.aliveRoute == .gammaGrid)
+        #expect(ExponentialSessionAnchors.exponentialResidenceConditioning(rho: 30, a: 0.5) == .infinity)
     }
 
     @Test func exponentialSessionsByHand() throws {
