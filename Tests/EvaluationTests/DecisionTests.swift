@@ -11,9 +11,15 @@ import Testing
     static let ids = cards.map(\.id)
 
     /// value[scheme][metric] straight from the closed form.
-    static func closedForm(_ s: Scenario, _ cards: [SchemeCard] = cards) throws -> [String: [String: Double]] {
+    /// `metrics`: only these ids (`ClosedFormSelectionTests` checks that a selection gives
+    /// the full evaluation's rows), nil for all.
+    static func closedForm(_ s: Scenario, _ cards: [SchemeCard] = cards, metrics: Set<String>? = nil) throws
+        -> [String: [String: Double]]
+    {
         var out: [String: [String: Double]] = [:]
-        for r in try ClosedForm.evaluate(scenario: s, schemes: cards) { out[r.scheme, default: [:]][r.metric] = r.estimate }
+        for r in try ClosedForm.evaluate(scenario: s, schemes: cards, metrics: metrics) {
+            out[r.scheme, default: [:]][r.metric] = r.estimate
+        }
         return out
     }
 
@@ -113,7 +119,8 @@ import Testing
         // took half an hour in debug once the per-flow anchors were counted residence by residence.
         let fine = ParameterRange(path: range.path, start: range.start, stop: range.stop, log: range.log, count: 1201)
         let xs = fine.values
-        let grid = try xs.map { try Self.closedForm(base.setting(range.path, to: ParameterRange.text($0))) }
+        let ids = Set(keys.map(\.id))
+        let grid = try xs.map { try Self.closedForm(base.setting(range.path, to: ParameterRange.text($0)), metrics: ids) }
         for key in keys {
             for (i, a) in Self.ids.enumerated() {
                 for b in Self.ids[(i + 1)...] {
@@ -133,8 +140,10 @@ import Testing
                         let lowerBetter = key.metric.better == .lowerIsBetter
                         func winner(_ diff: Double) -> String { (diff < 0) == lowerBetter ? a : b }
                         #expect(c.below == winner(d[lo]) && c.above == winner(d[hi]))
-                        let left = try Self.closedForm(base.setting(range.path, to: ParameterRange.text(c.value * (1 - 3e-6))))
-                        let right = try Self.closedForm(base.setting(range.path, to: ParameterRange.text(c.value * (1 + 3e-6))))
+                        let left = try Self.closedForm(
+                            base.setting(range.path, to: ParameterRange.text(c.value * (1 - 3e-6))), metrics: ids)
+                        let right = try Self.closedForm(
+                            base.setting(range.path, to: ParameterRange.text(c.value * (1 + 3e-6))), metrics: ids)
                         #expect(winner(left[a]![key.id]! - left[b]![key.id]!) == c.below)
                         #expect(winner(right[a]![key.id]! - right[b]![key.id]!) == c.above)
                     }

@@ -60,13 +60,16 @@ public enum CrossoverSearch {
         }
         _ = try base.setting(range.path, to: ParameterRange.text(range.start))
         let xs = range.values
+        // Only the compared metrics (the distinct live anchor ARs alone cost more than the rest).
+        let selected = Set(metrics.map(\.id))
         var scan: [SchemeValues] = []
         scan.reserveCapacity(xs.count)
         try ParallelWork.run(
             count: xs.count, jobs: jobs,
             body: { k in
                 let s = try base.setting(range.path, to: ParameterRange.text(xs[k]))
-                return SchemeValues(try ClosedForm.evaluate(scenario: s, schemes: cards), schemes: schemes, metrics: metrics)
+                return SchemeValues(
+                    try ClosedForm.evaluate(scenario: s, schemes: cards, metrics: selected), schemes: schemes, metrics: metrics)
             },
             emit: { _, v in scan.append(v) })
         var out: [Crossover] = []
@@ -122,7 +125,8 @@ public enum CrossoverSearch {
         throws -> (Double, Double)
     {
         let s = try base.setting(path, to: ParameterRange.text(x))
-        let v = SchemeValues(try ClosedForm.evaluate(scenario: s, schemes: pair), schemes: pair.map(\.id), metrics: [key])
+        let v = SchemeValues(
+            try ClosedForm.evaluate(scenario: s, schemes: pair, metrics: [key.id]), schemes: pair.map(\.id), metrics: [key])
         guard let a = v.values[0][0], let b = v.values[0][1] else {
             throw DecisionError("\(key.id) has no closed form for \(pair[0].id) or \(pair[1].id) at \(path)=\(x)")
         }

@@ -73,7 +73,9 @@ public enum RegimeMapper {
                 var out: [[RegimeMap.Cell]] = Array(repeating: [], count: metrics.count)
                 for xv in xs {
                     let s = try row.setting(x.path, to: ParameterRange.text(xv))
-                    let v = SchemeValues(try ClosedForm.evaluate(scenario: s, schemes: cards), schemes: schemes, metrics: metrics)
+                    let v = SchemeValues(
+                        try ClosedForm.evaluate(scenario: s, schemes: cards, metrics: Set(metrics.map(\.id))),
+                        schemes: schemes, metrics: metrics)
                     for (m, key) in metrics.enumerated() {
                         out[m].append(try cell(v.values[m], schemes: schemes, key: key, at: "\(x.path)=\(xv), \(y.path)=\(ys[j])"))
                     }
