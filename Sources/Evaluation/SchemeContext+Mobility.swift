@@ -104,8 +104,7 @@ extension SchemeContext.Motion {
             oldAnchorsAtRefresh = v.refresh.map(old)
             sessionsAtHandoff = .init(atAnchorFraction: v.sessions.atAnchorFraction, awaySteps: v.sessions.awaySteps)
             if inputs.liveAnchors {
-                liveAnchorARs = try LiveAnchorARs(
-                    residence: residence, session: inputs.session, sessionRate: inputs.sessionRate, grid: grid).mean()
+                liveAnchorARs = try LiveAnchorARs(anchoring).mean()
             }
         }
     }

@@ -59,12 +59,21 @@ struct ExponentialSessionAnchors {
 
     /// Whether `init` returns a value (without its quadratures): exponential sessions,
     /// and ρ ≤ `maxRho` or, for exponential residence, the conditioning within its bound.
-    static func applies(_ r: AnchorResidences) -> Bool {
-        guard case let .exponential(sessionMean) = r.session.form else { return false }
+    static func applies(_ r: AnchorResidences) -> Bool { ((try? Self.route(r)) ?? nil) != nil }
+
+    /// The checks `applies` and `init` share: ρ, μ = 1/E[T], 1 − f*(μ) and the residences
+    /// needed (f*(μ)^J ≤ 1e-12: J = ln(1e-12)/ln(1 − (1 − f*(μ)))), or nil where the route
+    /// does not apply (see the type's comment).
+    private static func route(_ r: AnchorResidences) throws -> (rho: Double, mu: Double, g1: Double, count: Int)? {
+        guard case let .exponential(sessionMean) = r.session.form else { return nil }
         let rho = r.sessionRate * sessionMean
-        guard rho > 0, well(conditioned: r, rho: rho, sessionMean: sessionMean),
-              let g1 = try? r.residence.laplaceComplement(1 / sessionMean), g1 > 0 else { return false }
-        return log(1e-12) / log1p(-g1) <= Double(1 << 20)
+        guard rho > 0, well(conditioned: r, rho: rho, sessionMean: sessionMean) else { return nil }
+        let mu = 1 / sessionMean
+        let g1 = try r.residence.laplaceComplement(mu)
+        guard g1 > 0 else { return nil }
+        let needed = (log(1e-12) / log1p(-g1)).rounded(.up)
+        guard needed.isFinite, needed <= Double(1 << 20) else { return nil }
+        return (rho, mu, g1, Swift.max(1, Int(needed)))
     }
 
     private static func well(conditioned r: AnchorResidences, rho: Double, sessionMean: Double) -> Bool {
@@ -76,23 +85,15 @@ struct ExponentialSessionAnchors {
     }
 
     init?(_ r: AnchorResidences) throws {
-        guard case let .exponential(sessionMean) = r.session.form else { return nil }
-        let rho = r.sessionRate * sessionMean
-        guard rho > 0, Self.well(conditioned: r, rho: rho, sessionMean: sessionMean) else { return nil }
-        let mu = 1 / sessionMean
-        let g1 = try r.residence.laplaceComplement(mu)
-        // f*(μ)^J ≤ 1e-12: J = ln(1e-12)/ln(1 − g1).
-        guard g1 > 0 else { return nil }
-        let needed = (log(1e-12) / log1p(-g1)).rounded(.up)
-        guard needed.isFinite, needed <= Double(1 << 20) else { return nil }
+        guard let (rho, mu, g1, count) = try Self.route(r) else { return nil }
         self.rho = rho
         self.mu = mu
-        count = Swift.max(1, Int(needed))
+        self.count = count
         // Terms until n > ρ and the next is ≤ 1e-17 of the first (c E[1 − W] ≤
         // alive_0 c/(1 − e^{−c}), so the cut is ≤ 2e-16 of alive_0 at c ≤ 12; shifts
         // only shrink c and later residences only shrink the terms).
         var transforms: [Double] = [], moments: [Double] = []
-        let a = sessionMean / r.residence.mean
+        let a = r.session.mean / r.residence.mean
         var term = 1.0, first = 0.0
         for n in 1...2000 {
             let gn = n == 1 ? g1 : try r.residence.laplaceComplement(Double(n) * mu)

@@ -39,18 +39,21 @@ import Stochastics
 /// computed to there), returns past 128 steps are summed in blocks of g/64 steps at the
 /// block's middle.
 public struct LiveAnchorARs: Sendable {
-    public let residence: ProbabilityLaw
-    public let session: ProbabilityLaw
-    /// λ_s, sessions per second.
-    public let sessionRate: Double
-    public let grid: GridKind
+    /// The residence law, session law, session rate and grid: the inputs of 3.3-3.5,
+    /// shared with the other per-flow quantities.
+    public let anchoring: SessionAnchoring
+
+    public init(_ anchoring: SessionAnchoring) { self.anchoring = anchoring }
 
     public init(residence: ProbabilityLaw, session: ProbabilityLaw, sessionRate: Double, grid: GridKind) {
-        self.residence = residence
-        self.session = session
-        self.sessionRate = sessionRate
-        self.grid = grid
+        self.init(SessionAnchoring(residence: residence, session: session, sessionRate: sessionRate, grid: grid))
     }
+
+    public var residence: ProbabilityLaw { anchoring.residence }
+    public var session: ProbabilityLaw { anchoring.session }
+    /// λ_s, sessions per second.
+    public var sessionRate: Double { anchoring.sessionRate }
+    public var grid: GridKind { anchoring.grid }
 
     /// Whether `mean()` is exact under the model: deterministic residence (the live
     /// indicators are independent), to the quadrature's accuracy.
@@ -66,7 +69,7 @@ public struct LiveAnchorARs: Sendable {
     /// that holds a live session (no walk: E[N_a] at a random instant); `refinement`
     /// divides the panels' widths (tests check the quadrature's convergence with it).
     func mean(merging: Bool, refinement refine: Double = 1) throws -> Double {
-        let rho = sessionRate * session.mean
+        let rho = anchoring.rho
         guard rho > 0 else { return 0 }
         let r = AnchorResidences(residence: residence, session: session, sessionRate: sessionRate)
         let meanX = residence.mean
