@@ -44,7 +44,7 @@ public enum ClosedFormAccuracy {
 
     /// Why the refresh rate of a binding only domain handoffs update is approximate.
     static let domainRefreshReason =
-        "refreshes of the HA binding per domain residence (exact for exponential residence on square domains, else mean-matched)"
+        "refreshes of the HA binding per domain stay: residence sums taken as gamma of the law's mean and variance, or a domain past the iterated sizes taken as an exponential stay (docs/MODELS.md 4.0)"
 
     /// Why the latency law's atoms are approximate with 802.11 backoffs (docs/MODELS.md 6.5).
     static let backoffAtomsReason =
@@ -98,10 +98,8 @@ public enum ClosedFormAccuracy {
             }
         }
         if s.timers.refresh, !card.messages(for: .domainRefresh).isEmpty {
-            let r = try DomainRefresh.rate(
-                residence: try s.effectiveResidence(), grid: s.mobility.grid, domainSize: s.mobility.domainSize,
-                lifetime: s.timers.bindingLifetimeS)
-            if !r.exact {
+            if !(try DomainRefresh.isExact(
+                residence: try s.effectiveResidence(), grid: s.mobility.grid, domainSize: s.mobility.domainSize)) {
                 let updating = card.messages(for: .domainRefresh).contains(where: SignalingCost.updatesBindingCache)
                 for metric in [Metric.signalingCost, .signalingCostRefresh, .signalingRate] + (updating ? [.processingCost] : []) {
                     mark(metric, .approximate(because: domainRefreshReason))
