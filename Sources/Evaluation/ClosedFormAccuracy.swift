@@ -35,6 +35,25 @@ public enum ClosedFormAccuracy {
     static let firstOrderSignaling =
         "old anchors signaled per DMM handoff or refresh (ARs revisited by the walk merged to second order)"
 
+    /// Why the residence-by-residence live probabilities are approximate off the exact
+    /// routes (docs/MODELS.md 3.3): the grid of ψ, and for laws other than gamma the sums
+    /// of residences taken as gamma.
+    static let gammaGridReason = "the live probability of each past residence's sessions from a grid in the age (within 2e-4)"
+    static let standInReason =
+        "the live probability of each past residence's sessions with sums of residences taken as gamma of their mean and variance (heavy-tailed residences with non-exponential sessions err most)"
+
+    /// The footnote of signaling per active old anchor in scenario `s`: the merge of
+    /// revisited ARs, and the per-residence route's own approximation where it has one.
+    static func oldAnchorsReason(_ s: Scenario) throws -> String {
+        let r = AnchorResidences(
+            residence: try s.effectiveResidence(), session: s.traffic.sessionDuration, sessionRate: s.traffic.sessionRate)
+        switch r.aliveRoute {
+        case .deterministic, .exponentialSessions: return firstOrderSignaling
+        case .gammaGrid: return firstOrderSignaling + "; " + gammaGridReason
+        case .standIn: return firstOrderSignaling + "; " + standInReason
+        }
+    }
+
     /// Why the per-flow latency law's functionals are approximate (footnote text).
     static let perFlowLatencyLaw = "the law of a DMM handoff's latency (every session at the first-order old-anchor distance)"
 
@@ -87,14 +106,14 @@ public enum ClosedFormAccuracy {
             let firstOrder = card.messages(for: event).contains { $0.repeatRule == .perActiveOldAnchor }
             if firstOrder {
                 for metric in [Metric.signalingCost, part, .signalingRate] {
-                    mark(metric, .approximate(because: firstOrderSignaling))
+                    mark(metric, .approximate(because: try oldAnchorsReason(s)))
                 }
             }
             // The processing cost counts the binding-updating messages as the signaling rate does (5.7).
             if card.messages(for: event).contains(where: {
                 $0.repeatRule == .perActiveOldAnchor && SignalingCost.updatesBindingCache($0)
             }) {
-                mark(.processingCost, .approximate(because: firstOrderSignaling))
+                mark(.processingCost, .approximate(because: try oldAnchorsReason(s)))
             }
         }
         if s.timers.refresh, !card.messages(for: .domainRefresh).isEmpty {
@@ -117,7 +136,7 @@ public enum ClosedFormAccuracy {
             }
             let received = ProcedureEvent.allCases.flatMap { card.messages(for: $0) }.filter(anchor.receives)
             if received.contains(where: { $0.repeatRule == .perActiveOldAnchor }) {
-                mark(.anchorSignalingRate, .approximate(because: firstOrderSignaling))
+                mark(.anchorSignalingRate, .approximate(because: try oldAnchorsReason(s)))
             } else if out[MetricKey(.signalingCostRefresh)] == domainRefreshReason,
                 card.messages(for: .domainRefresh).contains(where: anchor.receives) {
                 mark(.anchorSignalingRate, .approximate(because: domainRefreshReason))

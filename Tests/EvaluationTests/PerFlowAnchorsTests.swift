@@ -1,4 +1,4 @@
-import Evaluation
+@testable import Evaluation
 import Foundation
 import Schemes
 import Stochastics
@@ -50,5 +50,25 @@ import Testing
                 }
             }
         }
+    }
+
+    /// The footnote of per-old-anchor signaling names the per-residence route's own
+    /// approximation where there is one: none for exponential sessions and residence
+    /// (the exact series), the gamma stand-in for a lognormal residence with uniform
+    /// sessions (the campaign's worst FAMA/DMA family), the ψ grid for a gamma residence.
+    @Test func oldAnchorFootnoteNamesTheResidenceRoute() throws {
+        func reason(_ residence: String, _ session: String) throws -> String {
+            var s = Scenario.default
+            s.mobility.residence = try .parse(residence)
+            s.traffic.sessionDuration = try .parse(session)
+            let reasons = try ClosedFormAccuracy.approximationReasons(scenario: s, card: MonteCarloFixtures.card("fama"))
+            return try #require(reasons[MetricKey(.signalingCostHandoff)])
+        }
+        let exponential = try reason("exponential:mean=60", "exponential:mean=300")
+        #expect(exponential == ClosedFormAccuracy.firstOrderSignaling)
+        #expect(try reason("lognormal:sigma=1.5,mean=60", "uniform:min=10,max=600")
+            == ClosedFormAccuracy.firstOrderSignaling + "; " + ClosedFormAccuracy.standInReason)
+        #expect(try reason("gamma:shape=2,mean=60", "uniform:min=10,max=600")
+            == ClosedFormAccuracy.firstOrderSignaling + "; " + ClosedFormAccuracy.gammaGridReason)
     }
 }
