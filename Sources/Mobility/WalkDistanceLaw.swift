@@ -10,7 +10,7 @@ import Foundation
 /// |x| + |y| = max(|U_m|, |V_m|), so P(D_m ≤ d) = P(|U_m| ≤ d)², with U_m = 2K − m,
 /// K ~ Binomial(m, 1/2); each pmf term is P(|U_m| = d)(F(d) + F(d − 2)), without
 /// cancellation. The binomial is summed from its centre outwards until the rest
-/// is below 1e-17 (|U_m| − centre ≤ 9.2 √m).
+/// is below 1e-17 of the sum, the terms normalised by it.
 /// Hexagonal grid: the exact dynamic programme of `AnchorDistance` for
 /// m ≤ `AnchorDistance.hexagonalExactSteps` (J); beyond, D_J's law given D_J ≠ 0
 /// scaled by s_m = E[D_m]/(P(D_m ≠ 0) E[D_J | D_J ≠ 0]), each point split linearly
@@ -49,22 +49,33 @@ public enum WalkDistanceLaw {
     public static func squarePMF(steps m: Int) -> [(d: Int, p: Double)] {
         guard m > 0 else { return [(0, 1)] }
         // |U_m| = u for u ≡ m (mod 2); P(|U| = u) = C(m, (m+u)/2)/2^m, doubled for u > 0.
+        // The centre term from lgamma carries a relative error of about 1e-16·ln Γ(m) (4e-11
+        // at m = 2·10⁴), common to every term: the terms are normalised by their sum.
         let md = Double(m)
         var k = (m + m % 2) / 2  // K at u = m mod 2
         var binom = exp(lgamma(md + 1) - lgamma(Double(k) + 1) - lgamma(md - Double(k) + 1) - md * M_LN2)
         var u = m % 2
-        var cdf = 0.0, previous = 0.0
-        var out: [(d: Int, p: Double)] = []
+        var masses: [(u: Int, p: Double)] = []
+        var sum = 0.0
         while true {
             let mass = u == 0 ? binom : 2 * binom
-            cdf += mass
-            out.append((u, mass * (Swift.min(1, cdf) + previous)))
-            previous = Swift.min(1, cdf)
-            if u >= m || (mass < 1e-17 && 1 - cdf < 1e-16) { break }
+            masses.append((u, mass))
+            sum += mass
+            // The rest is below mass·√m/18 past 9 standard deviations (ratio ≤ 1 − 18/√m).
+            if u >= m || mass < 1e-17 * sum { break }
             // C(m, k+1)/C(m, k) = (m − k)/(k + 1)
             binom *= Double(m - k) / Double(k + 1)
             k += 1
             u += 2
+        }
+        var cdf = 0.0, previous = 0.0
+        var out: [(d: Int, p: Double)] = []
+        out.reserveCapacity(masses.count)
+        for (u, mass) in masses {
+            let q = mass / sum
+            cdf = Swift.min(1, cdf + q)
+            out.append((u, q * (cdf + previous)))  // F(u)² − F(u − 2)² = P(|U| = u)(F(u) + F(u − 2))
+            previous = cdf
         }
         return out
     }
