@@ -21,9 +21,13 @@ import Stochastics
 /// mixture of its predictive and reactive modes, each `fixed + Σ τ_i(1+2F_i)` over
 /// its air legs in place of the detection part, drawn per handoff as the simulator
 /// does: every functional is the modes' probability-weighted sum (exact).
-/// Per-flow DMM (a per-anchor step): the session's old anchor is taken at the
-/// first-order distance `oldAnchorSteps` (docs/MODELS.md 3.4), so every functional
-/// is then an APPROXIMATION; for the other schemes the law is exact.
+/// Per-flow DMM (a per-anchor step): the mixture over the live sessions' anchor
+/// distance classes of docs/MODELS.md 3.4 with the weights of the exact mean
+/// (`Motion.SessionsAtHandoff`): a session back at its anchor (π₀) has the at-anchor
+/// fixed part and its detection only, any other one the full law plus
+/// perAnchorStep·d, d from `awayLaw` (`shifts`), so E[L] is the exact mean latency and
+/// the functionals are exact where it is; hand-built contexts without that law take
+/// every session at the first-order distance `oldAnchorSteps` (APPROXIMATION).
 ///
 /// With the 802.11 MAC (docs/MODELS.md 6.1.1) each air leg is
 /// (τ − c0)(1 + F) + F c1 + slot·S, S a sum of uniform backoffs: the mean and the
