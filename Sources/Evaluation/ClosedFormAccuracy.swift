@@ -54,9 +54,6 @@ public enum ClosedFormAccuracy {
         }
     }
 
-    /// Why the per-flow latency law's functionals are approximate (footnote text).
-    static let perFlowLatencyLaw = "the law of a DMM handoff's latency (every session at the first-order old-anchor distance)"
-
     /// Why an anchoring AR's bindings are approximate.
     static let anchorStateReason =
         "distinct ARs anchoring an MN's live sessions at a random instant (the residences' live indicators taken as independent)"
@@ -144,14 +141,13 @@ public enum ClosedFormAccuracy {
         }
         mark(.handoffLatency, model.handoffLatency(c1).exactness)
         if let fresh = model.newSessionLatency(c1) { mark(.handoffLatencyNewSession, fresh.exactness) }
-        // The latency law's functionals (docs/MODELS.md 6.5) are exact, the S-PMIP race included,
-        // except where the law itself is first order: per-flow DMM's distance to the old anchor.
-        // The law takes every session at the first-order distance (`HandoffLatencyLaw`), even
-        // where the mean latency is exact (the live sessions' anchors of docs/MODELS.md 3.4).
+        // The latency law's functionals (docs/MODELS.md 6.5) are exact, the S-PMIP race included.
+        // Per-flow DMM: the law mixes over the live sessions' anchor distances (3.4) with the
+        // weights of the exact mean latency (`HandoffLatencyLaw`), so its functionals are exact
+        // where that mean is and carry its reason where it is not.
         if model.latencyParts(c1).perAnchorStepMs != nil {
-            for metric in [Metric.handoverFailureProbability, .packetLoss, .packetLossBuffered] {
-                mark(metric, .approximate(because: perFlowLatencyLaw))
-            }
+            let e = model.handoffLatency(c1).exactness
+            for metric in [Metric.handoverFailureProbability, .packetLoss, .packetLossBuffered] { mark(metric, e) }
         }
         // The atoms route of the law takes 802.11 backoffs at their mean and integrates a second
         // uniform (RA and random DAD delay together) by midpoints (docs/MODELS.md 6.5): approximate

@@ -21,9 +21,13 @@ import Stochastics
 /// mixture of its predictive and reactive modes, each `fixed + Σ τ_i(1+2F_i)` over
 /// its air legs in place of the detection part, drawn per handoff as the simulator
 /// does: every functional is the modes' probability-weighted sum (exact).
-/// Per-flow DMM (a per-anchor step): the session's old anchor is taken at the
-/// first-order distance `oldAnchorSteps` (docs/MODELS.md 3.4), so every functional
-/// is then an APPROXIMATION; for the other schemes the law is exact.
+/// Per-flow DMM (a per-anchor step): the mixture over the live sessions' anchor
+/// distance classes of docs/MODELS.md 3.4 with the weights of the exact mean
+/// (`Motion.SessionsAtHandoff`): a session back at its anchor (π₀) has the at-anchor
+/// fixed part and its detection only, any other one the full law plus
+/// perAnchorStep·d, d from `awayLaw` (`shifts`), so E[L] is the exact mean latency and
+/// the functionals are exact where it is; hand-built contexts without that law take
+/// every session at the first-order distance `oldAnchorSteps` (APPROXIMATION).
 ///
 /// With the 802.11 MAC (docs/MODELS.md 6.1.1) each air leg is
 /// (τ − c0)(1 + F) + F c1 + slot·S, S a sum of uniform backoffs: the mean and the
@@ -35,16 +39,16 @@ import Stochastics
 /// atoms when it is the only uniform; with the solicited-RA delay as well the atoms
 /// integrate it by a 64-point midpoint rule (APPROXIMATION, `hasTwoUniforms`).
 struct HandoffLatencyLaw: Sendable {
-    let fixedMs: Double
+    var fixedMs: Double
     let client: Bool
     let networkRA: Bool
     let tauRS: Double, tauRA: Double
-    let registration: (request: Double, ack: Double)?
-    let race: (plus: Double, alternative: Double)?
-    let domainFixedMs: Double
-    let domainRegistration: (request: Double, ack: Double)?
+    var registration: (request: Double, ack: Double)?
+    var race: (plus: Double, alternative: Double)?
+    var domainFixedMs: Double
+    var domainRegistration: (request: Double, ack: Double)?
     /// P(the handoff crosses a domain boundary), p_d.
-    let domainProbability: Double
+    var domainProbability: Double
     /// Width of the uniform solicited-RA delay, ms (client detection only; 0: none).
     let uniformMs: Double
     /// Frame loss q of one air attempt.
@@ -52,19 +56,27 @@ struct HandoffLatencyLaw: Sendable {
     /// The 802.11 MAC of the air legs (nil: τ(1 + 2F)).
     let mac: IEEE80211Timing?
     /// Width of the random DAD delay's uniform in L, ms (0: none).
-    let dadUniformMs: Double
+    var dadUniformMs: Double
     /// Further air legs τ (ms), each τ(1 + 2F) with its own F (a fast-handover mode's).
     let extraAir: [Double]
     /// A fast handover's modes (probability, law); empty otherwise. When not empty the
     /// functionals are the modes' weighted sums and the fields above are unused.
-    let modes: [(p: Double, law: HandoffLatencyLaw)]
+    var modes: [(p: Double, law: HandoffLatencyLaw)]
+
+    /// Per-flow DMM: a constant added to L, drawn independently of the rest, as
+    /// (ms, probability): perAnchorStep·d for the law of the session's distance d to its
+    /// anchor (`Motion.SessionsAtHandoff.awayLaw`); empty: none.
+    var shifts: [(ms: Double, p: Double)] = []
 
     /// Mass below which an enumerated atom is dropped (its mass is kept in `droppedMass`).
     static let atomFloor = 1e-13
 
     init(parts p: HandoffLatencyParts, context c: SchemeContext, tauRS: Double, tauRA: Double, dad: DADShare = .none) {
         let w = c.links.dadRandomWidthMs
-        fixedMs = p.fixedMs + (p.perAnchorStepMs ?? 0) * c.motion.oldAnchorSteps - dad.fixed * w / 2
+        // Per-flow DMM with the live sessions' anchors (3.4): the distance enters as `shifts`
+        // of the away mode below; hand-built contexts take every session at `oldAnchorSteps`.
+        let walk = p.perAnchorStepMs == nil ? nil : c.motion.sessionsAtHandoff.flatMap { $0.awayLaw.isEmpty ? nil : $0 }
+        fixedMs = p.fixedMs + (walk == nil ? (p.perAnchorStepMs ?? 0) * c.motion.oldAnchorSteps : 0) - dad.fixed * w / 2
         mac = c.links.mac
         dadUniformMs = dad.fixed * w
         client = { if case .client = p.detection { return true } else { return false } }()
@@ -95,6 +107,24 @@ struct HandoffLatencyLaw: Sendable {
             ]
         } else {
             modes = []
+        }
+        if let step = p.perAnchorStepMs, let walk {
+            // As the simulator (`Trajectory.handoff`): a session back at its anchor (π₀) has the
+            // at-anchor fixed part and its detection only (no registration, race or domain part);
+            // any other one the full law plus perAnchorStep·d, d from the sessions' law of D.
+            var away = self
+            away.shifts = walk.awayLaw.enumerated().compactMap { $0.offset > 0 && $0.element > 0 ? (step * Double($0.offset), $0.element) : nil }
+            var home = self
+            home.fixedMs = (p.atAnchorFixedMs ?? p.newSessionFixedMs ?? 0) - dad.atAnchor * w / 2
+            home.dadUniformMs = dad.atAnchor * w
+            home.registration = nil
+            home.race = nil
+            home.domainFixedMs = 0
+            home.domainRegistration = nil
+            home.domainProbability = 0
+            let pi0 = Swift.min(1, Swift.max(0, walk.atAnchorFraction))
+            let both: [(p: Double, law: HandoffLatencyLaw)] = [(pi0, home), (1 - pi0, away)]
+            modes = both.filter { $0.p > 0 }
         }
     }
 
@@ -203,7 +233,7 @@ struct HandoffLatencyLaw: Sendable {
         if let r = registration { m += airMean(r.request) + airMean(r.ack) }
         var d = domainFixedMs
         if let r = domainRegistration { d += airMean(r.request) + airMean(r.ack) }
-        return m + domainProbability * d
+        return m + domainProbability * d + shifts.reduce(0) { $0 + $1.p * $1.ms }
     }
 
     /// E[e^{−sL}], s in 1/ms: a product of the independent parts' transforms.
@@ -219,6 +249,7 @@ struct HandoffLatencyLaw: Sendable {
         if let r = registration { v *= airLaplace(r.request, s) * airLaplace(r.ack, s) }
         var d = exp(-s * domainFixedMs)
         if let r = domainRegistration { d *= airLaplace(r.request, s) * airLaplace(r.ack, s) }
+        if !shifts.isEmpty { v *= shifts.reduce(0) { $0 + $1.p * exp(-s * $1.ms) } }
         return v * ((1 - domainProbability) + domainProbability * d)
     }
 
@@ -272,6 +303,7 @@ struct HandoffLatencyLaw: Sendable {
             law = convolve(law, (0..<n).map { ((Double($0) + 0.5) / Double(n) * dadUniformMs, 1 / Double(n)) })
         }
         if let r = registration { law = convolve(convolve(law, air(r.request)), air(r.ack)) }
+        if !shifts.isEmpty { law = convolve(law, shifts) }
         if domainProbability > 0 {
             var crossed: [(ms: Double, p: Double)] = [(domainFixedMs, 1)]
             if let r = domainRegistration { crossed = convolve(convolve(crossed, air(r.request)), air(r.ack)) }

@@ -102,7 +102,8 @@ extension SchemeContext.Motion {
             }
             oldAnchorsAtHandoff = old(v.handoff)
             oldAnchorsAtRefresh = v.refresh.map(old)
-            sessionsAtHandoff = .init(atAnchorFraction: v.sessions.atAnchorFraction, awaySteps: v.sessions.awaySteps)
+            sessionsAtHandoff = .init(
+                atAnchorFraction: v.sessions.atAnchorFraction, awaySteps: v.sessions.awaySteps, awayLaw: v.sessions.awayLaw)
             if inputs.liveAnchors {
                 liveAnchorARs = try LiveAnchorARs(anchoring).mean()
             }

@@ -93,7 +93,7 @@ public enum SchemeMetrics {
                     $0 + TimeConstants.hoursPerYear / $1.mtbfH * ($1.sessionsBroken / $1.mnsServed) * $1.outageS
                 }
             // P(L > X): the residence in the new AR is a full residence X (a handoff is a renewal
-            // epoch), independent of L (docs/MODELS.md 6.5). Exact except per-flow DMM (first-order D).
+            // epoch), independent of L (docs/MODELS.md 6.5). Per-flow DMM: as exact as its mean latency (the mixture over the anchor distances).
             case .handoverFailureProbability:
                 let p = try latencyLaw.exceedanceProbability(residence: try s.effectiveResidence())
                 value = p

@@ -481,13 +481,19 @@ extension AnchorResidences.Values {
     }
 
     /// The live sessions' view at a handoff, for per-flow latency: the fraction of
-    /// them anchored at the new serving AR (back at their anchor, D = 0) and the
+    /// them anchored at the new serving AR (back at their anchor, D = 0), the
     /// mean grid distance of the others, from sessions_j and the walk's
-    /// P(D_{j+1} = 0), E[D_{j+1}] (linear in the sessions: exact where `exact` is).
-    public func sessionWalk(grid: GridKind) -> (atAnchorFraction: Double, awaySteps: Double) {
+    /// P(D_{j+1} = 0), E[D_{j+1}], and (`distanceLaw`) the others' law of D:
+    /// awayLaw[d] = Σ_j sessions_j P(D_{j+1} = d) / Σ_j sessions_j P(D_{j+1} ≠ 0) for
+    /// d ≥ 1 (awayLaw[0] = 0; `WalkDistanceLaw`), whose mean is `awaySteps` (to
+    /// roundoff, before its floor of 1). Linear in the sessions: exact where `exact`
+    /// is, and on the hexagonal grid where the sessions past 160 steps are negligible.
+    public func sessionWalk(grid: GridKind, distanceLaw: Bool = false)
+        -> (atAnchorFraction: Double, awaySteps: Double, awayLaw: [Double])
+    {
         let n = sessions.count
         let total = sessions.reduce(0, +)
-        guard n > 0, total > 0 else { return (0, 1) }
+        guard n > 0, total > 0 else { return (0, 1, []) }
         let (distance, away) = AnchorDistance.walkSequences(grid: grid, count: n + 1)
         var atAnchor = 0.0, awayMass = 0.0, steps = 0.0
         for j in 0..<n {
@@ -495,6 +501,13 @@ extension AnchorResidences.Values {
             awayMass += sessions[j] * away[j + 1]
             steps += sessions[j] * distance[j + 1]
         }
-        return (atAnchor / total, awayMass > 0 ? Swift.max(1, steps / awayMass) : 1)
+        var law: [Double] = []
+        if distanceLaw, awayMass > 0 {
+            law = WalkDistanceLaw.mixture(grid: grid, weights: sessions, offset: 1)
+            if !law.isEmpty { law[0] = 0 }
+            let mass = law.reduce(0, +)
+            law = mass > 0 ? law.map { $0 / mass } : []
+        }
+        return (atAnchor / total, awayMass > 0 ? Swift.max(1, steps / awayMass) : 1, law)
     }
 }

@@ -118,7 +118,7 @@ public struct SessionAnchoring: Sendable {
     /// anchors) is ≤ 1e-12 of the sum (at most 10⁴ terms); the denominator as there.
     public func anchorsInUseForSignaling(lifetime t: Double?) throws
         -> (handoff: (anchors: Double, steps: Double), refresh: (anchors: Double, steps: Double)?,
-            sessions: (atAnchorFraction: Double, awaySteps: Double))
+            sessions: (atAnchorFraction: Double, awaySteps: Double, awayLaw: [Double]))
     {
         try anchorsInUseEverywhere(lifetime: t).signaling
     }
@@ -130,12 +130,12 @@ public struct SessionAnchoring: Sendable {
     public func anchorsInUseEverywhere(lifetime t: Double?) throws
         -> (atHandoff: Double, atRefresh: Double,
             signaling: (handoff: (anchors: Double, steps: Double), refresh: (anchors: Double, steps: Double)?,
-                        sessions: (atAnchorFraction: Double, awaySteps: Double)))
+                        sessions: (atAnchorFraction: Double, awaySteps: Double, awayLaw: [Double])))
     {
         let r = AnchorResidences(residence: residence, session: session, sessionRate: sessionRate)
         let byResidence = anchorsRoute == .residences || anchorsRoute == .residencesApproximation
         let atHandoff = try r.values()
-        let walk = atHandoff.sessionWalk(grid: grid)
+        let walk = atHandoff.sessionWalk(grid: grid, distanceLaw: true)
         var refresh: (anchors: Double, steps: Double)?
         var inUseAtRefresh = 0.0
         if let t, t > 0, rho > 0 {
@@ -150,7 +150,7 @@ public struct SessionAnchoring: Sendable {
             inUseAtRefresh = byResidence ? (denominator > 0 ? inUse / denominator : 0) : try anchorsInUseAtRefresh(lifetime: t)
         }
         let inUse = byResidence ? atHandoff.anchorsInUse : try anchorsInUseAtHandoff()
-        return (inUse, inUseAtRefresh, (atHandoff.oldAnchors(grid: grid), refresh, (walk.atAnchorFraction, walk.awaySteps)))
+        return (inUse, inUseAtRefresh, (atHandoff.oldAnchors(grid: grid), refresh, (walk.atAnchorFraction, walk.awaySteps, walk.awayLaw)))
     }
 
     /// The refresh instants u = nT_L (n ≥ 1) of one residence: their weights F^c(nT_L),

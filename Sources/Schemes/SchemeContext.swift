@@ -86,8 +86,13 @@ public struct SchemeContext: Sendable, Equatable {
             public var atAnchorFraction: Double
             /// Mean grid steps from the serving AR to the anchor of a session not at its anchor (≥ 1).
             public var awaySteps: Double
-            public init(atAnchorFraction: Double, awaySteps: Double) {
-                self.atAnchorFraction = atAnchorFraction; self.awaySteps = awaySteps
+            /// The law of the grid distance D of a session not at its anchor: awayLaw[d] =
+            /// P(D = d | D ≠ 0), d ≥ 1 (awayLaw[0] = 0), its mean `awaySteps`
+            /// (`AnchorResidences.sessionWalk`). Empty: every such session at `awaySteps`.
+            /// The per-flow latency law mixes over it (docs/MODELS.md 6.5).
+            public var awayLaw: [Double]
+            public init(atAnchorFraction: Double, awaySteps: Double, awayLaw: [Double] = []) {
+                self.atAnchorFraction = atAnchorFraction; self.awaySteps = awaySteps; self.awayLaw = awayLaw
             }
         }
 

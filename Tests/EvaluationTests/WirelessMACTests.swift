@@ -176,6 +176,11 @@ import Testing
                 if approximate.contains(metric) {
                     let se = est.standardError ?? 0
                     #expect(abs(closed - est.estimate) <= 0.01 * est.estimate + 4 * se + 1e-12, "\(card.id) \(metric): \(closed) vs \(est.estimate)")
+                } else if est.ciHigh == nil {
+                    // No simulated packet exceeded the buffer: the exact form must be negligible at
+                    // this size (DMA's is 1.5e-12 packets: sessions anchored far away, the tail of
+                    // the anchor distance law, docs/MODELS.md 6.5; PMIPv6's is 0).
+                    #expect(closed <= 1e-9, "\(card.id) \(metric): \(closed), the simulation saw none")
                 } else {
                     #expect(MonteCarloCoverageTests.covers(est, closed), "\(card.id) \(metric): \(closed) vs \(est.estimate)")
                 }
