@@ -54,4 +54,23 @@ import Testing
         let broken = ValidationCase(id: "x", quantity: "q", source: "s", printed: "1", computed: .nan)
         #expect(!broken.passed)
     }
+
+    /// The FPMIPv6 script's cases (docs/MODELS.md 9.8) by hand at H_MAG-LMA = 60: signaling
+    /// (52 + 52) 2 + (76 + 76) 60 = 9328 byte-hops (18448 while the card's de-registration pair
+    /// ignored messages.deregistration); the reactive core 59 + 2·60 · 8·104 B / (9·10⁹/11 bit/s)
+    /// = 59.122026667 ms; the mix 59 + (1.1/0.9) 8·96/54·10⁶ s + 0.7 · 0.122026667 ms.
+    @Test func fpmipv6ScriptByHand() throws {
+        let rows = Dictionary(uniqueKeysWithValues: ValidationCatalog.all(cards: Self.cards, only: "fpmipv6script.").map { ($0.id, $0) })
+        #expect(rows.count == 9 && rows.values.allSatisfy(\.passed))
+        let signaling = try #require(rows["fpmipv6script.signaling.h60"])
+        #expect(abs(signaling.computed - (104 * 2 + 152 * 60)) <= 1e-9)
+        let hiHAck = 2.0 * 60 * 8 * 104 * 11 / 9e9 * 1000
+        let core = try #require(rows["fpmipv6script.latency.reactive-core.h60"])
+        #expect(abs(core.computed - (59 + hiHAck)) <= 1e-12)
+        let ra = 1.1 / 0.9 * 8 * 96 / 54e6 * 1000
+        let mixed = try #require(rows["fpmipv6script.latency.mixed.h60"])
+        #expect(abs(mixed.computed - (59 + ra + 0.7 * hiHAck)) <= 1e-12)
+        // The gap the tolerance allows is the script's own extra terms: -1.87 % here.
+        #expect(abs(mixed.computed / 60.229754430 - 1 + 0.0187) < 0.0001)
+    }
 }
