@@ -412,7 +412,10 @@ public struct SessionAnchoring: Sendable {
     /// (`AnchorDistance.walkSequences`); not exact unless P(K_e > 160) ≤ 1e-9.
     public func walkAverages() throws -> WalkAverages {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)
-        if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale,
+        // Gamma shapes below 1 take the inversion: the renewal integral's ladder gave a
+        // tunnelled fraction of 0.48 against the inversion's and the simulation's 0.85 at
+        // shape 0.3 with deterministic 1200 s sessions (shapes 0.8 and above agree to 1e-8).
+        if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale, k >= 1,
            try session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
