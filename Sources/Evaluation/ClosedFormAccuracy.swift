@@ -26,10 +26,11 @@ public enum ClosedFormAccuracy {
         "Closed-form approximation. Measured against the Monte Carlo over the 200-scenario validation campaign (dmm validate --campaign 200 --seed 1): \(measuredBound); docs/MODELS.md gives the bound per closed form."
 
     /// The measured error bound of the approximate closed forms (the campaign's figures, docs/MODELS.md).
-    /// Campaign 200, seed 1, of main at the merge of issue 11's per-flow anchors: 8886
-    /// approximate pairs; the tail is the per-flow refresh and anchor-state terms.
+    /// Campaign 200, seed 1, of main at 9162c76 (the domain-stay refresh of 4.0 and the
+    /// per-flow latency mixture of 6.5): 8131 approximate pairs with a gap; the tail is the
+    /// per-flow refresh terms and the per-old-anchor signaling off the exact routes of 3.3.
     public static let measuredBound =
-        "relative gap median 0.18 %, 95 % of pairs within 8.7 %, 99 % within 51 % (the largest gaps on small per-flow refresh and anchor-state terms)"
+        "relative gap median 0.13 %, 95 % of pairs within 7.0 %, 99 % within 43 % (the largest gaps on small per-flow refresh terms and on per-old-anchor signaling with heavy-tailed residences)"
 
     /// Why signaling per active old anchor is approximate (footnote text).
     static let firstOrderSignaling =
