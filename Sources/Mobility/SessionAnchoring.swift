@@ -412,10 +412,13 @@ public struct SessionAnchoring: Sendable {
     /// (`AnchorDistance.walkSequences`); not exact unless P(K_e > 160) ≤ 1e-9.
     public func walkAverages() throws -> WalkAverages {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)
-        // Gamma shapes below 1 take the inversion: the renewal integral's ladder gave a
-        // tunnelled fraction of 0.48 against the inversion's and the simulation's 0.85 at
-        // shape 0.3 with deterministic 1200 s sessions (shapes 0.8 and above agree to 1e-8).
-        if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale, k >= 1,
+        // Gamma shapes below 1 with sessions of bounded support take the inversion: there the
+        // renewal integral gave a tunnelled fraction of 0.48 against the inversion's and the
+        // simulation's 0.85 (shape 0.3, deterministic 1200 s sessions; shape 0.5 with them
+        // 0.53 for 0.88). With unbounded sessions it agrees with the inversion to 1e-7 at
+        // shapes 0.5 and 0.7 (`inversionRouteMatchesTheGammaClosedForm`) and stays exact.
+        if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale,
+           k >= 1 || !Self.boundedSupport(session),
            try session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
@@ -449,6 +452,14 @@ public struct SessionAnchoring: Sendable {
             exact = false
         }
         return WalkAverages(awayFraction: a, meanDistanceSteps: d, exact: exact)
+    }
+
+    /// Deterministic and uniform laws: the session laws whose support ends.
+    static func boundedSupport(_ law: ProbabilityLaw) -> Bool {
+        switch law.form {
+        case .deterministic, .uniform: return true
+        default: return false
+        }
     }
 
     /// The Laplace-inversion route of `walkAverages`: with w(t) = P(T > t)/E[T] (the density
