@@ -39,33 +39,44 @@ public enum DomainRefresh {
     {
         let pd = try DomainCrossing.fraction(grid: grid, domainSize: m)
         let eta = 1 / residence.mean
-        let exponential: Bool
-        if case .exponential = residence.form { exponential = true } else { exponential = false }
-        if pd == 1 {
+        switch try route(residence: residence, grid: grid, domainSize: m) {
+        case .oneAR:
             return (try perResidence(residence, lifetime: t) * eta, true)
-        }
-        if grid == .square, exponential, m <= spectralSideLimit {
-            return (pd * eta * spectralSum(side: m, etaT: eta * t), true)
-        }
-        if DomainStay.iterates(grid: grid, domainSize: m), let sums = StaySums(residence) {
+        case let .spectral(exact):
+            return (pd * eta * spectralSum(side: m, etaT: eta * t), exact)
+        case let .stay(sums):
             let stay = try DomainStay(grid: grid, domainSize: m)
             return (pd * eta * (try sums.refreshesPerStay(stay, lifetime: t)), sums.exact)
+        case .exponentialStay:
+            // Exponential D with mean E[X]/p_d: p_d η e^{−p_d η T}/(1 − e^{−p_d η T}).
+            let x = pd * eta * t
+            return (pd * eta * exp(-x) / -expm1(-x), false)
         }
-        if grid == .square, m <= spectralSideLimit {
-            return (pd * eta * spectralSum(side: m, etaT: eta * t), false)
-        }
-        // Exponential D with mean E[X]/p_d: p_d η e^{−p_d η T}/(1 − e^{−p_d η T}).
-        let x = pd * eta * t
-        return (pd * eta * exp(-x) / -expm1(-x), false)
+    }
+
+    /// Which of the type comment's routes `rate` takes (`isExact` reads the same choice).
+    private enum Route {
+        case oneAR, spectral(exact: Bool), stay(StaySums), exponentialStay
+    }
+
+    private static func route(residence: ProbabilityLaw, grid: GridKind, domainSize m: Int) throws -> Route {
+        if try DomainCrossing.fraction(grid: grid, domainSize: m) == 1 { return .oneAR }
+        let exponential: Bool
+        if case .exponential = residence.form { exponential = true } else { exponential = false }
+        if grid == .square, exponential, m <= spectralSideLimit { return .spectral(exact: true) }
+        if DomainStay.iterates(grid: grid, domainSize: m), let sums = StaySums(residence) { return .stay(sums) }
+        if grid == .square, m <= spectralSideLimit { return .spectral(exact: false) }
+        return .exponentialStay
     }
 
     /// Whether `rate` is exact for these inputs (without computing it).
     public static func isExact(residence: ProbabilityLaw, grid: GridKind, domainSize m: Int) throws -> Bool {
-        let pd = try DomainCrossing.fraction(grid: grid, domainSize: m)
-        if pd == 1 { return true }
-        if case .exponential = residence.form, grid == .square, m <= spectralSideLimit { return true }
-        if DomainStay.iterates(grid: grid, domainSize: m), let sums = StaySums(residence) { return sums.exact }
-        return false
+        switch try route(residence: residence, grid: grid, domainSize: m) {
+        case .oneAR: return true
+        case let .spectral(exact): return exact
+        case let .stay(sums): return sums.exact
+        case .exponentialStay: return false
+        }
     }
 
     /// Σ_{n≥1} P(D > nT) = Σ_k P(K = k) R_k, R_k = Σ_{n≥1} P(S_k > nT) for S_k a sum of

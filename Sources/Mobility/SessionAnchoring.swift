@@ -418,7 +418,7 @@ public struct SessionAnchoring: Sendable {
         // 0.53 for 0.88). With unbounded sessions it agrees with the inversion to 1e-7 at
         // shapes 0.5 and 0.7 (`inversionRouteMatchesTheGammaClosedForm`) and stays exact.
         if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale,
-           k >= 1 || !Self.boundedSupport(session),
+           k >= 1 || LiveAnchorARs.supportEnd(session) == nil,
            try session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
@@ -452,14 +452,6 @@ public struct SessionAnchoring: Sendable {
             exact = false
         }
         return WalkAverages(awayFraction: a, meanDistanceSteps: d, exact: exact)
-    }
-
-    /// Deterministic and uniform laws: the session laws whose support ends.
-    static func boundedSupport(_ law: ProbabilityLaw) -> Bool {
-        switch law.form {
-        case .deterministic, .uniform: return true
-        default: return false
-        }
     }
 
     /// The Laplace-inversion route of `walkAverages`: with w(t) = P(T > t)/E[T] (the density
