@@ -43,6 +43,11 @@ public struct MetricEstimate: Sendable, Equatable {
     /// law, docs/MODELS.md 6.5; Monte Carlo: a constant of the scenario, the path
     /// stretch's class variance, 5.5), nil when none is known. Not a tidy column.
     public var unitVariance: Double?
+    /// Monte Carlo only: why this row's interval is not valid (the variance of what the
+    /// simulation averages is infinite under the scenario's laws, `MonteCarloValidity`,
+    /// docs/MODELS.md 9.4), nil when it is. The estimate stays; its interval, its standard
+    /// error and any z-score built on them mean nothing. Not a tidy column.
+    public var intervalCaveat: String?
 
     public init(
         scheme: String, metric: String, unit: String, method: EvaluationMethod,

@@ -49,13 +49,13 @@ public struct BugSignal: Sendable {
 
     /// The signal for the cells of a wide table: every (scheme, metric in
     /// `metrics`) with a closed form and a Monte Carlo estimate that saw events,
-    /// whose closed form `approximate` does not call an approximation.
+    /// whose closed form `approximate` does not call an approximation and whose interval is valid (`MetricEstimate.intervalCaveat` nil).
     public init(rows: [MetricEstimate], metrics: [MetricKey], approximate: (_ scheme: String, _ metric: String) -> Bool) {
         let wanted = Set(metrics.map(\.id))
         var closedForms = Set<String>()
         for r in rows where r.method == .closedForm && wanted.contains(r.metric) { closedForms.insert(r.scheme + "\u{0}" + r.metric) }
         var m = 0, dof = Int.max
-        for r in rows where r.method == .monteCarlo && r.ciHigh != nil && wanted.contains(r.metric)
+        for r in rows where r.method == .monteCarlo && r.ciHigh != nil && r.intervalCaveat == nil && wanted.contains(r.metric)
             && closedForms.contains(r.scheme + "\u{0}" + r.metric) && !approximate(r.scheme, r.metric)
         {
             m += 1
@@ -78,7 +78,8 @@ public struct BugSignal: Sendable {
     /// test where the estimate is a mean of units the model describes and that z is
     /// smaller, as for rare handover failures) beyond `threshold`.
     public func flags(_ cf: MetricEstimate, against mc: MetricEstimate) -> Bool {
-        guard let se = Self.standardError(mc) else { return false }
+        // No test against an interval that is not valid (`MetricEstimate.intervalCaveat`).
+        guard mc.intervalCaveat == nil, let se = Self.standardError(mc) else { return false }
         let z = ClosedFormComparison.z(closedForm: cf, monteCarlo: mc, standardError: se)
         return abs(z) > threshold
     }

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Columns: rank, kind (pair or error), scenario (0-based index), scheme, metric,
 /// form (exact or approximate), closed_form, monte_carlo, standard_error, z,
-/// relative_gap, result (pass, FAIL or error), error, reproduce. A z of a
+/// relative_gap, result (pass, FAIL, untestable or error), error (for an untestable
+/// pair: why its Monte Carlo variance is infinite), reproduce. A z of a
 /// zero-width interval that disagrees is printed as empty with the result FAIL.
 public enum CampaignTable {
     public static let columns = [
@@ -27,7 +28,7 @@ public enum CampaignTable {
                 String(rank + 1), "pair", String(p.scenario), p.scheme, p.metric, p.exact ? "exact" : "approximate",
                 MetricTables.exact(p.closedForm), MetricTables.exact(p.monteCarlo), MetricTables.exact(p.comparedStandardError),
                 z.isFinite ? String(format: "%.3f", z) : "", p.relativeGap.isFinite ? TidyNumber.decimal(String(format: "%.4g", p.relativeGap)) : "",
-                p.passed ? "pass" : "FAIL", z.isFinite ? "" : "zero standard error, values differ",
+                p.result, p.untestable ?? (z.isFinite ? "" : "zero standard error, values differ"),
                 result.scenarios[p.scenario].command(samples: samples),
             ])
         }
@@ -38,7 +39,7 @@ public enum CampaignTable {
             ])
         }
         table.footnotes.append(
-            "A pair passes within \(Int(ValidationCampaign.zLimit)) standard errors (z = (closed form - Monte Carlo)/se; for a handover failure probability, a packet loss or a per-node path stretch the smaller of that z and the test with the model's own variance, an exact binomial tail for the probability: docs/MODELS.md 9.4, standard_error is then the one the z stands for), or within \(Int(ValidationCampaign.relativeLimit * 100)) % of the estimate for a closed form that ClosedFormAccuracy (Sources/Evaluation) declares an approximation. Targets: at least \(ValidationCampaign.pairTarget * 100) % of pairs pass, every exact pair within \(Int(ValidationCampaign.zLimit)) standard errors, no scenario failing to evaluate.")
+            "A pair passes within \(Int(ValidationCampaign.zLimit)) standard errors (z = (closed form - Monte Carlo)/se; for a handover failure probability, a packet loss or a per-node path stretch the smaller of that z and the test with the model's own variance, an exact binomial tail for the probability: docs/MODELS.md 9.4, standard_error is then the one the z stands for), or within \(Int(ValidationCampaign.relativeLimit * 100)) % of the estimate for a closed form that ClosedFormAccuracy (Sources/Evaluation) declares an approximation; a pair whose Monte Carlo variance is infinite under the scenario's laws (MonteCarloValidity) is untestable, neither passed nor failed. Targets: at least \(ValidationCampaign.pairTarget * 100) % of pairs pass, every exact pair within \(Int(ValidationCampaign.zLimit)) standard errors, no scenario failing to evaluate.")
         table.footnotes.append(summary(result))
         return table
     }
@@ -46,9 +47,10 @@ public enum CampaignTable {
     /// The campaign's figures in a few sentences.
     public static func summary(_ r: ValidationCampaign.Result) -> String {
         func pct(_ x: Double?) -> String { x.map { String(format: "%.2f %%", 100 * $0) } ?? "n/a" }
-        let failing = r.pairs.count - r.passed
+        let failing = r.tested - r.passed
         return "\(r.settings.count) scenarios (\(r.redraws) draws refused by the Monte Carlo cost guard and redrawn), "
-            + "\(r.failures.count) failed to evaluate; \(r.pairs.count) pairs compared, \(r.passed) passed (\(pct(r.passRate))), \(failing) failed; "
+            + "\(r.failures.count) failed to evaluate; \(r.tested) pairs compared, \(r.passed) passed (\(pct(r.passRate))), \(failing) failed; "
+            + (r.untestable > 0 ? "\(r.untestable) untestable (Monte Carlo variance infinite under the scenario's laws, docs/MODELS.md 9.4); " : "")
             + "exact pairs: \(r.exactPassed) of \(r.exactPairs) within \(Int(ValidationCampaign.zLimit)) SE (\(pct(r.exactPassRate)); "
             + String(format: "%.2f", r.expectedChanceExactFailures) + " outside expected by chance alone); "
             + "\(r.notCompared) closed forms not compared (the simulation saw no event); targets \(r.targetsMet ? "met" : "missed")."

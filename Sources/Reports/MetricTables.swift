@@ -29,6 +29,8 @@ public enum MetricTables {
     /// table's exact comparisons (a bug signal; by chance in at most 1 % of tables);
     /// every documented approximation is marked ‡ (closed form alone or beside the
     /// Monte Carlo; its footnote gives the measured error bound, docs/MODELS.md);
+    /// a Monte Carlo interval that is not valid (an infinite variance under the scenario's
+    /// laws, `MetricEstimate.intervalCaveat`) is marked § and never gets †;
     /// the footnote explaining a mark is added when the mark is used.
     public static func wide(_ rows: [MetricEstimate], metrics: [MetricKey] = wideMetrics, caption: String? = nil,
                             footnotes: [String] = [], approximate: (_ scheme: String, _ metric: String) -> Bool = { _, _ in false }
@@ -48,47 +50,70 @@ public enum MetricTables {
         let signal = BugSignal(rows: rows, metrics: present, approximate: approximate)
         for s in schemes {
             table.append([s] + present.map { m in
-                let (text, mark) = cellText(values[s]?[m.id] ?? [], approximate: approximate(s, m.id), signal: signal)
-                if let mark { marks.insert(mark) }
+                let (text, cellMarks) = cellText(values[s]?[m.id] ?? [], approximate: approximate(s, m.id), signal: signal)
+                marks.formUnion(cellMarks)
                 return text
             })
         }
-        table.footnotes += markFootnotes(marks, signal: signal)
+        table.footnotes += markFootnotes(marks, signal: signal, caveats: caveats(rows, metrics: present))
         return table
     }
 
     /// The cell of one (scheme, metric) from its estimates (see `wide`), and the
-    /// mark it carries; `signal` decides † for an exact closed form.
-    public static func cellText(_ estimates: [MetricEstimate], approximate: Bool, signal: BugSignal) -> (String, String?) {
+    /// marks it carries; `signal` decides † for an exact closed form.
+    public static func cellText(_ estimates: [MetricEstimate], approximate: Bool, signal: BugSignal) -> (String, Set<String>) {
         let cf = estimates.first { $0.method == .closedForm }
         let mc = estimates.first { $0.method == .monteCarlo && $0.ciLow != nil }
+        func marked(_ mark: String?) -> Set<String> { mark.map { [$0] } ?? [] }
+        // An interval that is not valid says so (§), and nothing is tested against it.
+        func mcText(_ mc: MetricEstimate) -> (String, Set<String>) {
+            mc.intervalCaveat == nil ? (interval(mc), []) : (interval(mc) + invalidIntervalMark, [invalidIntervalMark])
+        }
         switch (cf, mc) {
-        case (nil, nil): return ("", nil)
-        case let (cf?, nil): return approximate ? (cell(cf.estimate) + approximationMark, approximationMark) : (cell(cf.estimate), nil)
-        case let (nil, mc?): return (interval(mc), nil)
+        case (nil, nil): return ("", [])
+        case let (cf?, nil): return approximate ? (cell(cf.estimate) + approximationMark, [approximationMark]) : (cell(cf.estimate), [])
+        case let (nil, mc?): return mcText(mc)
         case let (cf?, mc?) where mc.ciHigh == nil:
             // No event was simulated: nothing to compare the closed form with.
             let mark = approximate ? approximationMark : nil
-            return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
+            return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", marked(mark))
         case let (cf?, mc?):
             // Every approximation is marked, inside its interval or not: the reader cannot tell otherwise.
-            let mark = approximate ? approximationMark : (signal.flags(cf, against: mc) ? exactMark : nil)
-            return ("\(cell(cf.estimate))\(mark ?? "") (MC \(interval(mc)))", mark)
+            let flagged = mc.intervalCaveat == nil && signal.flags(cf, against: mc)
+            let mark = approximate ? approximationMark : (flagged ? exactMark : nil)
+            let (text, invalid) = mcText(mc)
+            return ("\(cell(cf.estimate))\(mark ?? "") (MC \(text))", marked(mark).union(invalid))
         }
     }
 
+    /// The distinct reasons why Monte Carlo intervals among `rows` (for `metrics`) are not
+    /// valid, in first-seen order (`MetricEstimate.intervalCaveat`).
+    public static func caveats(_ rows: [MetricEstimate], metrics: [MetricKey]) -> [String] {
+        let wanted = Set(metrics.map(\.id))
+        var seen: [String] = []
+        for r in rows where r.method == .monteCarlo && wanted.contains(r.metric) {
+            if let c = r.intervalCaveat, !seen.contains(c) { seen.append(c) }
+        }
+        return seen
+    }
+
     /// The footnotes explaining the marks used, in a fixed order.
-    public static func markFootnotes(_ marks: Set<String>, signal: BugSignal) -> [String] {
+    public static func markFootnotes(_ marks: Set<String>, signal: BugSignal, caveats: [String] = []) -> [String] {
         var notes: [String] = []
         if marks.contains(exactMark) { notes.append(signal.footnote) }
         if marks.contains(approximationMark) {
             notes.append("\(approximationMark) \(ClosedFormAccuracy.approximationFootnote)")
+        }
+        if marks.contains(invalidIntervalMark) {
+            notes.append("\(invalidIntervalMark) Monte Carlo interval not valid, the estimate stands but its half-width and any comparison with it mean nothing (docs/MODELS.md 9.4): \(caveats.joined(separator: "; ")).")
         }
         return notes
     }
 
     /// Marks: an exact closed form outside its Monte Carlo interval (bug signal), an approximate closed form.
     public static let exactMark = "\u{2020}", approximationMark = "\u{2021}"
+    /// Marks a Monte Carlo interval that is not valid (`MetricEstimate.intervalCaveat`).
+    public static let invalidIntervalMark = "\u{00A7}"
 
     /// Whether `mc`'s interval holds `x`, allowing the last bits of rounding (a
     /// zero-width interval of a deterministic quantity equals its closed form up to them).

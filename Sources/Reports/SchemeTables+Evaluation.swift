@@ -5,7 +5,7 @@ extension SchemeTables {
     /// `extended` with the metrics of `evaluation` appended (`dmm table --extended`):
     /// the headline metrics by default, units in the headers, cells as in the wide
     /// table of `dmm evaluate` (`MetricTables.cellText`), and the footnotes of the
-    /// marks (†, ‡) that cells carry, then the exactness note when closed forms are in.
+    /// marks (†, ‡, §) that cells carry, then the exactness note when closed forms are in.
     public static func extended(
         _ catalog: SchemeCatalog, evaluation: EvaluationResult, metrics: [MetricKey] = MetricTables.extendedMetrics
     ) throws -> Table {
@@ -19,9 +19,9 @@ extension SchemeTables {
         var cells: [String: [String]] = [:]
         for (scheme, byMetric) in values {
             cells[scheme] = metrics.map { m in
-                let (text, mark) = MetricTables.cellText(
+                let (text, cellMarks) = MetricTables.cellText(
                     byMetric[m.id] ?? [], approximate: approximations[scheme]?.contains(m.id) ?? false, signal: signal)
-                if let mark { marks.insert(mark) }
+                marks.formUnion(cellMarks)
                 return text
             }
         }
@@ -30,7 +30,7 @@ extension SchemeTables {
             columns: metrics.map(MetricTables.column),
             cells: { card in table[card.id] ?? metrics.map { _ in "" } })
         var out = try extended(catalog, extra: [columns])
-        out.footnotes += MetricTables.markFootnotes(marks, signal: signal)
+        out.footnotes += MetricTables.markFootnotes(marks, signal: signal, caveats: MetricTables.caveats(evaluation.rows, metrics: metrics))
         if let reasons = try evaluation.approximationReasons() { out.footnotes.append(EvaluationTables.exactnessNote(reasons)) }
         return out
     }

@@ -130,6 +130,17 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether E[X^k] is finite (k > 0): a Pareto law of shape A has the moments of
+    /// order k < A only (its tail P(X > x) = (x_m/x)^A); every other family has all
+    /// of them (exponential, gamma, Weibull, lognormal and phase-type tails decay
+    /// faster than any power; uniform and deterministic laws are bounded). What the
+    /// Monte Carlo's intervals need (docs/MODELS.md 9.4): an average of a quantity
+    /// growing like X^r has a finite variance only when E[X^{2r}] is finite.
+    public func hasFiniteMoment(_ k: Double) -> Bool {
+        if case let .pareto(a, _, _) = form { return k < a }
+        return true
+    }
+
     /// Var X.
     public var variance: Double {
         let m = mean

@@ -40,12 +40,30 @@ import Testing
                                 ciLow: 9.8, ciHigh: 10.2, samples: 256, standardError: 0.1)
         let signal = BugSignal(rows: [cf, mc], metrics: [MetricKey(.signalingCost)]) { _, _ in false }
         #expect(signal.comparisons == 1 && signal.degreesOfFreedom == 255)
-        #expect(MetricTables.cellText([cf, mc], approximate: false, signal: signal).1 == MetricTables.exactMark)
-        #expect(MetricTables.cellText([cf, mc], approximate: true, signal: signal).1 == MetricTables.approximationMark)
+        #expect(MetricTables.cellText([cf, mc], approximate: false, signal: signal).1 == [MetricTables.exactMark])
+        #expect(MetricTables.cellText([cf, mc], approximate: true, signal: signal).1 == [MetricTables.approximationMark])
         // 3 SE off with one comparison: beyond t(0.995, 255) ≈ 2.6, flagged; with 200 comparisons it is not.
         let near = MetricEstimate(scheme: "a", metric: "signaling_cost", unit: "byte_hops_per_s", method: .monteCarlo, estimate: 11.7,
                                   ciLow: 11.5, ciHigh: 11.9, samples: 256, standardError: 0.1)
         #expect(signal.flags(12, against: near))
         #expect(!BugSignal(comparisons: 200, degreesOfFreedom: 255).flags(12, against: near))
+    }
+
+    /// An interval that is not valid (infinite Monte Carlo variance, docs/MODELS.md 9.4) is
+    /// marked § with its reason in the footnote, and a closed form 20 "standard errors" from
+    /// it is not marked †, nor counted among the comparisons.
+    @Test func anInvalidIntervalIsMarkedAndNeverTested() {
+        let cf = MetricEstimate(scheme: "sail", metric: "outage", unit: "s", method: .closedForm, estimate: 469.6)
+        var mc = MetricEstimate(scheme: "sail", metric: "outage", unit: "s", method: .monteCarlo, estimate: 430,
+                                ciLow: 426, ciHigh: 434, samples: 256, standardError: 2)
+        let valid = BugSignal(rows: [cf, mc], metrics: [MetricKey(.outage)]) { _, _ in false }
+        #expect(valid.comparisons == 1 && valid.flags(cf, against: mc))
+        mc.intervalCaveat = "Monte Carlo variance infinite: Pareto residence shape 2.42 <= 4 for a quantity in E[X^2]"
+        let signal = BugSignal(rows: [cf, mc], metrics: [MetricKey(.outage)]) { _, _ in false }
+        #expect(!signal.flags(cf, against: mc))
+        let (text, marks) = MetricTables.cellText([cf, mc], approximate: false, signal: signal)
+        #expect(marks == [MetricTables.invalidIntervalMark] && text.hasSuffix("\u{00A7})"), "\(text)")
+        let table = MetricTables.wide([cf, mc], metrics: [MetricKey(.outage)])
+        #expect(table.footnotes.contains { $0.hasPrefix("\u{00A7}") && $0.contains("shape 2.42 <= 4") }, "\(table.footnotes)")
     }
 }

@@ -14,6 +14,13 @@ import Stochastics
 /// standard errors, and no scenario fails to evaluate. A scenario fails when its
 /// closed form or its simulation throws (the error is kept, nothing crashes).
 ///
+/// A pair whose Monte Carlo estimate has an infinite variance under the scenario's
+/// laws (`MonteCarloValidity`: SAIL's outage without refresh and a Pareto residence of
+/// shape ≤ 4, whose probes average the equilibrium residual, a quantity in E[X²]) is
+/// `untestable`: its sample standard error means nothing, so it is neither passed nor
+/// failed and is counted apart (the reason in the CSV's error column); the targets are
+/// over the testable pairs.
+///
 /// Chance: with n replications z is about Student-t with n − 1 degrees of
 /// freedom, so even a correct exact form leaves 4 standard errors with
 /// probability P(|t| > 4) (6.3e−5 for many replications); `expectedChanceExactFailures`
@@ -64,10 +71,12 @@ public enum ValidationCampaign {
         public let replications: Int
         /// The model-variance test's z where the metric has one (`ClosedFormComparison.modelZ`).
         public let modelZ: Double?
+        /// Why the z-test is not valid for this pair (`MetricEstimate.intervalCaveat`), nil when it is.
+        public let untestable: String?
 
         public init(
             scenario: Int, scheme: String, metric: String, unit: String, exact: Bool, closedForm: Double,
-            monteCarlo: Double, standardError: Double, replications: Int, modelZ: Double? = nil
+            monteCarlo: Double, standardError: Double, replications: Int, modelZ: Double? = nil, untestable: String? = nil
         ) {
             self.scenario = scenario
             self.scheme = scheme
@@ -79,6 +88,7 @@ public enum ValidationCampaign {
             self.standardError = standardError
             self.replications = replications
             self.modelZ = modelZ
+            self.untestable = untestable
         }
 
         /// (closed form − estimate)/se, or the model-variance z where it is smaller in
@@ -110,8 +120,14 @@ public enum ValidationCampaign {
 
         public var withinZ: Bool { abs(z) <= ValidationCampaign.zLimit }
 
-        /// Within 4 standard errors, or an approximation within 2 %.
-        public var passed: Bool { withinZ || (!exact && relativeGap <= ValidationCampaign.relativeLimit) }
+        /// Whether the z-test applies (the Monte Carlo variance is finite).
+        public var testable: Bool { untestable == nil }
+
+        /// A testable pair within 4 standard errors, or an approximation within 2 %.
+        public var passed: Bool { testable && (withinZ || (!exact && relativeGap <= ValidationCampaign.relativeLimit)) }
+
+        /// "pass", "FAIL" or "untestable".
+        public var result: String { !testable ? "untestable" : passed ? "pass" : "FAIL" }
     }
 
     /// A scenario that could not be evaluated.
@@ -131,30 +147,36 @@ public enum ValidationCampaign {
 
         /// Draws refused by the Monte Carlo cost guard and replaced.
         public var redraws: Int { scenarios.reduce(0) { $0 + $1.redraws } }
+        /// Pairs the z-test applies to (every pair but the untestable ones).
+        public var tested: Int { pairs.count { $0.testable } }
+        /// Pairs whose Monte Carlo variance is infinite (`Pair.untestable`), not passed or failed.
+        public var untestable: Int { pairs.count - tested }
         public var passed: Int { pairs.count { $0.passed } }
-        public var exactPairs: Int { pairs.count { $0.exact } }
-        public var exactPassed: Int { pairs.count { $0.exact && $0.withinZ } }
-        public var passRate: Double? { pairs.isEmpty ? nil : Double(passed) / Double(pairs.count) }
+        public var exactPairs: Int { pairs.count { $0.exact && $0.testable } }
+        public var exactPassed: Int { pairs.count { $0.exact && $0.testable && $0.withinZ } }
+        public var passRate: Double? { tested == 0 ? nil : Double(passed) / Double(tested) }
         public var exactPassRate: Double? { exactPairs == 0 ? nil : Double(exactPassed) / Double(exactPairs) }
 
         /// Σ over exact pairs with se > 0 of P(|t_{n−1}| > 4): the exact failures chance alone gives.
         public var expectedChanceExactFailures: Double {
             var byDof: [Int: Int] = [:]
-            for p in pairs where p.exact && p.standardError > 0 { byDof[p.replications - 1, default: 0] += 1 }
+            for p in pairs where p.exact && p.testable && p.standardError > 0 { byDof[p.replications - 1, default: 0] += 1 }
             return byDof.reduce(0) { sum, entry in
                 sum + Double(entry.value) * 2 * ConfidenceInterval.tUpperTail(ValidationCampaign.zLimit, degreesOfFreedom: max(1, entry.key))
             }
         }
 
-        /// Whether every target is met (docs/MODELS.md 9): ≥ 99.5 % of pairs pass, every
-        /// exact pair within 4 standard errors, no scenario failing to evaluate.
+        /// Whether every target is met (docs/MODELS.md 9): ≥ 99.5 % of the testable pairs
+        /// pass, every testable exact pair within 4 standard errors, no scenario failing to evaluate.
         public var targetsMet: Bool {
-            failures.isEmpty && !pairs.isEmpty && (passRate ?? 0) >= pairTarget && exactPassed == exactPairs
+            failures.isEmpty && tested > 0 && (passRate ?? 0) >= pairTarget && exactPassed == exactPairs
         }
 
-        /// The `count` pairs with the largest |z| (ties: scenario, scheme, metric order).
+        /// The `count` pairs with the largest |z| (ties: scenario, scheme, metric order),
+        /// the testable pairs before the untestable ones (whose z means nothing).
         public func worst(_ count: Int = 20) -> [Pair] {
             Array(pairs.enumerated().sorted { a, b in
+                if a.element.testable != b.element.testable { return a.element.testable }
                 let za = abs(a.element.z), zb = abs(b.element.z)
                 return za != zb ? za > zb : a.offset < b.offset
             }.prefix(count).map(\.element))
@@ -216,7 +238,7 @@ public enum ValidationCampaign {
                 scenario: drawn.index, scheme: cf.scheme, metric: cf.metric, unit: cf.unit,
                 exact: !(approximate[cf.scheme]?.contains(cf.metric) ?? false),
                 closedForm: cf.estimate, monteCarlo: m.estimate, standardError: se, replications: m.samples ?? 0,
-                modelZ: ClosedFormComparison.modelZ(closedForm: cf, monteCarlo: m)))
+                modelZ: ClosedFormComparison.modelZ(closedForm: cf, monteCarlo: m), untestable: m.intervalCaveat))
         }
         return (out, missing)
     }

@@ -161,6 +161,11 @@ public enum MonteCarlo {
                 }
             }
         }
+        // Rows whose variance is infinite under the scenario's laws keep their estimate and say so.
+        let caveats = try MonteCarloValidity.of(scenario: scenario, cards: schemes, models: models)
+        if !caveats.isEmpty {
+            for i in out.indices { out[i].intervalCaveat = caveats[out[i].scheme]?.reason(out[i].metric) }
+        }
         return out
     }
 
