@@ -62,8 +62,8 @@ struct GammaRenewal: Sendable {
     /// E[g(N_e(t))] = Σ_{j≥1} F_{S_j}(t) (g_j − g_{j−1}) for each sequence g of
     /// `values` (g_0 = 0), written into `out`. F_{S_j}(t) decreases in j: below a
     /// window [lo, hi] around t/m (checked: F_{S_lo}(t) rounds to 1, F_{S_hi}(t) ≤ 1e-15, about the rounding error of the closed form)
-    /// the terms telescope to g_{lo−1}, above it they are dropped. Returns false
-    /// when the sequences are too short for t.
+    /// the terms telescope to g_{lo−1}, above it they are dropped. Returns false (and
+    /// `out` zero) when the sequences are too short for t: the caller must extend them.
     func walkMean(_ t: Double, values: [[Double]], into out: inout [Double]) throws -> Bool {
         for i in out.indices { out[i] = 0 }
         if t <= 0 { return true }
@@ -71,10 +71,16 @@ struct GammaRenewal: Sendable {
         let spread = 10 * (n / shape + 1).squareRoot() + 4
         var lo = Swift.max(1, Int((n - spread).rounded(.down)))
         while lo > 1, try sumCDF(lo, t) < 1 { lo = Swift.max(1, lo - Int(spread) - 1) }
-        var hi = Int((n + spread).rounded(.up))
-        while try sumCDF(hi, t) > 1e-15 { hi += Int(spread) + 1 }
+        // Search hi in quarter-spreads within the sequences: a step of a whole spread overshot
+        // the sequences `SessionAnchoring.renewalIntegral` sized for N_e(t) at bursty shapes
+        // (k < 1, F_{S_j} decays slowly past the bulk), and the walk was dropped for those t.
         let count = values[0].count
-        if hi >= count { return false }
+        let step = Swift.max(1, Int(spread / 4))
+        var hi = Swift.min(count - 1, Int((n + spread).rounded(.up)))
+        while try sumCDF(hi, t) > 1e-15 {
+            if hi >= count - 1 { return false }
+            hi = Swift.min(count - 1, hi + step)
+        }
         for i in out.indices { out[i] = values[i][lo - 1] }
         if let (p, q) = ladder {
             let x = t / scale

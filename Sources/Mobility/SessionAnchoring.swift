@@ -412,13 +412,12 @@ public struct SessionAnchoring: Sendable {
     /// (`AnchorDistance.walkSequences`); not exact unless P(K_e > 160) ≤ 1e-9.
     public func walkAverages() throws -> WalkAverages {
         let crossings = CrossingDistribution(residence: residence, session: session, timeAverage: !isExponentialSession)
-        // Gamma shapes below 1 with sessions of bounded support take the inversion: there the
-        // renewal integral gave a tunnelled fraction of 0.48 against the inversion's and the
-        // simulation's 0.85 (shape 0.3, deterministic 1200 s sessions; shape 0.5 with them
-        // 0.53 for 0.88). With unbounded sessions it agrees with the inversion to 1e-7 at
-        // shapes 0.5 and 0.7 (`inversionRouteMatchesTheGammaClosedForm`) and stays exact.
+        // Every gamma shape, bounded sessions included: the renewal integral agrees with the
+        // inversion to 1e-7 (`TunnelledFractionTests`, shapes 0.3 to 0.7 with deterministic,
+        // uniform, gamma and lognormal sessions, both grids; `inversionRouteMatchesTheGammaClosedForm`)
+        // and is 1.4 to 3.6 times faster. (Its walk once stopped short of the crossings of long
+        // sessions at shapes below 1 and gave 0.48 for 0.85: `GammaRenewal.walkMean`.)
         if crossings.route == .quadrature, let (k, theta) = residence.gammaShapeAndScale,
-           k >= 1 || LiveAnchorARs.supportEnd(session) == nil,
            try session.partialMoment(1.5, above: 0).isFinite {
             return try renewalIntegral(GammaRenewal(shape: k, scale: theta))
         }
@@ -520,7 +519,7 @@ public struct SessionAnchoring: Sendable {
     }
 
     /// The gamma-residence route of `walkAverages`.
-    private func renewalIntegral(_ renewal: GammaRenewal) throws -> WalkAverages {
+    func renewalIntegral(_ renewal: GammaRenewal) throws -> WalkAverages {
         let s = session, sm = s.mean, m = renewal.mean
         var support = Double.infinity
         switch s.form {
@@ -540,7 +539,26 @@ public struct SessionAnchoring: Sendable {
             if remainder <= 1e-13 || tmax >= cap { break }
             tmax = Swift.min(cap, tmax * 2)
         }
-        let count = Int(tmax / m + 14 * (tmax / m / renewal.shape + 1).squareRoot() + 16) + 1
+        // Sequences for N_e(t_max): its mean plus 14 standard deviations (cv² of X is 1/k), grown
+        // below while `GammaRenewal.walkMean` finds them too short for some t (it returns zeros
+        // there: at shape 0.3 with 1200 s sessions a too-short walk gave 0.48 for 0.85).
+        var count = Int(tmax / m + 14 * (tmax / m / renewal.shape + 1).squareRoot() + 16) + 1
+        while true {
+            let last = count > 64 * 1024
+            if let walk = try renewalIntegral(renewal, tmax: tmax, remainder: remainder, count: count, last: last) {
+                return walk
+            }
+            count *= 2
+        }
+    }
+
+    /// `renewalIntegral` with walk sequences of `count` terms; nil when they were too short for
+    /// some t (the quadrature may then also fail on the gap), unless `last`: then the result
+    /// (not exact) or the quadrature's error.
+    private func renewalIntegral(
+        _ renewal: GammaRenewal, tmax: Double, remainder: Double, count: Int, last: Bool
+    ) throws -> WalkAverages? {
+        let s = session, sm = s.mean, m = renewal.mean
         let (distance, away) = AnchorDistance.walkSequences(grid: grid, count: count)
         let values = [away, distance]
         let hexCut = AnchorDistance.hexagonalExactSteps + 1
@@ -564,12 +582,17 @@ public struct SessionAnchoring: Sendable {
                 return w == 0 ? 0 : w / sm * (try cache.value(t))[i]
             }
         }
-        let a = try average(0, "time away from the first AR, residence \(residence.spec), session \(s.spec)")
-        let d = try average(1, "packet-averaged anchor distance, residence \(residence.spec), session \(s.spec)")
-        var exact = remainder <= 1e-9 && !cache.overflow
-        if grid == .hexagonal && count > hexCut {
-            if try average(2, "P(K_e > \(hexCut - 1))") > 1e-9 { exact = false }
+        let a: Double, d: Double, beyond: Double
+        do {
+            a = try average(0, "time away from the first AR, residence \(residence.spec), session \(s.spec)")
+            d = try average(1, "packet-averaged anchor distance, residence \(residence.spec), session \(s.spec)")
+            beyond = grid == .hexagonal && count > hexCut ? try average(2, "P(K_e > \(hexCut - 1))") : 0
+        } catch {
+            if cache.overflow && !last { return nil }
+            throw error
         }
+        if cache.overflow && !last { return nil }
+        let exact = remainder <= 1e-9 && !cache.overflow && beyond <= 1e-9
         return WalkAverages(awayFraction: a, meanDistanceSteps: d, exact: exact)
     }
 

@@ -72,8 +72,19 @@ import Testing
     @Test func countsAndPassRatesMatchAnIndependentRecount() throws {
         let r = Self.result
         #expect(r.scenarios.count == 16)
-        var passed = 0, exact = 0, exactWithin = 0
+        var passed = 0, exact = 0, exactWithin = 0, untestable = 0
         for p in r.pairs {
+            // Untestable (docs/MODELS.md 9.4): SAIL's outage without refresh, from the scenario's
+            // own Pareto residence of shape <= 4 (its Monte Carlo variance needs E[X^4]).
+            let s = try r.scenarios[p.scenario].scenario()
+            var heavy = false
+            if case let .pareto(a, _, _) = s.mobility.residence.form, a <= 4 { heavy = true }
+            if p.scheme == "sail" && ["outage", "outage.ha", "disruption"].contains(p.metric) && !s.timers.refresh && heavy {
+                untestable += 1
+                #expect(!p.testable && !p.passed && p.result == "untestable", "\(p)")
+                continue
+            }
+            #expect(p.testable, "\(p)")
             let d = abs(p.closedForm - p.monteCarlo)
             let rounding = 1e-9 * max(1, abs(p.closedForm))
             // Within 4 by the replication z or by the model-variance test (docs/MODELS.md 9.4).
@@ -83,17 +94,18 @@ import Testing
             if within || (!p.exact && relative) { passed += 1 }
             if p.exact { exact += 1; if within { exactWithin += 1 } }
         }
-        #expect(r.passed == passed && r.exactPairs == exact && r.exactPassed == exactWithin)
-        #expect(r.passRate == Double(passed) / Double(r.pairs.count))
+        #expect(untestable > 0)  // this seed draws such scenarios: the rule is exercised
+        #expect(r.passed == passed && r.exactPairs == exact && r.exactPassed == exactWithin && r.untestable == untestable)
+        #expect(r.passRate == Double(passed) / Double(r.pairs.count - untestable))
         // Every scenario is either compared or a failure; a failure has its error.
         let compared = Set(r.pairs.map(\.scenario)), failed = Set(r.failures.map(\.scenario))
         #expect(compared.isDisjoint(with: failed) && compared.union(failed) == Set(0..<16))
         #expect(r.failures.allSatisfy { !$0.error.isEmpty })
         // The worst list is the top of the pairs by |z|.
         let worst = r.worst(20)
-        let sorted = r.pairs.map { abs($0.z) }.sorted(by: >)
+        let sorted = r.pairs.filter(\.testable).map { abs($0.z) }.sorted(by: >)
         #expect(worst.map { abs($0.z) } == Array(sorted.prefix(20)))
-        #expect(r.targetsMet == (r.failures.isEmpty && Double(passed) >= 0.995 * Double(r.pairs.count) && exact == exactWithin))
+        #expect(r.targetsMet == (r.failures.isEmpty && Double(passed) >= 0.995 * Double(r.pairs.count - untestable) && exact == exactWithin))
         // Exact forms of the campaign's scenarios come from the current exactness API.
         for p in r.pairs.prefix(40) {
             let s = try r.scenarios[p.scenario].scenario()

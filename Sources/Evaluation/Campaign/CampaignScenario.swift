@@ -14,7 +14,9 @@ import Stochastics
 /// Ranges ("plausible"): residence means 5...600 s and session means 20...1800 s
 /// (log-uniform), each law from any of the allowed families with a shape that keeps
 /// its variance finite (Pareto shape 2.2...4.5, so the Monte Carlo's central limit
-/// theorem holds); active sessions ρ = λ·E[T] in 0.05...5; square domains of side
+/// theorem holds for every mean linear in the residences; SAIL's outage without refresh
+/// averages a quantity in E[X²] and needs shape > 4, else its pair is untestable:
+/// `MonteCarloValidity`, docs/MODELS.md 9.4); active sessions ρ = λ·E[T] in 0.05...5; square domains of side
 /// 1...200 or hexagonal domains of 1...40 rings (log-uniform); 1...20 global HAs;
 /// DAD standard or optimistic; wireless loss 0 or 0...0.5; fast handovers
 /// predictive with probability 0...1 and PMIPv6's de-registration counted or not
