@@ -35,7 +35,10 @@ struct ValidateCommand: ParsableCommand {
             inequality, drawn reproducibly from --seed. Every scheme and metric with both \
             a closed form and a Monte Carlo interval is a pair with z = (closed form - \
             estimate)/se; it passes within 4 standard errors, or within 2 % for a closed \
-            form declared an approximation. The output lists the 20 pairs with the largest \
+            form declared an approximation. An exact pair beyond 4 standard errors is \
+            retested on an independent rerun of its scenario with 4x the samples and fails \
+            only if the rerun is beyond 4 too (rerun_* columns; docs/MODELS.md 9.4). \
+            The output lists the 20 pairs with the largest \
             |z| (--worst K for more) and every scenario that failed to evaluate, each with \
             a `dmm evaluate` command that reproduces its scenario exactly, then the pass \
             rates and the exact failures chance alone would give. A draw the \

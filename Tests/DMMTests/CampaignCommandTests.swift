@@ -5,7 +5,7 @@ import Testing
 /// error, a worst row's reproduction command run through the tool giving the same
 /// closed form and estimate, the exit status against the targets, and bad input.
 @Suite struct CampaignCommandTests {
-    static let header = "rank,kind,scenario,scheme,metric,form,closed_form,monte_carlo,standard_error,z,relative_gap,result,error,reproduce"
+    static let header = "rank,kind,scenario,scheme,metric,form,closed_form,monte_carlo,standard_error,z,relative_gap,rerun_monte_carlo,rerun_standard_error,rerun_z,result,error,reproduce"
 
     /// Splits one RFC 4180 line (quoted fields may hold commas).
     static func fields(_ line: String) -> [String] {
@@ -28,8 +28,8 @@ import Testing
         #expect(r.stderr.hasPrefix("2 scenarios ("))
         #expect(r.stderr.contains("targets \(r.status == 0 ? "met" : "missed")."))
         let top = Self.fields(try #require(lines.dropFirst().first))
-        #expect(top.count == 14 && top[0] == "1" && top[1] == "pair")
-        let command = top[13].split(separator: " ").map(String.init)
+        #expect(top.count == 17 && top[0] == "1" && top[1] == "pair")
+        let command = top[16].split(separator: " ").map(String.init)
         #expect(command.prefix(2) == ["dmm", "evaluate"] && command.contains("--set") && command.contains("--seed"))
         let again = try CLI.run(Array(command.dropFirst()))
         #expect(again.status == 0, "\(again.stderr)")
