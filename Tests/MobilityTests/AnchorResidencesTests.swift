@@ -167,6 +167,24 @@ import Testing
         #expect(ExponentialSessionAnchors.exponentialResidenceConditioning(rho: 30, a: 0.5) == .infinity)
     }
 
+    /// The shifts' values with the powers f*(nμ)^j shared (`values(shifts:)`, the route of
+    /// `AnchorResidences.values(shifts:)`) are, bit for bit, those of one shift at a time, on
+    /// the Double series (ρ = 1) and the double-double one (ρ = 30, residences twice the sessions).
+    @Test(arguments: [(60.0, 0.0033333333333333335), (600.0, 0.1)])
+    func sharedPowersAreOneShiftAtATime(residenceMean: Double, rate: Double) throws {
+        let r = AnchorResidences(residence: try .exponential(mean: residenceMean), session: try .exponential(mean: 300),
+                                 sessionRate: rate)
+        let series = try #require(try ExponentialSessionAnchors(r))
+        #expect((series.extended != nil) == (rate > 0.01))
+        let shifts = [0.0, 0.3, 17, 250, 900, 4000]
+        let together = series.values(shifts: shifts)
+        for (i, u) in shifts.enumerated() {
+            let alone = series.values(shift: u)
+            #expect(together[i].alive.map(\.bitPattern) == alone.alive.map(\.bitPattern), "u = \(u)")
+            #expect(together[i].sessions.map(\.bitPattern) == alone.sessions.map(\.bitPattern), "u = \(u)")
+        }
+    }
+
     @Test func exponentialSessionsByHand() throws {
         let (m, ms, rate) = (60.0, 300.0, 1.0 / 300)
         let r = AnchorResidences(residence: try .exponential(mean: m), session: try .exponential(mean: ms), sessionRate: rate)
