@@ -29,7 +29,8 @@ public enum ClosedForm {
         let schemeModels = try schemes.map { try SchemeModels.require($0, in: models) }
         let motion = try MotionCache.shared.motion(
             scenario, sessionAnchoring: needsSessionAnchoring(cards: schemes, models: schemeModels),
-            liveAnchors: metrics.map { $0.contains(MetricKey(.anchorBindings).id) } ?? true)
+            liveAnchors: metrics.map { $0.contains(MetricKey(.anchorBindings).id) } ?? true,
+            distanceLaw: metrics.map { kept in Self.latencyLawMetrics.contains { kept.contains(MetricKey($0).id) } } ?? true)
         var context = SchemeContext(scenario: scenario, motion: motion)
         context.assumptions = try SchemeContext.Assumptions(scenario)
         let session = scenario.traffic.sessionDuration
@@ -51,6 +52,10 @@ public enum ClosedForm {
         }
         return rows
     }
+
+    /// The metrics whose closed form reads the handoff latency law (`HandoffLatencyLaw`, in
+    /// `SchemeMetrics`), hence the live sessions' law of anchor distance.
+    static let latencyLawMetrics: [Metric] = [.handoverFailureProbability, .packetLoss, .packetLossBuffered]
 
     /// Whether any scheme reads E[N_a], the tunnelled fraction or the anchor
     /// distance: a per-flow model, or a card message to or from an old anchor or

@@ -21,8 +21,10 @@ final class MotionCache: Sendable {
 
     private let tables = Mutex(Tables())
 
-    func motion(_ s: Scenario, sessionAnchoring: Bool, liveAnchors: Bool = true) throws -> SchemeContext.Motion {
-        let inputs = try SchemeContext.Motion.Inputs(scenario: s, sessionAnchoring: sessionAnchoring, liveAnchors: liveAnchors)
+    func motion(_ s: Scenario, sessionAnchoring: Bool, liveAnchors: Bool = true,
+                distanceLaw: Bool = true) throws -> SchemeContext.Motion {
+        let inputs = try SchemeContext.Motion.Inputs(
+            scenario: s, sessionAnchoring: sessionAnchoring, liveAnchors: liveAnchors, distanceLaw: distanceLaw)
         if let hit = tables.withLock({ $0.motions[inputs] }) { return hit }
         let walk = inputs.walk
         let motion = try SchemeContext.Motion(closedFormFor: inputs) { anchoring in

@@ -24,8 +24,14 @@ extension SchemeContext.Motion {
         /// (a quadrature over the current residence's age), so a selection of metrics
         /// without `anchor_bindings` skips them.
         public let liveAnchors: Bool
+        /// Whether the live sessions' law of anchor distance (`SessionsAtHandoff.awayLaw`,
+        /// `WalkDistanceLaw`) is built: only the handoff latency law's functionals read it
+        /// (`HandoffLatencyLaw`: handover failure probability, packet loss), so a selection
+        /// of metrics without them skips it; without it `awayLaw` is empty.
+        public let distanceLaw: Bool
 
-        public init(scenario s: Scenario, sessionAnchoring: Bool, liveAnchors: Bool = true) throws {
+        public init(scenario s: Scenario, sessionAnchoring: Bool, liveAnchors: Bool = true,
+                    distanceLaw: Bool = true) throws {
             residence = try s.derived().residence
             session = s.traffic.sessionDuration
             sessionRate = s.traffic.sessionRate
@@ -34,6 +40,7 @@ extension SchemeContext.Motion {
             refreshLifetimeS = s.timers.refresh ? s.timers.bindingLifetimeS : nil
             self.sessionAnchoring = sessionAnchoring
             self.liveAnchors = sessionAnchoring && liveAnchors
+            self.distanceLaw = sessionAnchoring && distanceLaw
         }
 
         /// The inputs of `SessionAnchoring.walkAverages`, which does not read the
@@ -80,7 +87,8 @@ extension SchemeContext.Motion {
         // Time away from the first AR and the anchor distance come from one α(j) series.
         let walk = inputs.sessionAnchoring ? try (walkAverages?(anchoring) ?? anchoring.walkAverages()) : nil
         // E[N_a] at handoffs and refreshes and the per-flow old anchors share their per-residence values.
-        let anchors = inputs.sessionAnchoring ? try anchoring.anchorsInUseEverywhere(lifetime: inputs.refreshLifetimeS) : nil
+        let anchors = inputs.sessionAnchoring ? try anchoring.anchorsInUseEverywhere(
+            lifetime: inputs.refreshLifetimeS, distanceLaw: inputs.distanceLaw) : nil
         self.init(
             crossingRate: 1 / residence.mean,
             domainCrossingFraction: try DomainCrossing.fraction(grid: grid, domainSize: inputs.domainSize),

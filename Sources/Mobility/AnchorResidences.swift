@@ -133,7 +133,7 @@ public struct AnchorResidences: Sendable {
     public func values(shifts: [Double]) throws -> [Values] {
         if sessionRate <= 0 { return shifts.map { _ in Values(alive: [], sessions: [], exact: true, sessionsExact: true) } }
         if aliveRoute == .exponentialSessions, let series = try ExponentialSessionAnchors(self) {
-            return shifts.map { series.values(shift: $0) }
+            return series.values(shifts: shifts)
         }
         return try gridValues(shifts: shifts)
     }

@@ -106,12 +106,40 @@ extension CrossingSimulation {
     @inline(never)
     static func chunk<R: VariateSampler, S: VariateSampler>(residence: R, session: S, n: Int, kmax: Int,
                                                             stream: RandomStream) -> Counts {
+        // Uniform-only samplers on taus2: the same loop, the same variates, with the
+        // generator's state in registers for the whole chunk.
+        if let r = residence as? any UniformOnlySampler, let s = session as? any UniformOnlySampler,
+           let counts = stream.withTaus2State({ g in uniformChunk(residence: r, session: s, n: n, kmax: kmax, state: &g) }) {
+            return counts
+        }
         var hist = [Int](repeating: 0, count: kmax + 1)
         var sumK = 0.0, sumK2 = 0.0
         hist.withUnsafeMutableBufferPointer { h in
             for _ in 0..<n {
                 let t = session.draw(stream)
                 let k = residence.crossings(within: t, stream)
+                if k <= kmax { h[k] += 1 }
+                let dk = Double(k)
+                sumK += dk
+                sumK2 += dk * dk
+            }
+        }
+        return Counts(histogram: hist, sumK: sumK, sumK2: sumK2)
+    }
+}
+
+extension CrossingSimulation {
+    /// `chunk` on taus2's state (`UniformOnlySampler`), specialised per pair.
+    @inline(never)
+    static func uniformChunk<R: UniformOnlySampler, S: UniformOnlySampler>(
+        residence: R, session: S, n: Int, kmax: Int, state g: inout Taus2State
+    ) -> Counts {
+        var hist = [Int](repeating: 0, count: kmax + 1)
+        var sumK = 0.0, sumK2 = 0.0
+        hist.withUnsafeMutableBufferPointer { h in
+            for _ in 0..<n {
+                let t = session.draw(&g)
+                let k = residence.crossings(within: t, &g)
                 if k <= kmax { h[k] += 1 }
                 let dk = Double(k)
                 sumK += dk

@@ -23,6 +23,15 @@ import Stochastics
 /// remaining live sessions c f*(μ)^J are ≤ 1e-12 of c (the sum of every later alive_j
 /// is below that). `init` returns nil where this route does not apply: sessions not
 /// exponential, ill-conditioned (`applies`), or more than 2²⁰ residences needed.
+///
+/// Exponential residence past that conditioning (long residences next to sessions with
+/// ρ above 12: the gamma grid of ψ took them, two orders of magnitude slower and
+/// approximate): the same series in double-double arithmetic (`DoubleDouble`), every
+/// factor of every term included (f*(nμ) = a/(a + n), E[(1 − W)ⁿ], cⁿ/n!, computed from
+/// the Doubles a and c, so the result is the series' value at those inputs). Each term
+/// then errs by at most (J + 2n + 8)·2^-100 of itself, so with J + 2N + 8 ≤ 2^12 and
+/// Σ_n |term_n| ≤ e^{12}·2^35 (`maxExtendedConditioning`) the sum errs by at most
+/// 2^-53·e^{12} ≈ 2e-11 absolutely, the double route's bound at its own limit. Exact.
 struct ExponentialSessionAnchors {
     /// The largest ρ the alternating series is used for (that of `anchorsSeries`).
     static let maxRho = 12.0
@@ -35,23 +44,33 @@ struct ExponentialSessionAnchors {
     let moments: [Double]
     /// The residences summed: c f*(μ)^count ≤ 1e-12 c at every shift.
     let count: Int
+    /// The double-double factors (exponential residence past `maxConditioning`): f*(nμ)
+    /// and E[(1 − W)ⁿ], index n − 1; nil on the double route.
+    let extended: (transforms: [DoubleDouble], moments: [DoubleDouble])?
 
     /// The largest Σ_n |term_n| at j = 0 (what the alternating sum's roundoff is
     /// relative to) accepted: e^{12}, the worst case of ρ ≤ 12 (`maxRho`).
     static let maxConditioning = exp(12.0)
+
+    /// The conditioning accepted on the double-double route: e^{12}·2^35 (see the type's comment).
+    static let maxExtendedConditioning = exp(12.0) * 0x1p35
+
+    /// The largest J + 2N + 8 (residences, terms) on the double-double route.
+    static let maxExtendedOperations = 1 << 12
 
     /// Σ_n (ρⁿ/n!) E[(1 − W)ⁿ] = E[e^{ρ(1 − W)}] − 1 for exponential residence
     /// (E[(1 − W)ⁿ] = Π_{i≤n} i/(a + i)), the bound on the terms' magnitudes at every j
     /// and shift; far below e^ρ when residences are short next to sessions (1 − W is
     /// then small), so ρ may exceed `maxRho` there. Summed while n ≤ ρ or the term
     /// exceeds 1e-17 of the sum; +∞ past `maxConditioning` (or ρ > 600, where ρⁿ/n! overflows).
-    static func exponentialResidenceConditioning(rho: Double, a: Double) -> Double {
+    /// `limit`: the bound past which +∞ is returned.
+    static func exponentialResidenceConditioning(rho: Double, a: Double, limit: Double = maxConditioning) -> Double {
         guard rho <= 600 else { return .infinity }
         var term = 1.0, sum = 0.0
         for n in 1...2000 {
             term *= rho / Double(n) * Double(n) / (a + Double(n))
             sum += term
-            if sum > maxConditioning { return .infinity }
+            if sum > limit { return .infinity }
             if Double(n) > rho && term <= 1e-17 * sum { break }
         }
         return sum
@@ -64,28 +83,52 @@ struct ExponentialSessionAnchors {
     /// The checks `applies` and `init` share: ρ, μ = 1/E[T], 1 − f*(μ) and the residences
     /// needed (f*(μ)^J ≤ 1e-12: J = ln(1e-12)/ln(1 − (1 − f*(μ)))), or nil where the route
     /// does not apply (see the type's comment).
-    private static func route(_ r: AnchorResidences) throws -> (rho: Double, mu: Double, g1: Double, count: Int)? {
+    private static func route(_ r: AnchorResidences) throws
+        -> (rho: Double, mu: Double, g1: Double, count: Int, extended: Bool)?
+    {
         guard case let .exponential(sessionMean) = r.session.form else { return nil }
         let rho = r.sessionRate * sessionMean
-        guard rho > 0, well(conditioned: r, rho: rho, sessionMean: sessionMean) else { return nil }
+        guard rho > 0, let precision = conditioning(r, rho: rho, sessionMean: sessionMean) else { return nil }
         let mu = 1 / sessionMean
         let g1 = try r.residence.laplaceComplement(mu)
         guard g1 > 0 else { return nil }
         let needed = (log(1e-12) / log1p(-g1)).rounded(.up)
         guard needed.isFinite, needed <= Double(1 << 20) else { return nil }
-        return (rho, mu, g1, Swift.max(1, Int(needed)))
+        let count = Swift.max(1, Int(needed))
+        if precision == .extended, case let .exponential(m) = r.residence.form {
+            let terms = exponentialResidenceTerms(rho: rho, a: sessionMean / m)
+            guard count + 2 * terms + 8 <= maxExtendedOperations else { return nil }
+        }
+        return (rho, mu, g1, count, precision == .extended)
     }
 
-    private static func well(conditioned r: AnchorResidences, rho: Double, sessionMean: Double) -> Bool {
-        if rho <= maxRho { return true }
-        if case let .exponential(m) = r.residence.form {
-            return exponentialResidenceConditioning(rho: rho, a: sessionMean / m) <= maxConditioning
+    private enum Precision { case double, extended }
+
+    /// The arithmetic the series needs: Double while ρ ≤ 12 or (exponential residence) the
+    /// conditioning is within `maxConditioning`, double-double up to `maxExtendedConditioning`.
+    private static func conditioning(_ r: AnchorResidences, rho: Double, sessionMean: Double) -> Precision? {
+        if rho <= maxRho { return .double }
+        guard case let .exponential(m) = r.residence.form else { return nil }
+        let bound = exponentialResidenceConditioning(rho: rho, a: sessionMean / m, limit: maxExtendedConditioning)
+        if bound <= maxConditioning { return .double }
+        return bound.isFinite ? .extended : nil
+    }
+
+    /// N, the terms `init` keeps for exponential residence (its cut, with the closed moments).
+    private static func exponentialResidenceTerms(rho: Double, a: Double) -> Int {
+        var term = 1.0, first = 0.0, moment = 1.0
+        for n in 1...2000 {
+            moment = moment * Double(n) / (a + Double(n))
+            term *= rho / Double(n)
+            let size = term * moment
+            if n == 1 { first = size }
+            if Double(n) > rho && size * rho / Double(n + 1) <= 1e-17 * first { return n }
         }
-        return false
+        return 2000
     }
 
     init?(_ r: AnchorResidences) throws {
-        guard let (rho, mu, g1, count) = try Self.route(r) else { return nil }
+        guard let (rho, mu, g1, count, extended) = try Self.route(r) else { return nil }
         self.rho = rho
         self.mu = mu
         self.count = count
@@ -116,10 +159,26 @@ struct ExponentialSessionAnchors {
         self.transforms = transforms
         self.moments = moments
         complement = g1
+        if extended {
+            // f*(nμ) = 1/(1 + nμE[X]) = a/(a + n) and E[(1 − W)ⁿ] = Π_{i≤n} i/(a + i), from the Double a.
+            let big = DoubleDouble(a)
+            var t: [DoubleDouble] = [], w: [DoubleDouble] = []
+            var moment = DoubleDouble(1)
+            for n in 1...transforms.count {
+                let denominator = DoubleDouble.twoSum(a, Double(n))
+                t.append(big / denominator)
+                moment = moment * (DoubleDouble(Double(n)) / denominator)
+                w.append(moment)
+            }
+            self.extended = (t, w)
+        } else {
+            self.extended = nil
+        }
     }
 
     /// alive_j and sessions_j at `shift` u ≥ 0, j = 0 ..< `count`.
     func values(shift u: Double) -> AnchorResidences.Values {
+        if let extended { return extendedValues(shift: u, extended.transforms, extended.moments) }
         let c = rho * exp(-mu * u)
         let m = transforms.count
         var coefficients = [Double](repeating: 0, count: m)
@@ -142,6 +201,113 @@ struct ExponentialSessionAnchors {
             alive.append(Swift.min(Swift.max(0, sum), s))
             sessions.append(s)
             for n in 0..<m { powers[n] *= transforms[n] }
+        }
+        while alive.count > 1, sessions[sessions.count - 1] == 0 { alive.removeLast(); sessions.removeLast() }
+        return AnchorResidences.Values(alive: alive, sessions: sessions, exact: true, sessionsExact: true)
+    }
+
+    /// `values(shift:)` at every shift, bit for bit, sharing the powers f*(nμ)^j: they do not
+    /// depend on the shift (only the coefficients (±cⁿ/n!) E[(1 − W)ⁿ] do), and were
+    /// recomputed per shift, half the work of a shift (the live anchor ARs of 3.5 ask for
+    /// about a hundred shifts per scenario).
+    func values(shifts: [Double]) -> [AnchorResidences.Values] {
+        guard shifts.count > 1 else { return shifts.map { values(shift: $0) } }
+        let m = transforms.count, width = shifts.count
+        var alive = [[Double]](repeating: [], count: width), sessions = alive
+        for i in 0..<width { alive[i].reserveCapacity(count); sessions[i].reserveCapacity(count) }
+        let cs = shifts.map { rho * exp(-mu * $0) }
+        let oneMinusF1 = complement
+        if let (t, w) = extended {
+            var coefficients: [[DoubleDouble]] = []
+            for c in cs {
+                var row = [DoubleDouble](repeating: DoubleDouble(0), count: m)
+                var power = DoubleDouble(1)
+                for n in 0..<m {
+                    power = power * c / DoubleDouble(Double(n + 1))
+                    let term = power * w[n]
+                    row[n] = n % 2 == 0 ? term : -term
+                }
+                coefficients.append(row)
+            }
+            var powers = [DoubleDouble](repeating: DoubleDouble(1), count: m)
+            var sessionPower = 1.0
+            let f1 = transforms[0]
+            for _ in 0..<count {
+                for i in 0..<width {
+                    coefficients[i].withUnsafeBufferPointer { row in
+                        var sum = DoubleDouble(0)
+                        for n in stride(from: m - 1, through: 0, by: -1) { sum = sum + row[n] * powers[n] }
+                        let s = cs[i] * sessionPower * oneMinusF1
+                        alive[i].append(Swift.min(Swift.max(0, sum.value), s))
+                        sessions[i].append(s)
+                    }
+                }
+                for n in 0..<m { powers[n] = powers[n] * t[n] }
+                sessionPower *= f1
+            }
+        } else {
+            var coefficients: [[Double]] = []
+            for c in cs {
+                var row = [Double](repeating: 0, count: m)
+                var power = 1.0
+                for n in 0..<m {
+                    power *= c / Double(n + 1)
+                    row[n] = (n % 2 == 0 ? power : -power) * moments[n]
+                }
+                coefficients.append(row)
+            }
+            var powers = [Double](repeating: 1, count: m)
+            for _ in 0..<count {
+                for i in 0..<width {
+                    coefficients[i].withUnsafeBufferPointer { row in
+                        var sum = 0.0
+                        for n in stride(from: m - 1, through: 0, by: -1) { sum += row[n] * powers[n] }
+                        let s = cs[i] * powers[0] * oneMinusF1
+                        alive[i].append(Swift.min(Swift.max(0, sum), s))
+                        sessions[i].append(s)
+                    }
+                }
+                for n in 0..<m { powers[n] *= transforms[n] }
+            }
+        }
+        return (0..<width).map { i in
+            var a = alive[i], s = sessions[i]
+            while a.count > 1, s[s.count - 1] == 0 { a.removeLast(); s.removeLast() }
+            return AnchorResidences.Values(alive: a, sessions: s, exact: true, sessionsExact: true)
+        }
+    }
+
+    /// `values(shift:)` in double-double arithmetic (see the type's comment); sessions_j
+    /// as on the double route.
+    private func extendedValues(shift u: Double, _ t: [DoubleDouble], _ w: [DoubleDouble]) -> AnchorResidences.Values {
+        let c = rho * exp(-mu * u)
+        let m = t.count
+        var coefficients = [DoubleDouble](repeating: DoubleDouble(0), count: m)
+        var power = DoubleDouble(1)
+        for n in 0..<m {
+            power = power * c / DoubleDouble(Double(n + 1))
+            let term = power * w[n]
+            coefficients[n] = n % 2 == 0 ? term : -term
+        }
+        var powers = [DoubleDouble](repeating: DoubleDouble(1), count: m)
+        var alive: [Double] = [], sessions: [Double] = []
+        alive.reserveCapacity(count); sessions.reserveCapacity(count)
+        var sessionPower = 1.0
+        let f1 = transforms[0], oneMinusF1 = complement
+        coefficients.withUnsafeBufferPointer { coefficients in
+            t.withUnsafeBufferPointer { t in
+                powers.withUnsafeMutableBufferPointer { powers in
+                    for _ in 0..<count {
+                        var sum = DoubleDouble(0)
+                        for n in stride(from: m - 1, through: 0, by: -1) { sum = sum + coefficients[n] * powers[n] }
+                        let s = c * sessionPower * oneMinusF1
+                        alive.append(Swift.min(Swift.max(0, sum.value), s))
+                        sessions.append(s)
+                        for n in 0..<m { powers[n] = powers[n] * t[n] }
+                        sessionPower *= f1
+                    }
+                }
+            }
         }
         while alive.count > 1, sessions[sessions.count - 1] == 0 { alive.removeLast(); sessions.removeLast() }
         return AnchorResidences.Values(alive: alive, sessions: sessions, exact: true, sessionsExact: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Stochastics
+import Synchronization
 
 /// The distinct ARs that anchor at least one live session of an MN at a random
 /// instant, the serving AR included (docs/MODELS.md 3.5): the bindings a per-flow
@@ -126,11 +127,18 @@ public struct LiveAnchorARs: Sendable {
         let values = try r.values(shifts: shifts)
         let longest = values.reduce(0) { Swift.max($0, $1.alive.count) }
         let f = merging ? Self.firstReturns(grid: grid, count: longest + 1) : [0]
-        var restPart = 0.0
+        var sequences: [[Double]] = []
+        sequences.reserveCapacity(values.count)
+        var currents: [Double] = []
+        currents.reserveCapacity(values.count)
         for (i, v) in values.enumerated() {
             let c = try current(shifts[i])
-            restPart += w[i] * (Self.distinct([c] + v.alive, firstReturns: f) - c)
+            currents.append(c)
+            sequences.append([c] + v.alive)
         }
+        let counts = Self.distinct(sequences, firstReturns: f)
+        var restPart = 0.0
+        for i in values.indices { restPart += w[i] * (counts[i] - currents[i]) }
         return (currentPart + restPart) / meanX
     }
 
@@ -159,7 +167,24 @@ public struct LiveAnchorARs: Sendable {
     /// f_g, the walk's first return to its start at step g (index g, f_0 = 0), from
     /// q_g = P(D_g = 0) by the renewal equation q_g = Σ_{h=1}^{g} f_h q_{g−h}, up to
     /// min(count, `returnHorizon`) steps.
+    /// Memoised per grid at the full horizon: f_g reads q_0 … q_g only, so the prefix of
+    /// the full table is, bit for bit, the table computed to a shorter count (the O(n²)
+    /// renewal equation was recomputed at every sweep point).
     static func firstReturns(grid: GridKind, count: Int) -> [Double] {
+        let n = Swift.max(1, Swift.min(count, returnHorizon + 1))
+        let full = firstReturnMemo.withLock { memo -> [Double] in
+            if let f = memo[grid] { return f }
+            let f = computeFirstReturns(grid: grid, count: returnHorizon + 1)
+            memo[grid] = f
+            return f
+        }
+        return Array(full.prefix(n))
+    }
+
+    private static let firstReturnMemo = Mutex<[GridKind: [Double]]>([:])
+
+    /// `firstReturns` without the memo (tests compare the two).
+    static func computeFirstReturns(grid: GridKind, count: Int) -> [Double] {
         let n = Swift.max(1, Swift.min(count, returnHorizon + 1))
         let away = AnchorDistance.walkSequences(grid: grid, count: n).away
         let q = away.map { 1 - $0 }
@@ -170,6 +195,85 @@ public struct LiveAnchorARs: Sendable {
             f[g] = Swift.max(0, s)
         }
         return f
+    }
+
+    /// `distinct(_:firstReturns:)` of several sequences at once, bit for bit: four
+    /// sequences run in lock step, each with its own sums in the scalar routine's order
+    /// (the recursion is one dependent chain of additions per k; four independent chains
+    /// fill the adder's latency). Shorter sequences are padded with a = 0, which adds
+    /// exactly 0 to their total and leaves their earlier P_k unchanged.
+    static func distinct(_ sequences: [[Double]], firstReturns f: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: sequences.count)
+        guard !f.isEmpty else {
+            for (i, a) in sequences.enumerated() { out[i] = distinct(a, firstReturns: f) }
+            return out
+        }
+        var prefix = [0.0]
+        prefix.reserveCapacity(f.count + 1)
+        for g in 0..<f.count { prefix.append(prefix[g] + f[g]) }
+        let lanes = 4
+        var start = 0
+        while start < sequences.count {
+            let group = Swift.min(lanes, sequences.count - start)
+            if group < lanes {
+                for i in start..<(start + group) { out[i] = distinct(sequences[i], firstReturns: f) }
+                break
+            }
+            let n = (start..<(start + lanes)).reduce(0) { Swift.max($0, sequences[$1].count) }
+            if n == 0 { start += lanes; continue }
+            // a[k·4 + lane], zero past a sequence's end; open likewise.
+            var a = [Double](repeating: 0, count: n * lanes)
+            for lane in 0..<lanes {
+                for (k, x) in sequences[start + lane].enumerated() { a[k * lanes + lane] = x }
+            }
+            var open = [Double](repeating: 0, count: n * lanes)
+            var total = SIMD4<Double>(repeating: 0)
+            a.withUnsafeBufferPointer { a in
+                f.withUnsafeBufferPointer { f in
+                    prefix.withUnsafeBufferPointer { prefix in
+                        open.withUnsafeMutableBufferPointer { open in
+                            let a4 = UnsafeRawPointer(a.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
+                            let open4 = UnsafeMutableRawPointer(open.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
+                            let one = SIMD4<Double>(repeating: 1)
+                            open4[0] = one - a4[0]
+                            total = a4[0]
+                            for k in 1..<Swift.max(1, n) {
+                                let horizon = Swift.min(k, f.count - 1)
+                                var returned = 0.0
+                                var sum = SIMD4<Double>(repeating: 0)
+                                var g = 1
+                                let unitEnd = Swift.min(horizon, 127)
+                                while g <= unitEnd {
+                                    returned += f[g]
+                                    sum += f[g] * open4[k - g]
+                                    g += 1
+                                }
+                                while g <= horizon {
+                                    let width = Swift.min(g / 64, horizon - g + 1)
+                                    if width == 1 {
+                                        returned += f[g]
+                                        sum += f[g] * open4[k - g]
+                                    } else {
+                                        let mass = prefix[g + width] - prefix[g]
+                                        returned += mass
+                                        sum += mass * open4[k - g - width / 2]
+                                    }
+                                    g += width
+                                }
+                                // The scalar routine's clamp, lane by lane.
+                                var p = SIMD4<Double>(repeating: 0)
+                                for lane in 0..<lanes { p[lane] = Swift.min(1, Swift.max(0, 1 - returned + sum[lane])) }
+                                open4[k] = (one - a4[k]) * p
+                                total += a4[k] * p
+                            }
+                        }
+                    }
+                }
+            }
+            for lane in 0..<lanes { out[start + lane] = total[lane] }
+            start += lanes
+        }
+        return out
     }
 
     /// E[distinct ARs holding a live session] of residences 0, 1, … (k steps back

@@ -30,10 +30,32 @@ extension VariateSampler {
     }
 }
 
-struct ExponentialSampler: VariateSampler {
+/// A sampler whose every draw is made of uniforms (no GSL variate): it can run on
+/// taus2's state held in registers (`Taus2State`) with, bit for bit, the variates its
+/// `VariateSampler` methods draw from a taus2 stream in the same state
+/// (`CrossingSimulation` takes this route when both laws have such samplers).
+protocol UniformOnlySampler: VariateSampler {
+    /// `draw(_:)` on taus2's state.
+    func draw(_ g: inout Taus2State) -> Double
+    /// `crossings(within:_:)` on taus2's state.
+    func crossings(within t: Double, _ g: inout Taus2State) -> Int
+}
+
+struct ExponentialSampler: UniformOnlySampler {
     let mean: Double
     @inline(__always) func draw(_ s: RandomStream) -> Double { s.exponential(mean: mean) }
     @inline(__always) func drawResidual(_ s: RandomStream) -> Double { s.exponential(mean: mean) }
+    @inline(__always) func draw(_ g: inout Taus2State) -> Double { -mean * log(g.uniformPositive()) }
+    /// `renewals(within:_:)`: the residual (memoryless) then full residences.
+    @inline(__always) func crossings(within t: Double, _ g: inout Taus2State) -> Int {
+        var elapsed = draw(&g)
+        var k = 0
+        while elapsed <= t {
+            k += 1
+            elapsed += draw(&g)
+        }
+        return k
+    }
 }
 
 struct GammaSampler: VariateSampler {
@@ -48,12 +70,24 @@ struct GammaSampler: VariateSampler {
 /// (0, 1)), about twice as fast as Marsaglia-Tsang for these shapes (`dmm bench`,
 /// scripts/bench-crossings.sh). The same law as `GammaSampler`, not the same
 /// variates: a run's numbers depend on which sampler its law gets.
-struct ErlangSampler: VariateSampler {
+struct ErlangSampler: UniformOnlySampler {
     /// Up to this shape the phases are cheaper than Marsaglia-Tsang's normal,
     /// uniform and square root per draw; the product of k ≤ 8 uniforms, each at
     /// least 2^-32, stays far above the smallest normal Double.
     static let maximumShape = 8
     let shape: Int, scale: Double
+    /// 0..<shape for the residual's phase count, its divisions done once.
+    let phaseRange: UniformIntRange
+
+    /// nil unless `shape` is an integer in 1 ... `maximumShape`.
+    init?(shape k: Double, scale: Double) {
+        guard k == k.rounded(), k >= 1, k <= Double(Self.maximumShape), let range = UniformIntRange(count: Int(k)) else {
+            return nil
+        }
+        shape = Int(k)
+        self.scale = scale
+        phaseRange = range
+    }
 
     @inline(__always) func draw(_ s: RandomStream) -> Double { phases(shape, s) }
 
@@ -89,6 +123,39 @@ struct ErlangSampler: VariateSampler {
         while i < j { product *= s.uniformPositive(); i += 1 }
         return -scale * log(product)
     }
+
+    @inline(__always) func draw(_ g: inout Taus2State) -> Double { phases(shape, &g) }
+
+    /// `crossings(within:_:)` on taus2's state, draw for draw (the long-session fallback
+    /// is `renewals`' walk: the residual's phases, then full residences).
+    @inline(__always) func crossings(within t: Double, _ g: inout Taus2State) -> Int {
+        let phasesOfT = t / scale
+        guard phasesOfT <= 700 else {
+            var elapsed = phases(1 + g.uniformInt(phaseRange), &g)
+            var k = 0
+            while elapsed <= t {
+                k += 1
+                elapsed += phases(shape, &g)
+            }
+            return k
+        }
+        let threshold = exp(-phasesOfT)
+        var product = 1.0
+        for _ in 0..<(1 + g.uniformInt(phaseRange)) { product *= g.uniformPositive() }
+        var k = 0
+        while product >= threshold {
+            k += 1
+            for _ in 0..<shape { product *= g.uniformPositive() }
+        }
+        return k
+    }
+
+    @inline(__always) private func phases(_ j: Int, _ g: inout Taus2State) -> Double {
+        var product = g.uniformPositive()
+        var i = 1
+        while i < j { product *= g.uniformPositive(); i += 1 }
+        return -scale * log(product)
+    }
 }
 
 struct LawSampler: VariateSampler {
@@ -107,9 +174,9 @@ extension ProbabilityLaw {
     func withSampler<V: SamplerVisitor>(_ visitor: V) -> V.Output {
         switch form {
         case let .exponential(m): return visitor.visit(ExponentialSampler(mean: m))
-        case let .gamma(k, m) where k == k.rounded() && k >= 1 && k <= Double(ErlangSampler.maximumShape):
-            return visitor.visit(ErlangSampler(shape: Int(k), scale: m / k))
-        case let .gamma(k, m): return visitor.visit(GammaSampler(shape: k, scale: m / k))
+        case let .gamma(k, m):
+            if let erlang = ErlangSampler(shape: k, scale: m / k) { return visitor.visit(erlang) }
+            return visitor.visit(GammaSampler(shape: k, scale: m / k))
         default: return visitor.visit(LawSampler(law: self))
         }
     }

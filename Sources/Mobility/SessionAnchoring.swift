@@ -127,7 +127,9 @@ public struct SessionAnchoring: Sendable {
     /// lifetime) and `anchorsInUseForSignaling(lifetime:)` at once: the per-residence
     /// values at the handoff and at the refresh instants are computed once and shared
     /// (each costs the grid of ψ for non-exponential sessions).
-    public func anchorsInUseEverywhere(lifetime t: Double?) throws
+    /// `distanceLaw` false leaves `sessions.awayLaw` empty (the law of D costs one walk pmf
+    /// per residence; only the latency law's functionals read it).
+    public func anchorsInUseEverywhere(lifetime t: Double?, distanceLaw: Bool = true) throws
         -> (atHandoff: Double, atRefresh: Double,
             signaling: (handoff: (anchors: Double, steps: Double), refresh: (anchors: Double, steps: Double)?,
                         sessions: (atAnchorFraction: Double, awaySteps: Double, awayLaw: [Double])))
@@ -135,7 +137,7 @@ public struct SessionAnchoring: Sendable {
         let r = AnchorResidences(residence: residence, session: session, sessionRate: sessionRate)
         let byResidence = anchorsRoute == .residences || anchorsRoute == .residencesApproximation
         let atHandoff = try r.values()
-        let walk = atHandoff.sessionWalk(grid: grid, distanceLaw: true)
+        let walk = atHandoff.sessionWalk(grid: grid, distanceLaw: distanceLaw)
         var refresh: (anchors: Double, steps: Double)?
         var inUseAtRefresh = 0.0
         if let t, t > 0, rho > 0 {

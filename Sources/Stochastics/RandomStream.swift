@@ -84,6 +84,17 @@ public final class RandomStream {
         return s1 ^ s2 ^ s3
     }
 
+    /// Runs `body` on a copy of taus2's state held in registers, then writes the advanced
+    /// state back, so draws after it (inline or through GSL) continue the same sequence;
+    /// nil, without calling `body`, when the generator is not taus2. `body` must not draw
+    /// from this stream itself (those draws would be overwritten by the copy).
+    @inlinable public func withTaus2State<R>(_ body: (inout Taus2State) throws -> R) rethrows -> R? {
+        guard let taus else { return nil }
+        var state = Taus2State(s1: taus[0], s2: taus[1], s3: taus[2])
+        defer { taus[0] = state.s1; taus[1] = state.s2; taus[2] = state.s3 }
+        return try body(&state)
+    }
+
     /// Uniform on [0, 1).
     @inlinable public func uniform() -> Double {
         if let taus { return Double(Self.tausStep(taus)) / 4_294_967_296.0 }

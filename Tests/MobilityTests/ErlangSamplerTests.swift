@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Mobility
-import Stochastics
+@testable import Stochastics
 
 @Suite("Erlang sampler: the gamma law of integer shape by its phases")
 struct ErlangSamplerTests {
@@ -14,7 +14,7 @@ struct ErlangSamplerTests {
         let theta = 7.5
         let law = try ProbabilityLaw.parse("gamma:shape=\(k),mean=\(Double(k) * theta)")
         guard case let .gamma(shape, mean) = law.form else { Issue.record("not a gamma law"); return }
-        let sampler = ErlangSampler(shape: Int(shape), scale: mean / shape)
+        let sampler = try #require(ErlangSampler(shape: shape, scale: mean / shape))
         let stream = RandomStream(seed: 11)
         let n = 200_000
         func check(_ draw: () -> Double, mean m1: Double, second m2: Double, _ what: String) {
@@ -47,5 +47,49 @@ struct ErlangSamplerTests {
         #expect(try ProbabilityLaw.parse("gamma:shape=9,mean=60").withSampler(Kind()) == "GammaSampler")
         #expect(try ProbabilityLaw.parse("gamma:shape=2.5,mean=60").withSampler(Kind()) == "GammaSampler")
         #expect(try ProbabilityLaw.parse("gamma:shape=0.5,mean=60").withSampler(Kind()) == "GammaSampler")
+    }
+
+    /// The register route (`Taus2State`, `UniformOnlySampler`) draws, bit for bit, what the
+    /// stream route draws from the same state: session lengths and crossing counts of Erlang
+    /// residences (k = 1, 2, 3, 8; sessions long enough for the 700-phase fallback too) and
+    /// of exponential ones, in the same order, the two states equal afterwards.
+    @Test(arguments: [1.0, 2.0, 3.0, 8.0])
+    func registerRouteDrawsTheStreamsVariates(shape k: Double) throws {
+        let erlang = try #require(ErlangSampler(shape: k, scale: 30 / k))
+        let exponential = ExponentialSampler(mean: 30)
+        let session = ExponentialSampler(mean: 120)
+        for (i, sessionMean) in [120.0, 9000.0].enumerated() {
+            let long = ExponentialSampler(mean: sessionMean)
+            let a = RandomStream(seed: 40 + UInt64(i)), b = RandomStream(seed: 40 + UInt64(i))
+            var fromStream: [Double] = [], fromState: [Double] = []
+            for _ in 0..<20_000 {
+                let t = long.draw(a)
+                fromStream += [t, Double(erlang.crossings(within: t, a)), Double(exponential.crossings(within: t, a)),
+                               session.draw(a)]
+            }
+            _ = b.withTaus2State { g in
+                for _ in 0..<20_000 {
+                    let t = long.draw(&g)
+                    fromState += [t, Double(erlang.crossings(within: t, &g)), Double(exponential.crossings(within: t, &g)),
+                                  session.draw(&g)]
+                }
+            }
+            #expect(fromStream.map(\.bitPattern) == fromState.map(\.bitPattern), "k = \(k), session mean \(sessionMean)")
+            #expect(a.uniform() == b.uniform(), "the states advanced alike")
+        }
+    }
+
+    /// `UniformIntRange` against GSL's gsl_rng_uniform_int on the same draws, for ranges
+    /// 1 … 9 and large ones (where the Double reciprocal's estimate needs its correction).
+    @Test func precomputedRangeIsGSLsUniformInt() throws {
+        for n in [1, 2, 3, 5, 7, 8, 9, 1000, 65_537, 3_000_000_000, 0xFFFF_FFFF] {
+            let range = try #require(UniformIntRange(count: n))
+            let a = RandomStream(seed: UInt64(n)), b = RandomStream(seed: UInt64(n))
+            var ours: [Int] = []
+            _ = a.withTaus2State { g in for _ in 0..<5000 { ours.append(g.uniformInt(range)) } }
+            let gsl = (0..<5000).map { _ in b.gslUniformInt(n) }
+            #expect(ours == gsl, "n = \(n)")
+        }
+        #expect(UniformIntRange(count: 0) == nil && UniformIntRange(count: 1 << 32) == nil)
     }
 }
