@@ -89,11 +89,26 @@ public enum AnchorDistance {
     }
 
     static let hexagonalTable: (mean: [Double], origin: [Double]) = {
+        var mean = [0.0], origin = [1.0]
+        walkHexagonal { _, lo, hi, at in
+            var e = 0.0
+            for q in lo...hi { for r in lo...hi { e += at(q, r) * Double(GridKind.hexagonal.distance(q - hexagonalExactSteps, r - hexagonalExactSteps)) } }
+            mean.append(e)
+            origin.append(at(hexagonalExactSteps, hexagonalExactSteps))
+        }
+        return (mean, origin)
+    }()
+
+    /// The walk's exact law on the hexagonal grid (axial coordinates, 6 neighbours), step by
+    /// step for j = 1…`hexagonalExactSteps`: `body(j, lo, hi, p)` with p(q, r) the probability
+    /// of cell (q, r) after j steps, the start at (J, J) (J = hexagonalExactSteps), nonzero only
+    /// for q, r in lo…hi. The one dynamic programme behind `hexagonalTable` and
+    /// `WalkDistanceLaw`'s law of D_j.
+    static func walkHexagonal(_ body: (_ j: Int, _ lo: Int, _ hi: Int, _ p: (Int, Int) -> Double) -> Void) {
         let jmax = hexagonalExactSteps
         let w = 2 * jmax + 1
         var p = [Double](repeating: 0, count: w * w), next = p
         p[jmax * w + jmax] = 1
-        var mean = [0.0], origin = [1.0]
         let moves = GridKind.hexagonal.steps
         for j in 1...jmax {
             let lo = jmax - j, hi = jmax + j
@@ -107,11 +122,7 @@ public enum AnchorDistance {
                 }
             }
             swap(&p, &next)
-            var e = 0.0
-            for q in lo...hi { for r in lo...hi { e += p[q * w + r] * Double(GridKind.hexagonal.distance(q - jmax, r - jmax)) } }
-            mean.append(e)
-            origin.append(p[jmax * w + jmax])
+            p.withUnsafeBufferPointer { grid in body(j, lo, hi) { q, r in grid[q * w + r] } }
         }
-        return (mean, origin)
-    }()
+    }
 }

@@ -112,27 +112,12 @@ public enum WalkDistanceLaw {
     /// P(D_m = d) for m = 0...J on the hexagonal grid, by the walk's exact law (axial coordinates).
     static let hexagonalTable: [[Double]] = {
         let jmax = AnchorDistance.hexagonalExactSteps
-        let w = 2 * jmax + 1
-        var p = [Double](repeating: 0, count: w * w), next = p
-        p[jmax * w + jmax] = 1
         var out: [[Double]] = [[1]]
-        let moves = GridKind.hexagonal.steps
-        for j in 1...jmax {
-            let lo = jmax - j, hi = jmax + j
-            for q in lo...hi { for r in lo...hi { next[q * w + r] = 0 } }
-            for q in (lo + 1)...(hi - 1) {
-                for r in (lo + 1)...(hi - 1) {
-                    let v = p[q * w + r]
-                    if v == 0 { continue }
-                    let share = v / 6
-                    for m in moves { next[(q + m.0) * w + (r + m.1)] += share }
-                }
-            }
-            swap(&p, &next)
+        AnchorDistance.walkHexagonal { j, lo, hi, at in
             var law = [Double](repeating: 0, count: j + 1)
             for q in lo...hi {
                 for r in lo...hi {
-                    let v = p[q * w + r]
+                    let v = at(q, r)
                     if v > 0 { law[GridKind.hexagonal.distance(q - jmax, r - jmax)] += v }
                 }
             }
