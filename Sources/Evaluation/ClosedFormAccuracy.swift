@@ -43,7 +43,7 @@ public enum ClosedFormAccuracy {
     /// series, `AnchorResidencesTests`).
     static let gammaGridReason = "the live probability of each past residence's sessions from a grid in the age (within 2e-4)"
     static let inversionGridReason =
-        "the live probability of each past residence's sessions from a grid in the age against the residence sums' law by numerical Laplace inversion (within 3e-4)"
+        "the live probability of each past residence's sessions from a grid in the age against the residence sums' law by numerical Laplace inversion (within 2e-4)"
 
     /// The footnote of signaling per active old anchor in scenario `s`: the merge of
     /// revisited ARs, and the per-residence route's own approximation where it has one.

@@ -35,7 +35,7 @@ final class ResidenceSumGrid {
         self.nodes = nodes
         let inversion = Self.inversion(residence)
         self.inversion = inversion
-        contours = try nodes.map { $0 > 0 ? try inversion.sumContour($0) : nil }
+        contours = try ContourCache.shared.contours(inversion, nodes: nodes)
         // Chernoff at the grid's end: s₀ real, f*(s₀) = 1 − complement (the contour's first point).
         let end = nodes.last ?? 0
         var limit = Int.max
@@ -127,5 +127,32 @@ final class ResidenceSumGrid {
         while hi - lo > 1 { let mid = (lo + hi) / 2; if nodes[mid] <= y { lo = mid } else { hi = mid } }
         let w = (y - nodes[lo]) / (nodes[hi] - nodes[lo])
         return column.cdf[lo] + w * (column.cdf[hi] - column.cdf[lo])
+    }
+}
+
+/// The contours of `ResidenceSumGrid` (the transform at every node's Euler points, the
+/// cost of the inversion: for a lognormal residence one batched quadrature per node)
+/// kept for the last few (residence, nodes): one scenario's closed forms build the same
+/// grid for the handoff, the refresh instants and the live-anchor integral (3.3-3.5),
+/// three times the same transforms otherwise. Values are those a fresh computation gives.
+private final class ContourCache: @unchecked Sendable {
+    static let shared = ContourCache()
+    private let lock = NSLock()
+    private var entries: [(key: ProbabilityLaw, nodes: [Double], terms: Int, contours: [RenewalInversion.SumContour?])] = []
+
+    func contours(_ inversion: RenewalInversion, nodes: [Double]) throws -> [RenewalInversion.SumContour?] {
+        let key = inversion.residence
+        lock.lock()
+        if let hit = entries.first(where: { $0.key == key && $0.terms == inversion.terms && $0.nodes == nodes }) {
+            lock.unlock()
+            return hit.contours
+        }
+        lock.unlock()
+        let contours = try nodes.map { $0 > 0 ? try inversion.sumContour($0) : nil }
+        lock.lock()
+        entries.append((key, nodes, inversion.terms, contours))
+        if entries.count > 4 { entries.removeFirst() }
+        lock.unlock()
+        return contours
     }
 }

@@ -27,7 +27,7 @@ enum PerFlowAnchoring {
     static func latencyExactness(_ c: SchemeContext) -> Exactness {
         c.assumptions.perFlowAnchorsExact
             ? .exact
-            : .approximate(because: "the anchors of the sessions active at a DMM handoff (the grid in the age against the residence sums' inverted law, docs/MODELS.md 3.3, within 3e-4 of ρ)")
+            : .approximate(because: "the anchors of the sessions active at a DMM handoff (a grid in the age against the residence sums' law by numerical Laplace inversion, docs/MODELS.md 3.4: within 3e-4 of ρ per residence)")
     }
 
     /// (P(a live session is at its anchor, the new serving AR), wired hops from the
