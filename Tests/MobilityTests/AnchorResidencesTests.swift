@@ -253,7 +253,7 @@ import Testing
     /// picture from a handoff epoch (looking back, i.i.d. residences; Poisson session
     /// arrivals of rate λ_s at ages below 300 s are the live ones; count the residences
     /// holding at least one), 300 000 epochs, seeded; within 4 standard errors. The
-    /// two-moment gamma stand-in it replaced gave 1.7 % high here (about 12 standard errors).
+    /// two-moment gamma stand-in it replaced gave 2.418 here (+24 %, about 237 standard errors).
     @Test func inversionGridMatchesADirectSimulation() throws {
         let x = try ProbabilityLaw.parse("lognormal:sigma=1.5,mean=60"), v = 300.0, rate = 0.01
         let r = AnchorResidences(residence: x, session: try .deterministic(value: v), sessionRate: rate)
