@@ -41,7 +41,10 @@ import Stochastics
 /// term's sum) is ≤ 1e-12 of the total; ψ is 0 past the grid's end s_max, where
 /// λ_s E[(T − s_max)⁺] ≤ 1e-12 ρ (capped at 10⁴ E[T]).
 /// Cost (docs/MODELS.md 3.3): O(grid × residences) incomplete gammas per shift,
-/// the residences strided so their count grows as 64 ln(n/64) past 64.
+/// the residences strided so their count grows as 64 ln(n/64) past 64; the inversion
+/// grid takes the transform at 41 (131 uniform) points per node once per call (cached
+/// across calls with the same nodes) and one complex exponential per point, node and
+/// visited j, then O(grid) Hermite reads per shift and j.
 public struct AnchorResidences: Sendable {
     public let residence: ProbabilityLaw
     public let session: ProbabilityLaw
