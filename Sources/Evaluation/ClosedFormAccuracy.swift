@@ -37,11 +37,13 @@ public enum ClosedFormAccuracy {
         "old anchors signaled per DMM handoff or refresh (ARs revisited by the walk merged to second order)"
 
     /// Why the residence-by-residence live probabilities are approximate off the exact
-    /// routes (docs/MODELS.md 3.3): the grid of ψ, and for laws other than gamma the sums
-    /// of residences taken as gamma.
+    /// routes (docs/MODELS.md 3.3): the piecewise-linear grid of ψ in the age, against the
+    /// gamma law of the residence sums or, for other laws, their law by numerical Laplace
+    /// inversion at the grid's nodes (both measured against the exact exponential-session
+    /// series, `AnchorResidencesTests`).
     static let gammaGridReason = "the live probability of each past residence's sessions from a grid in the age (within 2e-4)"
-    static let standInReason =
-        "the live probability of each past residence's sessions with sums of residences taken as gamma of their mean and variance (heavy-tailed residences with non-exponential sessions err most)"
+    static let inversionGridReason =
+        "the live probability of each past residence's sessions from a grid in the age against the residence sums' law by numerical Laplace inversion (within 2e-4)"
 
     /// The footnote of signaling per active old anchor in scenario `s`: the merge of
     /// revisited ARs, and the per-residence route's own approximation where it has one.
@@ -51,7 +53,7 @@ public enum ClosedFormAccuracy {
         switch r.aliveRoute {
         case .deterministic, .exponentialSessions: return firstOrderSignaling
         case .gammaGrid: return firstOrderSignaling + "; " + gammaGridReason
-        case .standIn: return firstOrderSignaling + "; " + standInReason
+        case .inversionGrid: return firstOrderSignaling + "; " + inversionGridReason
         }
     }
 

@@ -24,18 +24,27 @@ import Stochastics
 ///   gamma law cell by cell (incomplete gammas); every j up to 64, then every
 ///   (j/64)-th, linear in j between: an APPROXIMATION within 2e-4 relative
 ///   (measured against the exponential closed form of 3.3, `AnchorResidencesTests`);
-/// - other residence laws: j = 0 and j = 1 with the law itself, S_j for j ≥ 2
-///   replaced by the gamma law of the same mean and variance (j E[X], j Var X):
-///   an APPROXIMATION.
+/// - other residence laws: j = 0 and j = 1 with the law itself; for j ≥ 2 the law
+///   of S_j by numerical Laplace inversion at the grid's nodes (`ResidenceSumGrid`:
+///   F_j from f*(s)^j/s, I_j = ∫₀^y F_j from f*(s)^j/s², Abate–Whitt Euler), the same
+///   piecewise-linear ψ integrated against it cell by cell,
+///   E[g(u + S_j)] = −Σ_cells g′ ΔI_j + g(s_max⁻) F_j(s_max − u) (integration by parts,
+///   I_j read between nodes by cubic Hermite with I_j′ = F_j at shifts off the nodes):
+///   an APPROXIMATION of the grid's order (measured against the exponential-session
+///   series, `AnchorResidencesTests`: Σ_j alive_j within 1.2e-4 relative, alive_j within
+///   5e-4, sessions_j within 2.3e-4 ρ per residence, as the gamma grid).
 /// sessions_j at a handoff (linear in the sessions, what per-flow latency needs)
 /// has exact routes (`SessionsRoute`): the Palm identity (λ_s/η) P(K ≥ j + 1) on the
 /// crossing law, or one quadrature per j for gamma residence; the grid's twin
-/// (τ_j − τ_{j+1}, τ_j = λ_s E[(T − u − S_j)⁺]) only on the stand-in and at refreshes.
+/// (τ_j − τ_{j+1}, τ_j = λ_s E[(T − u − S_j)⁺]) only on the inversion grid and at refreshes.
 /// Residences are added until λ_s E[(T − u − S_j)⁺] (which bounds every later
 /// term's sum) is ≤ 1e-12 of the total; ψ is 0 past the grid's end s_max, where
 /// λ_s E[(T − s_max)⁺] ≤ 1e-12 ρ (capped at 10⁴ E[T]).
 /// Cost (docs/MODELS.md 3.3): O(grid × residences) incomplete gammas per shift,
-/// the residences strided so their count grows as 64 ln(n/64) past 64.
+/// the residences strided so their count grows as 64 ln(n/64) past 64; the inversion
+/// grid takes the transform at 41 (131 uniform) points per node once per call (cached
+/// across calls with the same nodes) and one complex exponential per point, node and
+/// visited j, then O(grid) Hermite reads per shift and j.
 public struct AnchorResidences: Sendable {
     public let residence: ProbabilityLaw
     public let session: ProbabilityLaw
@@ -59,8 +68,10 @@ public struct AnchorResidences: Sendable {
         /// τ_j = λ_s E_T[T P(jk, T/θ) − jkθ P(jk + 1, T/θ)] (= λ_s E[(T − S_j)⁺]) by one
         /// quadrature over T per j, sessions_j = τ_j − τ_{j+1}.
         case gammaQuadrature
-        /// Every other pair: the grid of `values` with the two-moment gamma stand-in.
-        case standIn
+        /// Every other pair (residence neither deterministic nor gamma, sessions not
+        /// Erlang mixtures): the grid twin τ_j − τ_{j+1} of `values` from the law of S_j
+        /// by Laplace inversion (`ResidenceSumGrid`); approximate (the piecewise-linear tail).
+        case inversionGrid
     }
 
     public var sessionsRoute: SessionsRoute {
@@ -68,14 +79,14 @@ public struct AnchorResidences: Sendable {
         if case .exponential = session.form { return .crossingLaw }
         if session.erlangMixture() != nil { return .crossingLaw }
         if residence.gammaShapeAndScale != nil { return .gammaQuadrature }
-        return .standIn
+        return .inversionGrid
     }
 
     /// Whether sessions_j at a handoff (`Values.sessions`, the per-flow handoff latency)
-    /// is exact: every route but the stand-in (to 1e-6 of ρ per residence, the crossing
+    /// is exact: every route but the inversion grid (to 1e-6 of ρ per residence, the crossing
     /// law's accuracy; the sums cut where the rest is ≤ 1e-10 of ρ; `Values.sessionsExact`
     /// reports a cut that did not converge).
-    public var isExact: Bool { sessionsRoute != .standIn }
+    public var isExact: Bool { sessionsRoute != .inversionGrid }
 
     /// How alive_j (and sessions_j off the handoff) are computed.
     public enum AliveRoute: String, Sendable {
@@ -86,21 +97,22 @@ public struct AnchorResidences: Sendable {
         case exponentialSessions
         /// Gamma residence: the grid of ψ against the gamma law of S_j (approximate).
         case gammaGrid
-        /// Other residence laws: the grid with the two-moment gamma stand-in (approximate).
-        case standIn
+        /// Other residence laws: the grid of ψ against the law of S_j by Laplace inversion
+        /// at the grid's nodes (`ResidenceSumGrid`, approximate).
+        case inversionGrid
     }
 
     public var aliveRoute: AliveRoute {
         if case .deterministic = residence.form { return .deterministic }
         if ExponentialSessionAnchors.applies(self) { return .exponentialSessions }
-        return residence.gammaShapeAndScale != nil ? .gammaGrid : .standIn
+        return residence.gammaShapeAndScale != nil ? .gammaGrid : .inversionGrid
     }
 
     /// Whether alive_j (E[N_a] and the old anchors signaled) is exact: deterministic
     /// residence, or exponential sessions with ρ ≤ 12 (exponential residence: while the
     /// series is well conditioned, `ExponentialSessionAnchors.applies`). The gamma grid's piecewise-linear
     /// ψ errs by up to about 2e-4 relative (measured against the exponential closed form
-    /// of 3.3, `AnchorResidencesTests`).
+    /// of 3.3, `AnchorResidencesTests`), the inversion grid's sums by up to 1.2e-4.
     public var aliveIsExact: Bool { aliveRoute == .deterministic || aliveRoute == .exponentialSessions }
 
     /// alive_j and sessions_j for j = 0, 1, … until the rest is negligible.
@@ -143,13 +155,18 @@ public struct AnchorResidences: Sendable {
     func gridValues(shifts: [Double]) throws -> [Values] {
         if sessionRate <= 0 { return shifts.map { _ in Values(alive: [], sessions: [], exact: true, sessionsExact: true) } }
         var table: Table?
+        // The law of S_j (inversion grid): inverted once at the table's nodes, shared by every shift.
+        var sums: ResidenceSumGrid?
         return try shifts.map { u in
             var v: Values
             if case .deterministic = residence.form {
-                v = try values(shift: u, table: nil)
+                v = try values(shift: u, table: nil, sums: nil)
             } else {
                 if table == nil { table = try Table(self, rho: sessionRate * session.mean) }
-                v = try values(shift: u, table: table)
+                if residence.gammaShapeAndScale == nil, sums == nil {
+                    sums = try ResidenceSumGrid(residence: residence, nodes: table!.nodes)
+                }
+                v = try values(shift: u, table: table, sums: sums)
             }
             if u == 0, sessionsRoute == .crossingLaw || sessionsRoute == .gammaQuadrature {
                 let exact = try exactSessions()
@@ -215,12 +232,12 @@ public struct AnchorResidences: Sendable {
             let converged = taus[taus.count - 1] <= 1e-10 * rho
             taus.append(0)
             return ((0..<(taus.count - 1)).map { Swift.max(0, taus[$0] - taus[$0 + 1]) }, converged)
-        case .deterministic, .standIn:
+        case .deterministic, .inversionGrid:
             return ([], false)
         }
     }
 
-    private func values(shift u: Double, table: Table?) throws -> Values {
+    private func values(shift u: Double, table: Table?, sums: ResidenceSumGrid?) throws -> Values {
         if case let .deterministic(v) = residence.form {
             var alive: [Double] = [], sessions: [Double] = [], total = 0.0
             var j = 0
@@ -236,17 +253,10 @@ public struct AnchorResidences: Sendable {
             return Values(alive: alive, sessions: sessions, exact: j < 1_000_000)
         }
         guard let table else { throw LawError(spec: residence.spec, "internal: no grid of psi for a non-deterministic residence") }
-        // S_j's law: gamma or the two-moment gamma stand-in (j ≥ 2).
-        let gammaLaw: Bool
-        let shape: Double, scale: Double
-        if let (k, theta) = residence.gammaShapeAndScale {
-            gammaLaw = true; shape = k; scale = theta
-        } else {
-            gammaLaw = false
-            // An infinite variance (Pareto shape ≤ 2) has no two-moment match: a very
-            // spread gamma stands in (the values are approximate either way).
-            let c2 = Swift.min(Swift.max(residence.cv2.isFinite ? residence.cv2 : 100, 1e-9), 100)
-            shape = 1 / c2; scale = c2 * residence.mean
+        // S_j's law: gamma (incomplete gammas) or inverted at the nodes (`ResidenceSumGrid`).
+        let gamma = residence.gammaShapeAndScale
+        if gamma == nil, sums == nil {
+            throw LawError(spec: residence.spec, "internal: no inverted law of the residence sums")
         }
         // sessions_j = τ_j − τ_{j+1} with τ_j = λ_s E[(T − u − S_j)⁺] (telescoping H).
         // Every j up to 64, then every max(1, j/64)-th j with alive_j and τ_j linear in
@@ -256,11 +266,16 @@ public struct AnchorResidences: Sendable {
         var j = 1
         while j < 10_000_000 {
             let value: (Double, Double)
-            if j == 1 && !gammaLaw {
+            if let (shape, scale) = gamma {
+                value = try table.gammaExpectation(shape: Double(j) * shape, scale: scale, shift: u)
+            } else if j == 1 {
                 // S_1 = X: its own law.
                 value = try table.expectation(over: residence, shift: u)
+            } else if let sums, j < sums.countLimit {
+                value = try table.sumExpectation(sums, count: j, shift: u)
             } else {
-                value = try table.gammaExpectation(shape: Double(j) * shape, scale: scale, shift: u)
+                // Past the Chernoff limit: the residences' total is below 1e-12 (`ResidenceSumGrid`).
+                value = (0, 0)
             }
             let last = alive.count - 1
             let gap = j - last
@@ -271,7 +286,7 @@ public struct AnchorResidences: Sendable {
             }
             alive.append(value.0); tails.append(value.1)
             if value.1 <= 1e-12 * Swift.max(tails[0] - value.1, 1e-300) { break }
-            j += j < 64 ? 1 : j / 64
+            j = ResidenceSumGrid.next(after: j)
         }
         tails.append(0)
         let sessions = (0..<alive.count).map { Swift.max(0, tails[$0] - tails[$0 + 1]) }
@@ -350,6 +365,41 @@ public struct AnchorResidences: Sendable {
                 out.1 += (tail[i] + bTail * (u - nodes[i])) * dF + bTail * dM
             }
             return out
+        }
+
+        /// E[(ψ, tail)(u + S_j)] for the inverted law of S_j on `sums` (whose nodes are
+        /// these): with g the piecewise-linear (ψ, tail), 0 past the last node s_max, by
+        /// parts E[g(u + S)] = −Σ_cells g′ (I(y₁) − I(y₀)) + g(s_max) F(s_max − u), the
+        /// cell [y₀, y₁] = [node_i − u, node_{i+1} − u] ∩ [0, ∞), I = ∫ F (P(S = 0) = 0:
+        /// j ≥ 2 residences of a law with a density or positive support). Exact for the
+        /// interpolant at shift 0 (the cells are the inverted nodes); off it, I between
+        /// nodes is cubic Hermite (`ResidenceSumGrid.integral`). The gradient form has no
+        /// cancellation: ψ and the tail decrease, so every term has one sign.
+        func sumExpectation(_ sums: ResidenceSumGrid, count j: Int, shift u: Double) throws -> (Double, Double) {
+            let column = try sums.column(j)
+            var out = (0.0, 0.0)
+            var hint = 0
+            var prev = -1.0, prevI = 0.0
+            for i in 0..<(nodes.count - 1) {
+                let k = i + 1
+                if nodes[k] - u <= 0 { continue }
+                let y0 = Swift.max(nodes[i] - u, 0), y1 = nodes[k] - u
+                let i0 = prev == y0 ? prevI : ResidenceSumGrid.integral(y0, nodes: sums.nodes, column: column, hint: &hint)
+                let i1 = ResidenceSumGrid.integral(y1, nodes: sums.nodes, column: column, hint: &hint)
+                prev = y1; prevI = i1
+                let dI = i1 - i0
+                if dI == 0 { continue }
+                let width = nodes[k] - nodes[i]
+                out.0 -= (psi[k] - psi[i]) / width * dI
+                out.1 -= (tail[k] - tail[i]) / width * dI
+            }
+            // The drop to 0 past the grid's end (ψ ≤ tail ≤ 1e-12 ρ there).
+            if let last = nodes.last, last - u > 0 {
+                let f = ResidenceSumGrid.cdf(last - u, nodes: sums.nodes, column: column)
+                out.0 += psi[psi.count - 1] * f
+                out.1 += tail[tail.count - 1] * f
+            }
+            return (Swift.max(0, out.0), Swift.max(0, out.1))
         }
 
         /// E[(ψ, tail)(u + Y)] for Y ~ Gamma(shape, scale), exact for the

@@ -50,7 +50,7 @@ public struct SessionAnchoring: Sendable {
 
     /// Whether `anchorsInUseAtHandoff` is exact (exponential sessions with exponential
     /// residence or ρ ≤ 12; deterministic residence with any session law);
-    /// otherwise it is the stand-in approximation of `AnchorResidences`.
+    /// otherwise it is the grid approximation of `AnchorResidences`.
     public var isExactClosedForm: Bool { anchorsRoute != .residencesApproximation }
 
     /// Whether the closed-form value of `quantity` is exact under the model.
@@ -97,8 +97,8 @@ public struct SessionAnchoring: Sendable {
     ///   loses about ρ/ln 10 digits at a node, hence the bound on ρ).
     /// - otherwise Σ_j alive_j residence by residence (`AnchorResidences`): exact for
     ///   deterministic residence (any session law); an approximation for the others
-    ///   (gamma: the grid of ψ, about 1e-4 relative; other laws: a two-moment gamma
-    ///   stand-in for S_j, j ≥ 2); `isExactClosedForm` says which.
+    ///   (the grid of ψ against the law of S_j, gamma or by Laplace inversion, about
+    ///   1e-4 relative); `isExactClosedForm` says which.
     public func anchorsInUseAtHandoff() throws -> Double {
         if anchorsRoute == .residences || anchorsRoute == .residencesApproximation {
             return try AnchorResidences(residence: residence, session: session, sessionRate: sessionRate).values().anchorsInUse

@@ -126,7 +126,7 @@ struct MobilityAnchors: ParsableCommand {
             }
             if let value, !exact {
                 let note = q == .anchorsInUseAtHandoff
-                    ? "closed_form of \(q.rawValue) is an approximation (the residence law's sums replaced by gammas of the same mean and variance, docs/MODELS.md 3.3)"
+                    ? "closed_form of \(q.rawValue) is an approximation (each past residence's live probability from a piecewise-linear grid in the age against the law of the residence sums, gamma or by numerical Laplace inversion: within 2e-4 relative, docs/MODELS.md 3.3)"
                     : "closed_form of \(q.rawValue) is a truncated series (heavy-tailed session or more than 160 hexagonal steps)"
                 table.footnotes.append(note)
                 Diagnostics.note("note: \(note); value \(MobilityOutput.number(value))")

@@ -31,7 +31,7 @@ import Testing
         let closed = try ClosedForm.evaluate(scenario: s, schemes: ids.map(MonteCarloFixtures.card))
         let mc = try MonteCarlo.evaluate(scenario: s, schemes: ids.map(MonteCarloFixtures.card), samples: 400_000, seed: 8, jobs: 2)
         let approximate = try ClosedFormAccuracy.approximations(scenario: s, card: MonteCarloFixtures.card("dma"))
-        // The stand-in (3.3) is the only approximate route of the live sessions' anchors.
+        // The inversion grid (3.3) is the only approximate route of the live sessions' anchors.
         let latencyExact = !settings[0].hasPrefix("mobility.residence=weibull")
         #expect(approximate.contains("handoff_latency") == !latencyExact)
         #expect(approximate.contains("signaling_cost.handoff"))
@@ -54,7 +54,7 @@ import Testing
 
     /// The footnote of per-old-anchor signaling names the per-residence route's own
     /// approximation where there is one: none for exponential sessions and residence
-    /// (the exact series), the gamma stand-in for a lognormal residence with uniform
+    /// (the exact series), the inversion grid for a lognormal residence with uniform
     /// sessions (the campaign's worst FAMA/DMA family), the ψ grid for a gamma residence.
     @Test func oldAnchorFootnoteNamesTheResidenceRoute() throws {
         func reason(_ residence: String, _ session: String) throws -> String {
@@ -67,7 +67,7 @@ import Testing
         let exponential = try reason("exponential:mean=60", "exponential:mean=300")
         #expect(exponential == ClosedFormAccuracy.firstOrderSignaling)
         #expect(try reason("lognormal:sigma=1.5,mean=60", "uniform:min=10,max=600")
-            == ClosedFormAccuracy.firstOrderSignaling + "; " + ClosedFormAccuracy.standInReason)
+            == ClosedFormAccuracy.firstOrderSignaling + "; " + ClosedFormAccuracy.inversionGridReason)
         #expect(try reason("gamma:shape=2,mean=60", "uniform:min=10,max=600")
             == ClosedFormAccuracy.firstOrderSignaling + "; " + ClosedFormAccuracy.gammaGridReason)
     }

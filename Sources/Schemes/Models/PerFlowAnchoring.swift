@@ -23,11 +23,11 @@ enum PerFlowAnchoring {
 
     /// The exactness of a per-flow handoff latency: exact where the live sessions'
     /// anchors are (`Assumptions.perFlowAnchorsExact`: `AnchorResidences.isExact`,
-    /// every route of sessions_j but the two-moment stand-in, docs/MODELS.md 3.4).
+    /// every route of sessions_j but the inversion grid, docs/MODELS.md 3.4).
     static func latencyExactness(_ c: SchemeContext) -> Exactness {
         c.assumptions.perFlowAnchorsExact
             ? .exact
-            : .approximate(because: "the anchors of the sessions active at a DMM handoff (two-moment stand-in of docs/MODELS.md 3.3)")
+            : .approximate(because: "the anchors of the sessions active at a DMM handoff (a grid in the age against the residence sums' law by numerical Laplace inversion, docs/MODELS.md 3.4: within 3e-4 of ρ per residence)")
     }
 
     /// (P(a live session is at its anchor, the new serving AR), wired hops from the
