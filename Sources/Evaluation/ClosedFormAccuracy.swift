@@ -26,11 +26,13 @@ public enum ClosedFormAccuracy {
         "Closed-form approximation. Measured against the Monte Carlo over the 200-scenario validation campaign (dmm validate --campaign 200 --seed 1): \(measuredBound); docs/MODELS.md gives the bound per closed form."
 
     /// The measured error bound of the approximate closed forms (the campaign's figures, docs/MODELS.md).
-    /// Campaign 200, seed 1, of main at 9162c76 (the domain-stay refresh of 4.0 and the
-    /// per-flow latency mixture of 6.5): 8131 approximate pairs with a gap; the tail is the
-    /// per-flow refresh terms and the per-old-anchor signaling off the exact routes of 3.3.
+    /// Campaign 200, seed 1, of branch stand11 (the law of S_j by Laplace inversion, 3.3; main
+    /// after its merge computes these pairs alike): 8131 approximate pairs with a gap; the
+    /// largest 5 % are per-flow refresh terms, per-flow handover failure probabilities and
+    /// per-flow signaling, most of them within 4 standard errors; of the 14 approximate pairs
+    /// that failed, 8 are HMIPv6's domain refresh (the gamma fit of 4.0).
     public static let measuredBound =
-        "relative gap median 0.13 %, 95 % of pairs within 7.0 %, 99 % within 43 % (the largest gaps on small per-flow refresh terms and on per-old-anchor signaling with heavy-tailed residences)"
+        "relative gap median 0.10 %, 95 % of pairs within 3.5 %, 99 % within 34 % (the largest gaps on small per-flow refresh terms and handover failure probabilities)"
 
     /// Why signaling per active old anchor is approximate (footnote text).
     static let firstOrderSignaling =
