@@ -8,8 +8,8 @@ import Foundation
 /// Columns: rank, kind (pair or error), scenario (0-based index), scheme, metric,
 /// form (exact or approximate), closed_form, monte_carlo, standard_error, z,
 /// relative_gap, rerun_monte_carlo, rerun_standard_error, rerun_z (the confirmation
-/// rerun of an exact pair beyond 4 standard errors, `ValidationCampaign`; empty
-/// otherwise), result (pass, FAIL, untestable or error), error (for an untestable
+/// rerun of an exact pair beyond 4 standard errors, `ValidationCampaign`; empty for the
+/// other rows, and the three columns left out when no listed pair has a rerun), result (pass, FAIL, untestable or error), error (for an untestable
 /// pair: why its Monte Carlo variance is infinite), reproduce. A z of a
 /// zero-width interval that disagrees is printed as empty with the result FAIL.
 public enum CampaignTable {
@@ -22,14 +22,21 @@ public enum CampaignTable {
         "rerun_standard_error", "rerun_z",
     ]
 
+    /// The confirmation rerun's columns, present only when a listed pair has a rerun (a
+    /// column empty in every row has no type in polars or duckdb: docs/DATA.md).
+    public static let rerunColumns: Set<String> = ["rerun_monte_carlo", "rerun_standard_error", "rerun_z"]
+
     public static func table(_ result: ValidationCampaign.Result, worst: Int = 20) -> Table {
+        let listed = result.worst(worst)
+        let withRerun = listed.contains { $0.rerun != nil }
+        let kept = columns.indices.filter { withRerun || !rerunColumns.contains(columns[$0]) }
         var table = Table(
-            columns: columns.map { Table.Column($0, alignment: numeric.contains($0) ? .right : .left) },
+            columns: kept.map { Table.Column(columns[$0], alignment: numeric.contains(columns[$0]) ? .right : .left) },
             caption: "Validation campaign: \(result.settings.count) random scenarios (seed \(result.settings.seed), \(result.settings.samples) simulated handoffs each), closed form against Monte Carlo; the \(min(worst, result.pairs.count)) pairs with the largest |z|, then the scenarios that failed to evaluate.")
         let samples = result.settings.samples
-        for (rank, p) in result.worst(worst).enumerated() {
+        for (rank, p) in listed.enumerated() {
             let z = p.z
-            table.append([
+            let row = [
                 String(rank + 1), "pair", String(p.scenario), p.scheme, p.metric, p.exact ? "exact" : "approximate",
                 MetricTables.exact(p.closedForm), MetricTables.exact(p.monteCarlo), MetricTables.exact(p.comparedStandardError),
                 z.isFinite ? String(format: "%.3f", z) : "", p.relativeGap.isFinite ? TidyNumber.decimal(String(format: "%.4g", p.relativeGap)) : "",
@@ -37,13 +44,15 @@ public enum CampaignTable {
                 p.rerun.map { $0.z.isFinite ? String(format: "%.3f", $0.z) : "" } ?? "",
                 p.result, p.untestable ?? (z.isFinite ? "" : "zero standard error, values differ"),
                 result.scenarios[p.scenario].command(samples: samples),
-            ])
+            ]
+            table.append(kept.map { row[$0] })
         }
         for f in result.failures {
-            table.append([
+            let row = [
                 "", "error", String(f.scenario), "", "", "", "", "", "", "", "", "", "", "", "error", f.error,
                 result.scenarios[f.scenario].command(samples: samples),
-            ])
+            ]
+            table.append(kept.map { row[$0] })
         }
         table.footnotes.append(
             "A pair passes within \(Int(ValidationCampaign.zLimit)) standard errors (z = (closed form - Monte Carlo)/se; for a handover failure probability, a packet loss or a per-node path stretch the smaller of that z and the test with the model's own variance, an exact binomial tail for the probability: docs/MODELS.md 9.4, standard_error is then the one the z stands for), or within \(Int(ValidationCampaign.relativeLimit * 100)) % of the estimate for a closed form that ClosedFormAccuracy (Sources/Evaluation) declares an approximation; a pair whose Monte Carlo variance is infinite under the scenario's laws (MonteCarloValidity) is untestable, neither passed nor failed. An exact pair beyond \(Int(ValidationCampaign.zLimit)) standard errors is retested on an independent rerun of its scenario with 4 times the samples (rerun_* columns) and fails only if the rerun is beyond \(Int(ValidationCampaign.zLimit)) standard errors too (a two-stage test: docs/MODELS.md 9.4). Targets: at least \(ValidationCampaign.pairTarget * 100) % of pairs pass, every exact pair within \(Int(ValidationCampaign.zLimit)) standard errors after that retest, no scenario failing to evaluate.")
