@@ -218,17 +218,7 @@ struct ExponentialSessionAnchors {
         let cs = shifts.map { rho * exp(-mu * $0) }
         let oneMinusF1 = complement
         if let (t, w) = extended {
-            var coefficients: [[DoubleDouble]] = []
-            for c in cs {
-                var row = [DoubleDouble](repeating: DoubleDouble(0), count: m)
-                var power = DoubleDouble(1)
-                for n in 0..<m {
-                    power = power * c / DoubleDouble(Double(n + 1))
-                    let term = power * w[n]
-                    row[n] = n % 2 == 0 ? term : -term
-                }
-                coefficients.append(row)
-            }
+            let coefficients = cs.map { Self.alternatingTerms($0, w) }
             var powers = [DoubleDouble](repeating: DoubleDouble(1), count: m)
             var sessionPower = 1.0
             let f1 = transforms[0]
@@ -277,18 +267,25 @@ struct ExponentialSessionAnchors {
         }
     }
 
+    /// (−1)^n cⁿ⁺¹/(n + 1)! · w_n, n = 0..<w.count: the alternating series' coefficients at
+    /// one shift (c = ρ e^{−μu}) in double-double, shared by the one-shift and many-shift routes.
+    private static func alternatingTerms(_ c: Double, _ w: [DoubleDouble]) -> [DoubleDouble] {
+        var row = [DoubleDouble](repeating: DoubleDouble(0), count: w.count)
+        var power = DoubleDouble(1)
+        for n in 0..<w.count {
+            power = power * c / DoubleDouble(Double(n + 1))
+            let term = power * w[n]
+            row[n] = n % 2 == 0 ? term : -term
+        }
+        return row
+    }
+
     /// `values(shift:)` in double-double arithmetic (see the type's comment); sessions_j
     /// as on the double route.
     private func extendedValues(shift u: Double, _ t: [DoubleDouble], _ w: [DoubleDouble]) -> AnchorResidences.Values {
         let c = rho * exp(-mu * u)
         let m = t.count
-        var coefficients = [DoubleDouble](repeating: DoubleDouble(0), count: m)
-        var power = DoubleDouble(1)
-        for n in 0..<m {
-            power = power * c / DoubleDouble(Double(n + 1))
-            let term = power * w[n]
-            coefficients[n] = n % 2 == 0 ? term : -term
-        }
+        let coefficients = Self.alternatingTerms(c, w)
         var powers = [DoubleDouble](repeating: DoubleDouble(1), count: m)
         var alive: [Double] = [], sessions: [Double] = []
         alive.reserveCapacity(count); sessions.reserveCapacity(count)
