@@ -3,7 +3,7 @@ import Foundation
 /// A complete `table` float for a one-column `article`: caption and label,
 /// a booktabs `tabularx` as wide as the text (prose and numbers wrap at word
 /// boundaries, numbers right-aligned), and the notes as threeparttable
-/// `tablenotes`: a note that starts with a mark (†, ‡) becomes `\item[\dag]`
+/// `tablenotes`: a note that starts with a mark (†, ‡, §) becomes `\item[\dag]`
 /// and the mark in cells `\tnote{\dag}`; the others are unmarked general notes.
 /// The preamble the output needs is printed as a comment on its first line.
 ///
@@ -230,7 +230,13 @@ public enum LaTeXRenderer {
         }
     }
 
-    static func markName(_ mark: Character) -> String { mark == "\u{2021}" ? "\\ddag" : "\\dag" }
+    static func markName(_ mark: Character) -> String {
+        switch mark {
+        case "\u{2021}": return "\\ddag"
+        case "\u{00A7}": return "\\S"
+        default: return "\\dag"
+        }
+    }
 
     /// A number cell: marks as \tnote, exponents as ×10ⁿ, the rest escaped.
     static func number(_ cell: String) -> String {
@@ -278,6 +284,7 @@ public enum LaTeXRenderer {
             case "\u{00B1}": out += "\\ensuremath{\\pm}"
             case "\u{2020}": out += "\\dag{}"
             case "\u{2021}": out += "\\ddag{}"
+            case "\u{00A7}": out += "\\S{}"
             case "\u{2264}": out += "\\ensuremath{\\le}"
             case "\u{2265}": out += "\\ensuremath{\\ge}"
             case "\u{00D7}": out += "\\ensuremath{\\times}"

@@ -41,7 +41,7 @@ public struct Table: Sendable, Equatable {
     }
 
     /// The characters that mark a cell for a note (the note starts with the mark).
-    public static let marks: [Character] = ["\u{2020}", "\u{2021}"]
+    public static let marks: [Character] = ["\u{2020}", "\u{2021}", "\u{00A7}"]
 
     public mutating func append(_ row: [String]) {
         precondition(row.count == columns.count, "row has \(row.count) cells, table has \(columns.count) columns")

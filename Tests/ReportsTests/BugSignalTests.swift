@@ -65,5 +65,9 @@ import Testing
         #expect(marks == [MetricTables.invalidIntervalMark] && text.hasSuffix("\u{00A7})"), "\(text)")
         let table = MetricTables.wide([cf, mc], metrics: [MetricKey(.outage)])
         #expect(table.footnotes.contains { $0.hasPrefix("\u{00A7}") && $0.contains("shape 2.42 <= 4") }, "\(table.footnotes)")
+        // LaTeX: the cell's § as \S{} and its note as the tablenotes item \item[\S] (pdflatex
+        // with T1 fonts; the transliteration gave "S." in both before).
+        let latex = LaTeXRenderer.render(table)
+        #expect(latex.contains("\\S{})") && latex.contains("\\item[\\S] Monte Carlo interval not valid"), "\(latex)")
     }
 }
