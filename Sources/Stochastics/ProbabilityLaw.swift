@@ -364,23 +364,14 @@ public struct ProbabilityLaw: Sendable, Hashable, CustomStringConvertible {
     /// E[R] = `residualMean`. For Pareto, X̃ is Pareto with shape A − 1.
     @inlinable
     public func sampleResidual(_ stream: RandomStream) -> Double {
-        let biased: Double
         switch form {
         case let .exponential(m): return stream.exponential(mean: m)
-        case let .gamma(k, m): biased = stream.gamma(shape: k + 1, scale: m / k)
-        case let .weibull(b, _, l): biased = l * pow(stream.gamma(shape: 1 + 1 / b, scale: 1), 1 / b)
-        case let .lognormal(s, _, z): biased = stream.lognormal(zeta: z + s * s, sigma: s)
         case let .hyperexponential(ph):
             return stream.exponential(mean: ph.means[stream.categorical(ph.lengthBiased)])
-        case let .hypererlang(ph):
-            let i = stream.categorical(ph.lengthBiased)
-            let k = Double(ph.shapes[i])
-            biased = stream.gamma(shape: k + 1, scale: ph.means[i] / k)
-        case let .pareto(a, _, xm): biased = stream.pareto(shape: a - 1, scale: xm)
-        case let .uniform(a, b): biased = (a * a + (b * b - a * a) * stream.uniform()).squareRoot()
-        case let .deterministic(v): biased = v
+        default:
+            let biased = sampleLengthBiased(stream)
+            return biased * stream.uniform()
         }
-        return biased * stream.uniform()
     }
 
     public var description: String { spec }

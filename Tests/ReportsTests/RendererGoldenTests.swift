@@ -170,4 +170,12 @@ struct RendererPropertyTests {
     @Test func transliterationKeepsUnknownCharactersVisible() {
         #expect(ASCIIText.transliterate("Café – ≤ µs ☃") == "Cafe - <= us [U+2603]")
     }
+
+    /// The tables' marks † ‡ § read * ** # in ASCII text; § citing a section reads "Section".
+    @Test func sectionSignIsAMarkOrASection() {
+        #expect(ASCIIText.transliterate("121§ and 3†, 4‡") == "121# and 3*, 4**")
+        #expect(ASCIIText.transliterate("§ Monte Carlo variance infinite") == "# Monte Carlo variance infinite")
+        #expect(ASCIIText.transliterate("§2.3 special case") == "Section 2.3 special case")
+        #expect(ASCIIText.transliterate("RFC 4862 § 5.4.2") == "RFC 4862 Section 5.4.2")
+    }
 }

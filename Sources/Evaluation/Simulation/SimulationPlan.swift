@@ -21,10 +21,10 @@ struct SimulationPlan: Sendable {
     /// 1/N_HA: probability that a CN's anycast-nearest HA is the MN's (`GlobalHASet`).
     let sameHAProbability: Double
     let crossingRate: Double
-    /// Warm-up before measuring, s: the replication starts empty, and 20 mean
-    /// session durations (plus 2 residences) let the M/G/∞ session population and
-    /// the anchors reach equilibrium (for exponential sessions the leftover bias is
-    /// e^−20 ≈ 2e−9; for heavy-tailed laws it is P(T > warm-up)).
+    /// Warm-up before measuring, s: 20 mean session durations (plus 2 residences) let
+    /// the timers (refresh, domain refresh) and what the live sessions' first handoffs
+    /// set reach equilibrium. The session population itself is stationary from the
+    /// start (`SessionPrehistory`, docs/MODELS.md 9.9).
     let warmupS: Double
     /// Measured simulated time per replication, s (`handoffsPerReplication` mean residences).
     let windowS: Double

@@ -7,7 +7,8 @@ import Stochastics
 /// once (docs/MODELS.md 9).
 ///
 /// Model: residences i.i.d. from the scenario's law, the first one the
-/// equilibrium residual (`sampleResidual`: the run starts at a random instant);
+/// equilibrium residual (`sampleResidualAndAge`: the run starts at a random instant),
+/// and the sessions live at that instant with their anchors (`SessionPrehistory`);
 /// at each handoff the MN moves to a uniformly chosen neighbour on the square
 /// (4) or hexagonal (6) grid, and a domain handoff is a move into another
 /// domain tile (`DomainCrossing.domain`). Sessions arrive Poisson(λ_s), last a
@@ -96,13 +97,18 @@ final class Trajectory {
         var (x, y) = DomainCrossing.uniformCell(grid: p.grid, domainSize: p.domainSide, stream: stream)
         var dom = DomainCrossing.domain(of: x, y, grid: p.grid, domainSize: p.domainSide)
         var t = 0.0, residenceStart = 0.0
-        var nextHandoff = p.residence.sampleResidual(stream)
+        // The run starts at a random instant: the current residence's residual (the main
+        // stream's draws, as ever) and its age, which places the live sessions' anchors.
+        let history = stream.child(2)
+        let (firstResidual, currentAge) = p.residence.sampleResidualAndAge(stream, age: history)
+        var nextHandoff = firstResidual
         var nextArrival = p.sessionRate > 0 ? stream.exponential(mean: 1 / p.sessionRate) : .infinity
         var nextRefresh = lifetime
         // A binding only domain handoffs renew (HMIPv6's HA binding) has its own clock.
         var nextDomainRefresh = lifetime
         var nextProbe = warm + stream.exponential(mean: probeMean)
         sessions.removeAll(keepingCapacity: true)
+        sessions += SessionPrehistory.sessions(plan: p, x: x, y: y, currentAge: currentAge, stream: history)
         // Aggregates of the live sessions, constant between events.
         var nR = 0.0, nL = 0.0, dR = 0.0, dL = 0.0, aR = 0.0, aL = 0.0, xR = 0.0
         func refreshAggregates() {
@@ -115,6 +121,8 @@ final class Trajectory {
                 }
             }
         }
+
+        refreshAggregates()
 
         while true {
             var nextEnd = Double.infinity, endIndex = -1
