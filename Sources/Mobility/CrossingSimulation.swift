@@ -106,6 +106,14 @@ extension CrossingSimulation {
     @inline(never)
     static func chunk<R: VariateSampler, S: VariateSampler>(residence: R, session: S, n: Int, kmax: Int,
                                                             stream: RandomStream) -> Counts {
+        // Erlang residences and exponential sessions on taus2: the same variates and
+        // counts, the session's log and the threshold's exp only where a comparison
+        // needs them (`ErlangExponentialCrossings`).
+        if let r = residence as? ErlangSampler, let s = session as? ExponentialSampler,
+           let pair = ErlangExponentialCrossings(residence: r, session: s),
+           let counts = stream.withTaus2State({ g in erlangExponentialChunk(pair, n: n, kmax: kmax, state: &g) }) {
+            return counts
+        }
         // Uniform-only samplers on taus2: the same loop, the same variates, with the
         // generator's state in registers for the whole chunk.
         if let r = residence as? any UniformOnlySampler, let s = session as? any UniformOnlySampler,
@@ -144,6 +152,36 @@ extension CrossingSimulation {
                 let dk = Double(k)
                 sumK += dk
                 sumK2 += dk * dk
+            }
+        }
+        return Counts(histogram: hist, sumK: sumK, sumK2: sumK2)
+    }
+}
+
+extension CrossingSimulation {
+    /// `uniformChunk` for Erlang residences and exponential sessions (the same counts).
+    @inline(never)
+    static func erlangExponentialChunk(_ pair: ErlangExponentialCrossings, n: Int, kmax: Int,
+                                       state g: inout Taus2State) -> Counts {
+        var hist = [Int](repeating: 0, count: kmax + 1)
+        var sumK = 0.0, sumK2 = 0.0
+        pair.logCell.withUnsafeBufferPointer { logCell in
+            pair.inverseCell.withUnsafeBufferPointer { inverseCell in
+                pair.exp2Cell.withUnsafeBufferPointer { exp2Cell in
+                    hist.withUnsafeMutableBufferPointer { h in
+                        let l = logCell.baseAddress!, v = inverseCell.baseAddress!, x = exp2Cell.baseAddress!
+                        // A local copy: the inout captured by the closures was stored back at every draw.
+                        var state = g
+                        defer { g = state }
+                        for _ in 0..<n {
+                            let k = pair.crossings(&state, l, v, x)
+                            if k <= kmax { h[k] += 1 }
+                            let dk = Double(k)
+                            sumK += dk
+                            sumK2 += dk * dk
+                        }
+                    }
+                }
             }
         }
         return Counts(histogram: hist, sumK: sumK, sumK2: sumK2)

@@ -45,7 +45,9 @@ struct ExponentialSampler: UniformOnlySampler {
     let mean: Double
     @inline(__always) func draw(_ s: RandomStream) -> Double { s.exponential(mean: mean) }
     @inline(__always) func drawResidual(_ s: RandomStream) -> Double { s.exponential(mean: mean) }
-    @inline(__always) func draw(_ g: inout Taus2State) -> Double { -mean * log(g.uniformPositive()) }
+    @inline(__always) func draw(_ g: inout Taus2State) -> Double { value(ofUniform: g.uniformPositive()) }
+    /// The session length that `draw(_:)` makes of the uniform u in (0, 1): −μ log u.
+    @inline(__always) func value(ofUniform u: Double) -> Double { -mean * log(u) }
     /// `renewals(within:_:)`: the residual (memoryless) then full residences.
     @inline(__always) func crossings(within t: Double, _ g: inout Taus2State) -> Int {
         var elapsed = draw(&g)
@@ -139,7 +141,7 @@ struct ErlangSampler: UniformOnlySampler {
             }
             return k
         }
-        let threshold = exp(-phasesOfT)
+        let threshold = exp(-phasesOfT)  // = threshold(within: t)
         var product = 1.0
         for _ in 0..<(1 + g.uniformInt(phaseRange)) { product *= g.uniformPositive() }
         var k = 0
@@ -149,6 +151,10 @@ struct ErlangSampler: UniformOnlySampler {
         }
         return k
     }
+
+    /// e^(−t/θ): the phase product's threshold of a session of length t ≤ 700θ in
+    /// `crossings(within:_:)` (and `ErlangExponentialCrossings`' exact comparisons).
+    @inline(__always) func threshold(within t: Double) -> Double { exp(-(t / scale)) }
 
     @inline(__always) private func phases(_ j: Int, _ g: inout Taus2State) -> Double {
         var product = g.uniformPositive()
