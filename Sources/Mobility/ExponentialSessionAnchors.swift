@@ -212,58 +212,91 @@ struct ExponentialSessionAnchors {
     /// about a hundred shifts per scenario).
     func values(shifts: [Double]) -> [AnchorResidences.Values] {
         guard shifts.count > 1 else { return shifts.map { values(shift: $0) } }
-        let m = transforms.count, width = shifts.count
-        var alive = [[Double]](repeating: [], count: width), sessions = alive
-        for i in 0..<width { alive[i].reserveCapacity(count); sessions[i].reserveCapacity(count) }
+        let m = transforms.count, width = shifts.count, length = count
+        // Flat buffers, shift-major (row i at i·length, coefficients at i·m): nested arrays
+        // cost a retain, a release and a uniqueness check per element appended, a third of
+        // a closed-form sweep point's time. Same operations in the same order as before.
+        var alive = [Double](repeating: 0, count: width * length), sessions = alive
         let cs = shifts.map { rho * exp(-mu * $0) }
         let oneMinusF1 = complement
         if let (t, w) = extended {
-            let coefficients = cs.map { Self.alternatingTerms($0, w) }
+            var coefficients = [DoubleDouble]()
+            coefficients.reserveCapacity(width * m)
+            for c in cs { coefficients += Self.alternatingTerms(c, w) }
             var powers = [DoubleDouble](repeating: DoubleDouble(1), count: m)
             var sessionPower = 1.0
             let f1 = transforms[0]
-            for _ in 0..<count {
-                for i in 0..<width {
-                    coefficients[i].withUnsafeBufferPointer { row in
-                        var sum = DoubleDouble(0)
-                        for n in stride(from: m - 1, through: 0, by: -1) { sum = sum + row[n] * powers[n] }
-                        let s = cs[i] * sessionPower * oneMinusF1
-                        alive[i].append(Swift.min(Swift.max(0, sum.value), s))
-                        sessions[i].append(s)
+            coefficients.withUnsafeBufferPointer { coefficients in
+                t.withUnsafeBufferPointer { t in
+                    powers.withUnsafeMutableBufferPointer { powers in
+                        alive.withUnsafeMutableBufferPointer { alive in
+                            sessions.withUnsafeMutableBufferPointer { sessions in
+                                for j in 0..<length {
+                                    for i in 0..<width {
+                                        let row = coefficients.baseAddress! + i * m
+                                        var sum = DoubleDouble(0)
+                                        for n in stride(from: m - 1, through: 0, by: -1) { sum = sum + row[n] * powers[n] }
+                                        let s = cs[i] * sessionPower * oneMinusF1
+                                        alive[i * length + j] = Swift.min(Swift.max(0, sum.value), s)
+                                        sessions[i * length + j] = s
+                                    }
+                                    for n in 0..<m { powers[n] = powers[n] * t[n] }
+                                    sessionPower *= f1
+                                }
+                            }
+                        }
                     }
                 }
-                for n in 0..<m { powers[n] = powers[n] * t[n] }
-                sessionPower *= f1
             }
         } else {
-            var coefficients: [[Double]] = []
-            for c in cs {
-                var row = [Double](repeating: 0, count: m)
+            // Eight shifts per SIMD8 (lane-wise, the scalar loop's operations in its order:
+            // bit for bit), padded with c = 0 shifts whose lanes are dropped: eight
+            // independent sums instead of one dependent chain per shift.
+            typealias Lanes = SIMD8<Double>
+            let lanes = Lanes.scalarCount, groups = (width + lanes - 1) / lanes
+            var coefficients = [Lanes](repeating: Lanes(repeating: 0), count: groups * m)
+            var c8 = [Lanes](repeating: Lanes(repeating: 0), count: groups)
+            for (i, c) in cs.enumerated() {
+                c8[i / lanes][i % lanes] = c
                 var power = 1.0
                 for n in 0..<m {
                     power *= c / Double(n + 1)
-                    row[n] = (n % 2 == 0 ? power : -power) * moments[n]
+                    coefficients[(i / lanes) * m + n][i % lanes] = (n % 2 == 0 ? power : -power) * moments[n]
                 }
-                coefficients.append(row)
             }
             var powers = [Double](repeating: 1, count: m)
-            for _ in 0..<count {
-                for i in 0..<width {
-                    coefficients[i].withUnsafeBufferPointer { row in
-                        var sum = 0.0
-                        for n in stride(from: m - 1, through: 0, by: -1) { sum += row[n] * powers[n] }
-                        let s = cs[i] * powers[0] * oneMinusF1
-                        alive[i].append(Swift.min(Swift.max(0, sum), s))
-                        sessions[i].append(s)
+            coefficients.withUnsafeBufferPointer { coefficients in
+                transforms.withUnsafeBufferPointer { transforms in
+                    powers.withUnsafeMutableBufferPointer { powers in
+                        alive.withUnsafeMutableBufferPointer { alive in
+                            sessions.withUnsafeMutableBufferPointer { sessions in
+                                for j in 0..<length {
+                                    for group in 0..<groups {
+                                        let row = coefficients.baseAddress! + group * m
+                                        var sum = Lanes(repeating: 0)
+                                        for n in stride(from: m - 1, through: 0, by: -1) { sum += row[n] * powers[n] }
+                                        let s = c8[group] * powers[0] * oneMinusF1
+                                        for lane in 0..<Swift.min(lanes, width - group * lanes) {
+                                            let i = group * lanes + lane
+                                            alive[i * length + j] = Swift.min(Swift.max(0, sum[lane]), s[lane])
+                                            sessions[i * length + j] = s[lane]
+                                        }
+                                    }
+                                    for n in 0..<m { powers[n] *= transforms[n] }
+                                }
+                            }
+                        }
                     }
                 }
-                for n in 0..<m { powers[n] *= transforms[n] }
             }
         }
         return (0..<width).map { i in
-            var a = alive[i], s = sessions[i]
-            while a.count > 1, s[s.count - 1] == 0 { a.removeLast(); s.removeLast() }
-            return AnchorResidences.Values(alive: a, sessions: s, exact: true, sessionsExact: true)
+            // Trailing zero sessions_j dropped, as `values(shift:)` does (one entry kept).
+            var n = length
+            while n > 1, sessions[i * length + n - 1] == 0 { n -= 1 }
+            return AnchorResidences.Values(
+                alive: Array(alive[(i * length)..<(i * length + n)]),
+                sessions: Array(sessions[(i * length)..<(i * length + n)]), exact: true, sessionsExact: true)
         }
     }
 

@@ -197,12 +197,17 @@ public struct LiveAnchorARs: Sendable {
         return f
     }
 
-    /// `distinct(_:firstReturns:)` of several sequences at once, bit for bit: four
+    /// `distinct(_:firstReturns:)` of several sequences at once, bit for bit: eight
     /// sequences run in lock step, each with its own sums in the scalar routine's order
-    /// (the recursion is one dependent chain of additions per k; four independent chains
-    /// fill the adder's latency). Shorter sequences are padded with a = 0, which adds
-    /// exactly 0 to their total and leaves their earlier P_k unchanged.
+    /// (the recursion is one dependent chain of additions per k; eight independent chains
+    /// fill the adder's latency on SSE2's two-lane registers). Shorter sequences, and the
+    /// lanes past the last sequence, are padded with a = 0, which adds exactly 0 to their
+    /// total and leaves their earlier P_k unchanged. The returned mass of the unit steps,
+    /// Σ_{g ≤ min(k, 127)} f_g, is the same left-to-right sum for every k: it is read from
+    /// its running sums, which frees the loop of a second dependent chain.
     static func distinct(_ sequences: [[Double]], firstReturns f: [Double]) -> [Double] {
+        typealias Lanes = SIMD8<Double>
+        let lanes = Lanes.scalarCount
         var out = [Double](repeating: 0, count: sequences.count)
         guard !f.isEmpty else {
             for (i, a) in sequences.enumerated() { out[i] = distinct(a, firstReturns: f) }
@@ -211,66 +216,65 @@ public struct LiveAnchorARs: Sendable {
         var prefix = [0.0]
         prefix.reserveCapacity(f.count + 1)
         for g in 0..<f.count { prefix.append(prefix[g] + f[g]) }
-        let lanes = 4
+        // unitReturned[h] = ((0 + f_1) + f_2) + … + f_h, the scalar routine's running sum.
+        var unitReturned = [0.0]
+        for g in 1..<Swift.max(1, Swift.min(f.count, 128)) { unitReturned.append(unitReturned[g - 1] + f[g]) }
         var start = 0
         while start < sequences.count {
             let group = Swift.min(lanes, sequences.count - start)
-            if group < lanes {
-                for i in start..<(start + group) { out[i] = distinct(sequences[i], firstReturns: f) }
-                break
-            }
-            let n = (start..<(start + lanes)).reduce(0) { Swift.max($0, sequences[$1].count) }
+            let n = (start..<(start + group)).reduce(0) { Swift.max($0, sequences[$1].count) }
             if n == 0 { start += lanes; continue }
-            // a[k·4 + lane], zero past a sequence's end; open likewise.
+            // a[k·8 + lane], zero past a sequence's end; open likewise.
             var a = [Double](repeating: 0, count: n * lanes)
-            for lane in 0..<lanes {
+            for lane in 0..<group {
                 for (k, x) in sequences[start + lane].enumerated() { a[k * lanes + lane] = x }
             }
             var open = [Double](repeating: 0, count: n * lanes)
-            var total = SIMD4<Double>(repeating: 0)
+            var total = Lanes(repeating: 0)
             a.withUnsafeBufferPointer { a in
                 f.withUnsafeBufferPointer { f in
                     prefix.withUnsafeBufferPointer { prefix in
-                        open.withUnsafeMutableBufferPointer { open in
-                            let a4 = UnsafeRawPointer(a.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
-                            let open4 = UnsafeMutableRawPointer(open.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self)
-                            let one = SIMD4<Double>(repeating: 1)
-                            open4[0] = one - a4[0]
-                            total = a4[0]
-                            for k in 1..<Swift.max(1, n) {
-                                let horizon = Swift.min(k, f.count - 1)
-                                var returned = 0.0
-                                var sum = SIMD4<Double>(repeating: 0)
-                                var g = 1
-                                let unitEnd = Swift.min(horizon, 127)
-                                while g <= unitEnd {
-                                    returned += f[g]
-                                    sum += f[g] * open4[k - g]
-                                    g += 1
-                                }
-                                while g <= horizon {
-                                    let width = Swift.min(g / 64, horizon - g + 1)
-                                    if width == 1 {
-                                        returned += f[g]
-                                        sum += f[g] * open4[k - g]
-                                    } else {
-                                        let mass = prefix[g + width] - prefix[g]
-                                        returned += mass
-                                        sum += mass * open4[k - g - width / 2]
+                        unitReturned.withUnsafeBufferPointer { unitReturned in
+                            open.withUnsafeMutableBufferPointer { open in
+                                let a8 = UnsafeRawPointer(a.baseAddress!).assumingMemoryBound(to: Lanes.self)
+                                let open8 = UnsafeMutableRawPointer(open.baseAddress!).assumingMemoryBound(to: Lanes.self)
+                                let one = Lanes(repeating: 1)
+                                open8[0] = one - a8[0]
+                                total = a8[0]
+                                for k in 1..<Swift.max(1, n) {
+                                    let horizon = Swift.min(k, f.count - 1)
+                                    var sum = Lanes(repeating: 0)
+                                    var g = 1
+                                    let unitEnd = Swift.min(horizon, 127)
+                                    var returned = unitReturned[Swift.max(0, unitEnd)]
+                                    while g <= unitEnd {
+                                        sum += f[g] * open8[k - g]
+                                        g += 1
                                     }
-                                    g += width
+                                    while g <= horizon {
+                                        let width = Swift.min(g / 64, horizon - g + 1)
+                                        if width == 1 {
+                                            returned += f[g]
+                                            sum += f[g] * open8[k - g]
+                                        } else {
+                                            let mass = prefix[g + width] - prefix[g]
+                                            returned += mass
+                                            sum += mass * open8[k - g - width / 2]
+                                        }
+                                        g += width
+                                    }
+                                    // The scalar routine's clamp, lane by lane.
+                                    var p = Lanes(repeating: 0)
+                                    for lane in 0..<lanes { p[lane] = Swift.min(1, Swift.max(0, 1 - returned + sum[lane])) }
+                                    open8[k] = (one - a8[k]) * p
+                                    total += a8[k] * p
                                 }
-                                // The scalar routine's clamp, lane by lane.
-                                var p = SIMD4<Double>(repeating: 0)
-                                for lane in 0..<lanes { p[lane] = Swift.min(1, Swift.max(0, 1 - returned + sum[lane])) }
-                                open4[k] = (one - a4[k]) * p
-                                total += a4[k] * p
                             }
                         }
                     }
                 }
             }
-            for lane in 0..<lanes { out[start + lane] = total[lane] }
+            for lane in 0..<group { out[start + lane] = total[lane] }
             start += lanes
         }
         return out

@@ -169,14 +169,15 @@ import Testing
 
     /// The shifts' values with the powers f*(nμ)^j shared (`values(shifts:)`, the route of
     /// `AnchorResidences.values(shifts:)`) are, bit for bit, those of one shift at a time, on
-    /// the Double series (ρ = 1) and the double-double one (ρ = 30, residences twice the sessions).
+    /// the Double series (ρ = 1) and the double-double one (ρ = 30, residences twice the sessions);
+    /// eleven shifts, so the Double route's SIMD8 lanes run one full group and one padded one.
     @Test(arguments: [(60.0, 0.0033333333333333335), (600.0, 0.1)])
     func sharedPowersAreOneShiftAtATime(residenceMean: Double, rate: Double) throws {
         let r = AnchorResidences(residence: try .exponential(mean: residenceMean), session: try .exponential(mean: 300),
                                  sessionRate: rate)
         let series = try #require(try ExponentialSessionAnchors(r))
         #expect((series.extended != nil) == (rate > 0.01))
-        let shifts = [0.0, 0.3, 17, 250, 900, 4000]
+        let shifts = [0.0, 0.3, 17, 250, 900, 4000, 1, 5, 60, 120, 2000]
         let together = series.values(shifts: shifts)
         for (i, u) in shifts.enumerated() {
             let alone = series.values(shift: u)

@@ -35,21 +35,25 @@ import Testing
         #expect(abs(recursion - exact) <= 1e-12, "recursion \(recursion) vs enumeration \(exact)")
     }
 
-    /// The batched recursion (four sequences in lock step, `mean`'s route) returns, bit for
+    /// The batched recursion (eight sequences in lock step, `mean`'s route) returns, bit for
     /// bit, what the scalar recursion returns for each sequence, whatever their lengths
-    /// (padding, a group of fewer than four, sequences past 128 steps and past the
-    /// 4096-step horizon where blocks are summed); the memoised first returns are the
-    /// directly computed ones, bit for bit, at every count.
+    /// (padding, a group of fewer than eight, sequences past 128 steps and past the
+    /// 4096-step horizon where blocks are summed), with first returns longer and shorter
+    /// than the 127 unit steps; the memoised first returns are the directly computed ones,
+    /// bit for bit, at every count.
     @Test(arguments: [GridKind.square, .hexagonal])
     func batchedRecursionIsTheScalarOne(grid: GridKind) {
         let stream = RandomStream(seed: 16)
         let lengths = [1, 2, 7, 130, 129, 600, 5000, 4097, 3, 64, 300]
         let sequences = lengths.map { n in (0..<n).map { k in stream.uniform() * exp(-Double(k) / 200) } }
-        let f = LiveAnchorARs.firstReturns(grid: grid, count: 5001)
-        let batched = LiveAnchorARs.distinct(sequences, firstReturns: f)
-        for (i, a) in sequences.enumerated() {
-            let scalar = LiveAnchorARs.distinct(a, firstReturns: f)
-            #expect(batched[i].bitPattern == scalar.bitPattern, "length \(a.count): \(batched[i]) vs \(scalar)")
+        for count in [5001, 50, 1] {
+            let f = LiveAnchorARs.firstReturns(grid: grid, count: count)
+            let batched = LiveAnchorARs.distinct(sequences, firstReturns: f)
+            for (i, a) in sequences.enumerated() {
+                let scalar = LiveAnchorARs.distinct(a, firstReturns: f)
+                #expect(batched[i].bitPattern == scalar.bitPattern,
+                        "length \(a.count), \(count) first returns: \(batched[i]) vs \(scalar)")
+            }
         }
         for count in [1, 2, 50, 700, 4097, 6000] {
             let memo = LiveAnchorARs.firstReturns(grid: grid, count: count)
