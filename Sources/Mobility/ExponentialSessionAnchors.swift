@@ -220,9 +220,18 @@ struct ExponentialSessionAnchors {
         let cs = shifts.map { rho * exp(-mu * $0) }
         let oneMinusF1 = complement
         if let (t, w) = extended {
-            var coefficients = [DoubleDouble]()
-            coefficients.reserveCapacity(width * m)
-            for c in cs { coefficients += Self.alternatingTerms(c, w) }
+            // Eight shifts per lane group (`DoubleDoubleLanes`: `DoubleDouble`'s operations lane
+            // by lane, bit for bit), padded with c = 0 shifts whose lanes are dropped.
+            let lanes = DoubleDoubleLanes.Lanes.scalarCount, groups = (width + lanes - 1) / lanes
+            var coefficients = [DoubleDoubleLanes](repeating: .zero, count: groups * m)
+            var c8 = [DoubleDoubleLanes.Lanes](repeating: .init(repeating: 0), count: groups)
+            for (i, c) in cs.enumerated() {
+                c8[i / lanes][i % lanes] = c
+                for (n, term) in Self.alternatingTerms(c, w).enumerated() {
+                    coefficients[(i / lanes) * m + n].hi[i % lanes] = term.hi
+                    coefficients[(i / lanes) * m + n].lo[i % lanes] = term.lo
+                }
+            }
             var powers = [DoubleDouble](repeating: DoubleDouble(1), count: m)
             var sessionPower = 1.0
             let f1 = transforms[0]
@@ -232,13 +241,16 @@ struct ExponentialSessionAnchors {
                         alive.withUnsafeMutableBufferPointer { alive in
                             sessions.withUnsafeMutableBufferPointer { sessions in
                                 for j in 0..<length {
-                                    for i in 0..<width {
-                                        let row = coefficients.baseAddress! + i * m
-                                        var sum = DoubleDouble(0)
+                                    for group in 0..<groups {
+                                        let row = coefficients.baseAddress! + group * m
+                                        var sum = DoubleDoubleLanes.zero
                                         for n in stride(from: m - 1, through: 0, by: -1) { sum = sum + row[n] * powers[n] }
-                                        let s = cs[i] * sessionPower * oneMinusF1
-                                        alive[i * length + j] = Swift.min(Swift.max(0, sum.value), s)
-                                        sessions[i * length + j] = s
+                                        let value = sum.value, s = c8[group] * sessionPower * oneMinusF1
+                                        for lane in 0..<Swift.min(lanes, width - group * lanes) {
+                                            let i = group * lanes + lane
+                                            alive[i * length + j] = Swift.min(Swift.max(0, value[lane]), s[lane])
+                                            sessions[i * length + j] = s[lane]
+                                        }
                                     }
                                     for n in 0..<m { powers[n] = powers[n] * t[n] }
                                     sessionPower *= f1

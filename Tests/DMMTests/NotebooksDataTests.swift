@@ -66,7 +66,7 @@ struct NotebooksDataTests {
         process.arguments = [copy.appendingPathComponent("regenerate.sh").path]
         process.environment = ProcessInfo.processInfo.environment.merging(["DMM": CLI.executable.path]) { $1 }
         let log = scratch.appendingPathComponent("log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil), "cannot create \(log.path)")
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
