@@ -56,8 +56,6 @@ public enum ValidationCatalog {
          "the V2 law's parameters are not given in the reference text"),
         ("docs/MODELS.md 5.4 RFC 8885 relay 1092.33",
          "no scheme card models RFC 8885's CMD: DMA's MARs signal the old anchors directly (PBU/PBA per active old anchor over h_AA grid hops)"),
-        ("inet pull request 1134 BU-to-BA 2.350 ms (1.002350 s less the HA's 1 s hold)",
-         "not an isolated exchange: BU #2 (the MN's retransmission at its 1 s timeout) reaches the HA as the BA of BU #1 leaves it, so the BA meets an air link busy with BU #2 and its ACK, and more traffic dmm does not model (one station, no contention); dmm's isolated BU + BA is 1.198 ms (docs/MODELS.md 9.6)"),
         ("kostas271/5G-EFPMIPv6 FPMIPv6 handover latency with pf = 0.5 (52.0-52.8 ms over H_MAG-LMA 2-60)",
          "half the predictive handovers false (the MN returns to the previous AP after Tf = 10 ms, no L2 handoff): dmm does not model false predictions; the case with pf = 0 is fpmipv6script.latency.mixed (docs/MODELS.md 9.8)"),
         ("kostas271/5G-EFPMIPv6 EFPMIPv6, tunnelling cost and packet loss",

@@ -207,4 +207,29 @@ import Testing
         let row = try #require(ValidationCatalog.all(cards: MonteCarloFixtures.cards, only: "inet").first)
         #expect(row.passed && abs(row.computed - buOneWay) <= 1e-12)
     }
+
+    /// INET's first registration as it ran (docs/MODELS.md 9.6), by hand, µs after BU #2 leaves:
+    /// BU #2 624 on the air, the AP's ACK SIFS 10 + 192 + 8·14/2 = 258 (ends at 882, after the
+    /// BAs reach the AP at 641.58 + 3 (4.16 + 0.1) = 654.36), BA #1 DIFS 50 + 20·7/2 + 544,
+    /// the MN's ACK 258, BA #2 50 + 70 + 544: 2468 µs. Every backoff pair (b₁, b₂) of
+    /// Uniform{0..7}² spans 2328-2608 µs, and its mean over the 64 pairs is the closed form's.
+    @Test func inetFirstRegistrationByHand() throws {
+        let s = try ValidationCatalog.inetScenario()
+        let c = SchemeContext(scenario: s, motion: try MotionCache.shared.motion(s, sessionAnchoring: false))
+        let t = try ValidationCatalog.inetFirstRegistrationMs(c)
+        #expect(abs(t.first - (882 + 664) / 1000) <= 1e-12)
+        #expect(abs(t.second - 2468.0 / 1000) <= 1e-12)
+        var sum = 0.0
+        let fixedUs: Int = 882 + 50 + 544 + 258 + 50 + 544
+        for b1 in 0...7 {
+            for b2 in 0...7 {
+                let us: Int = fixedUs + 20 * (b1 + b2)
+                sum += Double(us) / 1000
+            }
+        }
+        #expect(abs(sum / 64 - t.second) <= 1e-12)
+        let row = try #require(ValidationCatalog.all(cards: MonteCarloFixtures.cards, only: "inet.mipv6.bu-to-ba").first)
+        #expect(row.id == "inet.mipv6.bu-to-ba" && row.passed && abs(row.computed - t.second) <= 1e-12)
+        #expect(!ValidationCatalog.omitted.contains { $0.source.contains("BU-to-BA") })
+    }
 }
