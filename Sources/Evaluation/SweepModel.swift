@@ -24,9 +24,9 @@ public struct SweepModel: Sendable {
         self.samples = samples
     }
 
-    /// Default simulated handoffs per sweep point: about a quarter of a second
-    /// per point on one core in a release build (4 M handoffs/s over all
-    /// schemes, `dmm bench-simulation`), so a 100-point sweep takes seconds.
+    /// Default simulated handoffs per sweep point: about 0.4 s per point on one
+    /// core in a release build (2.4 M handoffs/s over all schemes, `dmm
+    /// bench-simulation`), so a 100-point sweep takes a minute on one core.
     public static let defaultSamples = 1_000_000
 
     public var schemes: [String] { cards.map(\.id) }

@@ -84,7 +84,6 @@ public struct SweepJob {
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> Summary {
         let indices = metadata.shard.indices(in: grid.count)
-        let shardCount = indices.underestimatedCount
         let csvPath = try Self.checkOutput(output, inputs: inputs)
         let header = metadata.header
         let file = try SweepOutputFile(locking: csvPath)

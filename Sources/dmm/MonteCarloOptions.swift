@@ -19,8 +19,8 @@ struct MonteCarloOptions: ParsableArguments {
     @Flag(help: "Run even when the estimated work is beyond the cost limit (10 minutes of CPU).")
     var force = false
 
-    /// Default simulated handoffs: about 2 s over all schemes in a release
-    /// build on two idle cores (8 M handoffs/s, `dmm bench-simulation`), and
+    /// Default simulated handoffs: about 3.5 s over all schemes in a release
+    /// build on two idle cores (4.7 M handoffs/s, `dmm bench-simulation`), and
     /// intervals narrow enough to separate most approximations from their closed form.
     static let defaultSamples = 16_000_000
 

@@ -96,17 +96,20 @@ struct SimulationBench: ParsableCommand {
     }
 
     /// Seconds to draw, on one thread, the variates a run of `handoffs` draws: per
-    /// handoff a residence, a direction, 6 air-retransmission counts (logs), an RA
+    /// handoff a residence, a direction, 6 air-retransmission counts (a
+    /// uniform each, and a log when the first attempt fails), an RA
     /// delay, a probe's exponential and phase; per session an arrival, a duration
     /// and two flags.
     /// Also returns the draws' sum, printed so that they cannot be optimised away.
     static func variateSeconds(_ s: Scenario, handoffs: Int, sessionsPerHandoff: Double) -> (Double, Double) {
         let stream = RandomStream(seed: 1)
+        let loss = s.links.wireless.loss
         let t0 = DispatchTime.now().uptimeNanoseconds
         var sink = 0.0
         for _ in 0..<handoffs {
             sink += s.mobility.residence.sample(stream) + Double(stream.uniformInt(4))
-            for _ in 0..<6 { sink += log(stream.uniformPositive()) }
+            // The simulator takes a log only for a failed first attempt (u ≤ q, `Trajectory.airDraw`).
+            for _ in 0..<6 { let u = stream.uniformPositive(); sink += u <= loss ? log(u) : u }
             sink += stream.uniform() + stream.exponential(mean: 60) + stream.uniform()
         }
         for _ in 0..<Int(Double(handoffs) * sessionsPerHandoff) {

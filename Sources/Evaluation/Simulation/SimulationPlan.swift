@@ -73,6 +73,19 @@ struct SimulationPlan: Sendable {
     /// values instead of copying each recipe (a copy retains its strings and
     /// arrays, which cost more than the latency arithmetic itself).
     let latencies: [LatencyRecipe]
+    /// `latencies[k].fast` without its arrays: the air legs' τ are `fastAir[range]`. The
+    /// per-handoff loop reads these plain values (copying a `FastHandover` retained and
+    /// released its two arrays at every handoff of every fast-handover scheme).
+    let fastModes: [FastModes?]
+    let fastAir: [Double]
+
+    /// A fast handover's two modes, `HandoffLatencyParts.FastHandover` with its air legs
+    /// as ranges of `fastAir`.
+    struct FastModes: Sendable {
+        let predictiveProbability: Double
+        let predictiveFixedMs: Double, reactiveFixedMs: Double
+        let predictiveAir: Range<Int>, reactiveAir: Range<Int>
+    }
     /// Every scheme's failure-hazard terms, flattened: scheme k's are
     /// `hazardTerms[hazardStart[k]..<hazardStart[k + 1]]`, in `failures` order
     /// (elements no session depends on left out: they add nothing).
@@ -167,6 +180,18 @@ struct SimulationPlan: Sendable {
         schemes = recipes
         countsProbeAnchors = recipes.contains { $0.anchor?.0.perFlow ?? false }
         latencies = recipes.map(\.latency)
+        var air: [Double] = []
+        fastModes = latencies.map { l in
+            l.fast.map { f in
+                let p = air.count..<(air.count + f.predictiveAir.count)
+                air += f.predictiveAir
+                let r = air.count..<(air.count + f.reactiveAir.count)
+                air += f.reactiveAir
+                return FastModes(predictiveProbability: f.predictiveProbability, predictiveFixedMs: f.predictiveFixedMs,
+                                 reactiveFixedMs: f.reactiveFixedMs, predictiveAir: p, reactiveAir: r)
+            }
+        }
+        fastAir = air
         var terms: [HazardTerm] = [], starts = [0]
         for r in recipes {
             for f in r.failures {

@@ -40,6 +40,8 @@ final class Trajectory {
     /// scheme leaves every other scheme's draws, and so its numbers, unchanged.
     let modes: RandomStream?
     private let hasFastHandover: Bool
+    /// q (1 + 2^-20): an air leg's uniform above it is a first-attempt success (`airDraw`).
+    private let firstAttemptCut: Double
     // One Trajectory belongs to one thread: skip the dynamic exclusivity checks
     // (they cost ~15 % of the run in swift_beginAccess on these arrays).
     @exclusivity(unchecked) private var sessions: [Session] = []
@@ -53,12 +55,16 @@ final class Trajectory {
     private var groups = 0
     /// This handoff's (scheme, latency ms, sessions) triples, scored against the new
     /// AR's residence once it is drawn (the draw order is that of the plain simulator).
+    /// The first `pendingCount` entries are this handoff's; the array only grows and is
+    /// written through a raw buffer (appending checked its uniqueness at every entry).
     @exclusivity(unchecked) private var pending: [(scheme: Int, ms: Double, weight: Double)] = []
+    private var pendingCount = 0
 
     init(plan: SimulationPlan, stream: RandomStream) {
         self.plan = plan
         self.stream = stream
         hasFastHandover = plan.schemes.contains { $0.latency.fast != nil }
+        firstAttemptCut = plan.wirelessLoss * (1 + 0x1p-20)
         modes = hasFastHandover ? stream.child(1) : nil
         sessions.reserveCapacity(32)
     }
@@ -69,7 +75,14 @@ final class Trajectory {
     struct AirDraw { let m: Double, f: Double, s: Double }
 
     @inline(__always) private func airDraw(_ logQ: Double, _ from: RandomStream) -> AirDraw {
-        let f = logQ == 0 ? 0 : (log(from.uniformPositive()) / logQ).rounded(.down)
+        var f = 0.0
+        if logQ != 0 {
+            let u = from.uniformPositive()
+            // Most legs succeed at once (u > q, F = 0): they skip log and floor, a tenth of a run
+            // at q = 0.1. The cut sits 2^-20 of q above q, so past it log(u)/log(q) < 1 − 1e-9
+            // even with both logs and the division rounded: the inversion's F = 0, bit for bit.
+            if u <= firstAttemptCut { f = (log(u) / logQ).rounded(.down) }
+        }
         var s = 0.0
         if let a = plan.air, a.cwMin > 0 {
             for _ in 0..<(Int(f) + a.firstBackoffs) { s += Double(from.uniformInt(a.cwMin + 1)) }
@@ -170,16 +183,21 @@ final class Trajectory {
                 refreshAggregates()
             } else if tn == nextHandoff {
                 // Leave (x, y): sessions anchored there stop accumulating time at their anchor.
-                for i in sessions.indices where sessions[i].ax == x && sessions[i].ay == y {
-                    sessions[i].atAnchor += t - max(sessions[i].start, residenceStart)
+                // Through a raw buffer: an indexed write checked the array's uniqueness per session.
+                sessions.withUnsafeMutableBufferPointer { live in
+                    for i in live.indices where live[i].ax == x && live[i].ay == y {
+                        live[i].atAnchor += t - max(live[i].start, residenceStart)
+                    }
                 }
                 let m = moves[stream.uniformInt(moves.count)]
                 x += m.0; y += m.1
                 let newDom = DomainCrossing.domain(of: x, y, grid: p.grid, domainSize: p.domainSide)
                 let crossed = newDom != dom
                 dom = newDom
-                for i in sessions.indices { sessions[i].steps = p.grid.distance(sessions[i].ax - x, sessions[i].ay - y) }
-                pending.removeAll(keepingCapacity: true)
+                sessions.withUnsafeMutableBufferPointer { live in
+                    for i in live.indices { live[i].steps = p.grid.distance(live[i].ax - x, live[i].ay - y) }
+                }
+                pendingCount = 0
                 if measuring { handoff(crossed: crossed, logQ: logQ, tally: &tally, histograms: &histograms) }
                 refreshAggregates()
                 residenceStart = t
@@ -188,9 +206,10 @@ final class Trajectory {
                 // The handoff fails if its latency outlasts the full residence it starts (a
                 // renewal epoch: not the residual); packets lost = λ_p × latency, beyond the buffer.
                 let rate = p.packetRatePps, buffer = p.bufferPackets
+                let count = pendingCount
                 pending.withUnsafeBufferPointer { pending in
                 tally.schemes.withUnsafeMutableBufferPointer { out in
-                    for e in pending {
+                    for e in pending[0..<count] {
                         let packets = rate * e.ms / 1000
                         if e.ms / 1000 > residence { out[e.scheme].exceeded += e.weight }
                         out[e.scheme].lostPackets += e.weight * packets
@@ -302,7 +321,13 @@ final class Trajectory {
         let modeU = modes?.uniform() ?? 0
         // The recipes are read in place through a pointer: copying one (`let l =
         // latencies[k]`) retained and released its fast-handover arrays, a fifth of a run.
+        let needed = plan.latencies.count * Swift.max(1, groups)
+        if pending.count < needed { pending += repeatElement((scheme: 0, ms: 0.0, weight: 0.0), count: needed - pending.count) }
+        var pendingCount = 0
         plan.latencies.withUnsafeBufferPointer { latencies in
+        plan.fastModes.withUnsafeBufferPointer { fastModes in
+        plan.fastAir.withUnsafeBufferPointer { fastAir in
+        pending.withUnsafeMutableBufferPointer { pending in
         anchorSteps.withUnsafeBufferPointer { steps in
         anchorCount.withUnsafeBufferPointer { counts in
         tally.schemes.withUnsafeMutableBufferPointer { out in
@@ -312,11 +337,11 @@ final class Trajectory {
                 let attach = (l.pointee.clientDetection ? detection : 0) + (l.pointee.networkRA ? ra : 0)
                 var base = l.pointee.fixedMs + attach
                 if dadDev != 0 { base += l.pointee.dad.fixed * dadDev }
-                if let fast = l.pointee.fast, let m = modes {
+                if let fast = fastModes[k], let m = modes {
                     let predictive = modeU < fast.predictiveProbability
                     base = predictive ? fast.predictiveFixedMs : fast.reactiveFixedMs
                     if dadDev != 0 { base += (predictive ? l.pointee.dad.predictive : l.pointee.dad.reactive) * dadDev }
-                    for tau in predictive ? fast.predictiveAir : fast.reactiveAir { base += leg(tau, airDraw(logQ, m)) }
+                    for i in predictive ? fast.predictiveAir : fast.reactiveAir { base += leg(fastAir[i], airDraw(logQ, m)) }
                 }
                 if let reg = l.pointee.regTau { base += leg(reg.req, fReq) + leg(reg.ack, fAck) }
                 if let race = l.pointee.raRace { base += max(race.plus + ra, race.alternative) }
@@ -341,13 +366,15 @@ final class Trajectory {
                         out[k].latencySum += Double(w) * latency
                         out[k].latencyWeight += Double(w)
                         hist[k].add(latency, weight: UInt64(w))
-                        pending.append((k, latency, Double(w)))
+                        pending[pendingCount] = (k, latency, Double(w))
+                        pendingCount += 1
                     }
                 } else {
                     out[k].latencySum += Double(n) * base
                     out[k].latencyWeight += Double(n)
                     hist[k].add(base, weight: UInt64(n))
-                    pending.append((k, base, Double(n)))
+                    pending[pendingCount] = (k, base, Double(n))
+                    pendingCount += 1
                 }
             }
         }
@@ -355,5 +382,9 @@ final class Trajectory {
         }
         }
         }
+        }
+        }
+        }
+        self.pendingCount = pendingCount
     }
 }
