@@ -40,7 +40,7 @@ final class Trajectory {
     /// scheme leaves every other scheme's draws, and so its numbers, unchanged.
     let modes: RandomStream?
     private let hasFastHandover: Bool
-    /// q (1 + 2^-20): an air leg's uniform above it is a first-attempt success (`airDraw`).
+    /// `firstAttemptCut(loss:)` of the scenario's frame loss q.
     private let firstAttemptCut: Double
     // One Trajectory belongs to one thread: skip the dynamic exclusivity checks
     // (they cost ~15 % of the run in swift_beginAccess on these arrays).
@@ -64,7 +64,7 @@ final class Trajectory {
         self.plan = plan
         self.stream = stream
         hasFastHandover = plan.schemes.contains { $0.latency.fast != nil }
-        firstAttemptCut = plan.wirelessLoss * (1 + 0x1p-20)
+        firstAttemptCut = Self.firstAttemptCut(loss: plan.wirelessLoss)
         modes = hasFastHandover ? stream.child(1) : nil
         sessions.reserveCapacity(32)
     }
@@ -75,20 +75,25 @@ final class Trajectory {
     struct AirDraw { let m: Double, f: Double, s: Double }
 
     @inline(__always) private func airDraw(_ logQ: Double, _ from: RandomStream) -> AirDraw {
-        var f = 0.0
-        if logQ != 0 {
-            let u = from.uniformPositive()
-            // Most legs succeed at once (u > q, F = 0): they skip log and floor, a tenth of a run
-            // at q = 0.1. The cut sits 2^-20 of q above q, so past it log(u)/log(q) < 1 − 1e-9
-            // even with both logs and the division rounded: the inversion's F = 0, bit for bit.
-            if u <= firstAttemptCut { f = (log(u) / logQ).rounded(.down) }
-        }
+        let f = logQ == 0 ? 0 : Self.failures(from.uniformPositive(), logQ: logQ, cut: firstAttemptCut)
         var s = 0.0
         if let a = plan.air, a.cwMin > 0 {
             for _ in 0..<(Int(f) + a.firstBackoffs) { s += Double(from.uniformInt(a.cwMin + 1)) }
         }
         return AirDraw(m: 1 + 2 * f, f: f, s: s)
     }
+
+    /// F = ⌊log u / log q⌋ for a uniform u in (0, 1), the inversion of P(F ≥ f) = q^f, with
+    /// the first-attempt successes (u > q, F = 0, most legs) spared the log and the floor (a
+    /// tenth of a run at q = 0.1). `cut` = `firstAttemptCut(loss:)` sits 2^-20 of q above q,
+    /// so past it log u / log q < 1 − 1e-9 even with both logs and the division rounded: the
+    /// inversion's F = 0, bit for bit (tests compare the two near the cut).
+    @inline(__always) static func failures(_ u: Double, logQ: Double, cut: Double) -> Double {
+        u <= cut ? (log(u) / logQ).rounded(.down) : 0
+    }
+
+    /// q (1 + 2^-20), the uniform past which `failures` returns 0 without the inversion.
+    static func firstAttemptCut(loss q: Double) -> Double { q * (1 + 0x1p-20) }
 
     /// The leg's time for mean first attempt τ, ms: τ(1 + 2F), or the 802.11 form.
     @inline(__always) private func leg(_ tau: Double, _ d: AirDraw) -> Double {
@@ -319,11 +324,12 @@ final class Trajectory {
         let groups = self.groups
         // One mode per handoff, shared by the fast-handover schemes (as the draws above).
         let modeU = modes?.uniform() ?? 0
-        // The recipes are read in place through a pointer: copying one (`let l =
-        // latencies[k]`) retained and released its fast-handover arrays, a fifth of a run.
+        // Room for this handoff's entries: one per scheme, or one per anchor group.
         let needed = plan.latencies.count * Swift.max(1, groups)
         if pending.count < needed { pending += repeatElement((scheme: 0, ms: 0.0, weight: 0.0), count: needed - pending.count) }
         var pendingCount = 0
+        // The recipes are read in place through a pointer: copying one (`let l =
+        // latencies[k]`) retained and released its fast-handover arrays, a fifth of a run.
         plan.latencies.withUnsafeBufferPointer { latencies in
         plan.fastModes.withUnsafeBufferPointer { fastModes in
         plan.fastAir.withUnsafeBufferPointer { fastAir in
