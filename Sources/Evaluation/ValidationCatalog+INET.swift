@@ -38,6 +38,12 @@ extension ValidationCatalog {
         try inetMIPv6Handover.reduce(Scenario.default) { try $0.setting($1.path, to: $1.value) }
     }
 
+    /// The scheme context of `inetScenario()`: the link and message numbers both INET cases read.
+    static func inetContext() throws -> SchemeContext {
+        let s = try inetScenario()
+        return SchemeContext(scenario: s, motion: try MotionCache.shared.motion(s, sessionAnchoring: false))
+    }
+
     static let inetSource = "inet pull request 1134 (examples/ipv6/mipv6 -c Handover, BU #1 sent 21.750074 s, received 21.750737 s)"
     static let inetBASource = "inet pull request 1134 (examples/ipv6/mipv6 -c Handover, BU #1 sent 21.750074 s, BA accepted 22.752424 s)"
 
@@ -68,12 +74,12 @@ extension ValidationCatalog {
         return (first, first + m.ackTimeoutMs + contended)
     }
 
-    /// BU one-way time: the MN's first air attempt of the BU plus its wired legs to the HA, as the
-    /// MIPv6 model's registration composes them (reg(h) without the BA's legs), ms.
+    /// The INET cases: the BU one-way time (the MN's first air attempt of the BU plus its wired
+    /// legs to the HA, as the MIPv6 model's registration composes them: reg(h) without the BA's
+    /// legs, ms) and the first registration's BU-to-BA time (`inetFirstRegistrationMs`).
     static func inetCases(cards: [SchemeCard]) -> [Group] {
         [one("inet.mipv6.bu-one-way", "MIPv6 BU one-way time, MN to HA (ms), INET's Handover example", inetSource) {
-            let s = try inetScenario()
-            let c = SchemeContext(scenario: s, motion: try MotionCache.shared.motion(s, sessionAnchoring: false))
+            let c = try inetContext()
             let oneWay = c.links.wireless(c.size(.bu)) + c.links.wired(c.size(.bu), hops: c.hops.arHa)
             return ValidationCase(
                 id: "inet.mipv6.bu-one-way", quantity: "MIPv6 BU one-way time, MN to HA (ms), INET's Handover example",
@@ -83,8 +89,7 @@ extension ValidationCatalog {
                 note: "dmm omits INET's Ethernet header and preamble (26 B per wired hop, 6 us in all)")
         },
          one("inet.mipv6.bu-to-ba", "MIPv6 BU-to-BA time less the HA's 1 s hold (ms), INET's Handover example", inetBASource) {
-            let s = try inetScenario()
-            let c = SchemeContext(scenario: s, motion: try MotionCache.shared.motion(s, sessionAnchoring: false))
+            let c = try inetContext()
             let t = try inetFirstRegistrationMs(c)
             return ValidationCase(
                 id: "inet.mipv6.bu-to-ba", quantity: "MIPv6 BU-to-BA time less the HA's 1 s hold (ms), INET's Handover example",

@@ -198,8 +198,7 @@ import Testing
     /// BU one-way 192 + 8(36 + 72)/2 µs on the air + 3 (8·72/100 + 0.1) µs wired = 641.58 µs;
     /// the isolated BU + BA (the MIPv6 registration) adds 192 + 8(36 + 52)/2 + 3 (8·52/100 + 0.1) µs.
     @Test func inetExchangeByHand() throws {
-        let s = try ValidationCatalog.inetScenario()
-        let c = SchemeContext(scenario: s, motion: try MotionCache.shared.motion(s, sessionAnchoring: false))
+        let c = try ValidationCatalog.inetContext()
         let buOneWay = (192 + 432 + 3 * (5.76 + 0.1)) / 1000
         let baOneWay = (192 + 352 + 3 * (4.16 + 0.1)) / 1000
         #expect(abs(c.links.wireless(72) + c.links.wired(72, hops: c.hops.arHa) - buOneWay) <= 1e-12)
@@ -214,10 +213,8 @@ import Testing
     /// the MN's ACK 258, BA #2 50 + 70 + 544: 2468 µs. Every backoff pair (b₁, b₂) of
     /// Uniform{0..7}² spans 2328-2608 µs, and its mean over the 64 pairs is the closed form's.
     @Test func inetFirstRegistrationByHand() throws {
-        let s = try ValidationCatalog.inetScenario()
-        let c = SchemeContext(scenario: s, motion: try MotionCache.shared.motion(s, sessionAnchoring: false))
-        let t = try ValidationCatalog.inetFirstRegistrationMs(c)
-        #expect(abs(t.first - (882 + 664) / 1000) <= 1e-12)
+        let t = try ValidationCatalog.inetFirstRegistrationMs(try ValidationCatalog.inetContext())
+        #expect(abs(t.first - 1546.0 / 1000) <= 1e-12)
         #expect(abs(t.second - 2468.0 / 1000) <= 1e-12)
         var sum = 0.0
         let fixedUs: Int = 882 + 50 + 544 + 258 + 50 + 544
