@@ -93,14 +93,30 @@ public enum ClosedFormAccuracy {
     }
 
     /// `approximationReasons(scenario:card:models:)` with the scenario's `simulationContext`.
+    /// `keep`: the metrics whose verdicts are wanted (`dmm sweep --metrics`), nil for all;
+    /// a block that marks none of them is skipped (a sweep point asks for every scheme's
+    /// verdicts, and the blocks of metrics it does not write were a tenth of its time),
+    /// so the verdicts of a metric outside `keep` may be missing.
     static func approximationReasons(
-        scenario s: Scenario, card: SchemeCard, models: [any SchemeModel], context c1: SchemeContext
+        scenario s: Scenario, card: SchemeCard, models: [any SchemeModel], context c1: SchemeContext,
+        keep: Set<Metric>? = nil
     ) throws -> [MetricKey: String] {
         guard let model = SchemeModels.model(for: card.id, in: models) else { return [:] }
         var out: [MetricKey: String] = [:]
         func mark(_ metric: Metric, element: ElementKind? = nil, _ e: Exactness) {
             if case let .approximate(because) = e { out[MetricKey(metric, element: element)] = because }
         }
+        func wants(_ metrics: Metric...) -> Bool { keep.map { k in metrics.contains { k.contains($0) } } ?? true }
+        // The same for every event and metric of this scenario: built once, on first use.
+        var oldAnchors: String? = nil
+        func oldAnchorsReason() throws -> String {
+            if let oldAnchors { return oldAnchors }
+            let reason = try Self.oldAnchorsReason(s)
+            oldAnchors = reason
+            return reason
+        }
+        let signalingParts: [Metric] = [.signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup, .signalingCostOverhead]
+        if wants(.signalingCost, .signalingRate, .processingCost) || keep.map({ k in signalingParts.contains { k.contains($0) } }) ?? true {
         for event in ProcedureEvent.allCases {
             guard let part = signalingPart(event) else { continue }
             // Only messages repeated per active old anchor see the first-order anchor
@@ -108,17 +124,20 @@ public enum ClosedFormAccuracy {
             let firstOrder = card.messages(for: event).contains { $0.repeatRule == .perActiveOldAnchor }
             if firstOrder {
                 for metric in [Metric.signalingCost, part, .signalingRate] {
-                    mark(metric, .approximate(because: try oldAnchorsReason(s)))
+                    mark(metric, .approximate(because: try oldAnchorsReason()))
                 }
             }
             // The processing cost counts the binding-updating messages as the signaling rate does (5.7).
             if card.messages(for: event).contains(where: {
                 $0.repeatRule == .perActiveOldAnchor && SignalingCost.updatesBindingCache($0)
             }) {
-                mark(.processingCost, .approximate(because: try oldAnchorsReason(s)))
+                mark(.processingCost, .approximate(because: try oldAnchorsReason()))
             }
         }
-        if s.timers.refresh, !card.messages(for: .domainRefresh).isEmpty {
+        }
+        // The domain refresh's verdict is also read by the busiest anchor's signaling rate below.
+        if wants(.signalingCost, .signalingCostRefresh, .signalingRate, .processingCost, .anchorSignalingRate),
+            s.timers.refresh, !card.messages(for: .domainRefresh).isEmpty {
             if !(try DomainRefresh.isExact(
                 residence: try s.effectiveResidence(), grid: s.mobility.grid, domainSize: s.mobility.domainSize)) {
                 let updating = card.messages(for: .domainRefresh).contains(where: SignalingCost.updatesBindingCache)
@@ -130,7 +149,8 @@ public enum ClosedFormAccuracy {
         // The busiest anchor (docs/MODELS.md 5.8): an anchoring AR's bindings are the distinct
         // live anchor ARs of 3.5, exact for deterministic residence only; its messages as the
         // signaling rate's.
-        if let anchor = BusiestAnchor.of(elements: model.failureElements(c1), procedures: card.procedures, context: c1) {
+        if wants(.anchorBindings, .anchorSignalingRate),
+            let anchor = BusiestAnchor.of(elements: model.failureElements(c1), procedures: card.procedures, context: c1) {
             if anchor.perFlow, !LiveAnchorARs(
                 residence: try s.effectiveResidence(), session: s.traffic.sessionDuration,
                 sessionRate: s.traffic.sessionRate, grid: s.mobility.grid).isExact {
@@ -138,25 +158,29 @@ public enum ClosedFormAccuracy {
             }
             let received = ProcedureEvent.allCases.flatMap { card.messages(for: $0) }.filter(anchor.receives)
             if received.contains(where: { $0.repeatRule == .perActiveOldAnchor }) {
-                mark(.anchorSignalingRate, .approximate(because: try oldAnchorsReason(s)))
+                mark(.anchorSignalingRate, .approximate(because: try oldAnchorsReason()))
             } else if out[MetricKey(.signalingCostRefresh)] == domainRefreshReason,
                 card.messages(for: .domainRefresh).contains(where: anchor.receives) {
                 mark(.anchorSignalingRate, .approximate(because: domainRefreshReason))
             }
         }
-        mark(.handoffLatency, model.handoffLatency(c1).exactness)
-        if let fresh = model.newSessionLatency(c1) { mark(.handoffLatencyNewSession, fresh.exactness) }
+        if wants(.handoffLatency) { mark(.handoffLatency, model.handoffLatency(c1).exactness) }
+        if wants(.handoffLatencyNewSession), let fresh = model.newSessionLatency(c1) {
+            mark(.handoffLatencyNewSession, fresh.exactness)
+        }
+        let lawMetrics = wants(.handoverFailureProbability, .packetLoss, .packetLossBuffered)
         // The latency law's functionals (docs/MODELS.md 6.5) are exact, the S-PMIP race included.
         // Per-flow DMM: the law mixes over the live sessions' anchor distances (3.4) with the
         // weights of the exact mean latency (`HandoffLatencyLaw`), so its functionals are exact
         // where that mean is and carry its reason where it is not.
-        if model.latencyParts(c1).perAnchorStepMs != nil {
+        if lawMetrics, model.latencyParts(c1).perAnchorStepMs != nil {
             let e = model.handoffLatency(c1).exactness
             for metric in [Metric.handoverFailureProbability, .packetLoss, .packetLossBuffered] { mark(metric, e) }
         }
         // The atoms route of the law takes 802.11 backoffs at their mean and integrates a second
         // uniform (RA and random DAD delay together) by midpoints (docs/MODELS.md 6.5): approximate
         // where that route is used (P(L > X) beyond exponential phases; buffered loss).
+        if lawMetrics {
         let law = HandoffLatencyLaw(
             parts: model.latencyParts(c1), context: c1, tauRS: c1.links.attemptMs(c1.size(.rs)),
             tauRA: c1.links.attemptMs(c1.size(.ra)), dad: DADShare(model: model, context: c1))
@@ -167,12 +191,16 @@ public enum ClosedFormAccuracy {
             }
             if s.traffic.bufferPackets > 0 { mark(.packetLossBuffered, .approximate(because: reason)) }
         }
+        }
+        if wants(.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost, .processingCost) {
         let path = model.dataPath(c1)
         for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost] {
             mark(metric, path.exactness)
         }
         // Its lookups ride on the tunnelled fraction (anchoring ARs' exposure), exact as the path.
         if out[MetricKey(.processingCost)] == nil { mark(.processingCost, path.exactness) }
+        }
+        guard wants(.outage, .disruption) else { return out }
         // Ranked as the simulation ranks them (the same context).
         let elements = model.failureElements(c1)
         if let worst = elements.max(by: { ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable) }) {
@@ -195,13 +223,18 @@ public enum ClosedFormAccuracy {
 
     /// `approximations(scenario:card:models:)` for each of `cards`, keyed by card
     /// id (the last of duplicate ids, as a dictionary assignment), the scenario's context built once.
+    /// `metrics`: the metric ids wanted (`dmm sweep --metrics`), nil for all; the sets then
+    /// hold only those.
     public static func approximations(
-        scenario s: Scenario, cards: [SchemeCard], models: [any SchemeModel] = SchemeModels.all
+        scenario s: Scenario, cards: [SchemeCard], models: [any SchemeModel] = SchemeModels.all,
+        metrics: Set<String>? = nil
     ) throws -> [String: Set<String>] {
         let c1 = try simulationContext(s)
+        let keep = metrics.map { Set($0.compactMap { MetricKey(id: $0)?.metric }) }
         var out: [String: Set<String>] = [:]
         for card in cards {
-            out[card.id] = Set(try approximationReasons(scenario: s, card: card, models: models, context: c1).keys.map(\.id))
+            let ids = try approximationReasons(scenario: s, card: card, models: models, context: c1, keep: keep).keys.map(\.id)
+            out[card.id] = Set(metrics.map { kept in ids.filter(kept.contains) } ?? ids)
         }
         return out
     }

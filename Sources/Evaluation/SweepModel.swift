@@ -82,6 +82,6 @@ public struct SweepModel: Sendable {
         let result = try MetricEvaluation.run(request)
         var rows = result.rowsByScheme
         if let metrics { rows = rows.filter { metrics.contains($0.metric) } }
-        return (rows, try result.approximations())
+        return (rows, try result.approximations(metrics: metrics))
     }
 }

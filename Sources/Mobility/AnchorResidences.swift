@@ -479,48 +479,89 @@ extension AnchorResidences.Values {
         var returns = [0.0]
         returns.reserveCapacity(n + 2)
         for g in 0..<(n + 1) { returns.append(returns[g] + (g < away.count ? 1 - away[g] : 0)) }
-        // Raw buffers: this runs at every handoff and refresh instant of every sweep point
-        // (the same arithmetic in the same order as indexed arrays, without their checks).
-        let alive = self.alive
-        func inner(_ i: Int) -> Double {
-            alive.withUnsafeBufferPointer { live in
-                away.withUnsafeBufferPointer { away in
-                    returns.withUnsafeBufferPointer { returns in
-                        var sum = 0.0
-                        var g = 2
-                        // Unit steps while g < 128: P(D_g = 0) alive_{i+g} term by term.
-                        let unitEnd = Swift.min(128, n - i)
-                        while g < unitEnd {
-                            sum += (1 - away[g]) * live[i + g]
-                            g += 1
-                        }
-                        while i + g < n {
-                            let width = Swift.min(g / 64, n - i - g)
-                            if width == 1 {
-                                sum += (1 - away[g]) * live[i + g]
-                            } else {
-                                sum += (returns[g + width] - returns[g]) * live[i + g + width / 2]
-                            }
-                            g += width
-                        }
-                        return sum
+        // P(D_g = 0) as the sums below have always spelled it, 1 − away[g] (not the walk's own
+        // origin probability, whose last bit may differ), computed once instead of per term.
+        let back = away.map { 1 - $0 }
+        // The i at which inner(i) is computed: every i up to 64, then every (i/64)-th.
+        var sampled: [Int] = []
+        var i = 0
+        while i < n {
+            sampled.append(i)
+            if i == n - 1 { break }
+            i = Swift.min(n - 1, i + (i < 64 ? 1 : i / 64))
+        }
+        var inners = [Double](repeating: 0, count: n)
+        // Raw buffers: this runs at every handoff and refresh instant of every sweep point.
+        alive.withUnsafeBufferPointer { live in
+        back.withUnsafeBufferPointer { back in
+        returns.withUnsafeBufferPointer { returns in
+        inners.withUnsafeMutableBufferPointer { inners in
+            // inner(i) from g on, given the sum of the terms before g.
+            func finish(_ i: Int, from start: Int, _ partial: Double) -> Double {
+                var sum = partial, g = start
+                // Unit steps while g < 128: P(D_g = 0) alive_{i+g} term by term.
+                let unitEnd = Swift.min(128, n - i)
+                while g < unitEnd {
+                    sum += back[g] * live[i + g]
+                    g += 1
+                }
+                while i + g < n {
+                    let width = Swift.min(g / 64, n - i - g)
+                    if width == 1 {
+                        sum += back[g] * live[i + g]
+                    } else {
+                        sum += (returns[g + width] - returns[g]) * live[i + g + width / 2]
                     }
+                    g += width
+                }
+                return sum
+            }
+            // Four i at once: each sum is a chain of dependent additions, so one chain waits
+            // on the adder's latency; four independent chains in the lanes of a SIMD4 fill
+            // it. Every lane adds the same terms in the same order as `finish` alone (lane-wise
+            // IEEE products and sums, no fused multiply-add), so the sums are bit for bit the
+            // same: the lanes share g while the last of them (the largest i) takes the same
+            // steps as the others, and each lane's remaining terms are then added by `finish`.
+            var k = 0
+            while k + 4 <= sampled.count, n - sampled[k + 3] >= 128 {
+                let i0 = sampled[k], i1 = sampled[k + 1], i2 = sampled[k + 2], i3 = sampled[k + 3]
+                var sum = SIMD4<Double>(repeating: 0)
+                var g = 2
+                while g < 128 {
+                    let lanes = SIMD4<Double>(live[i0 + g], live[i1 + g], live[i2 + g], live[i3 + g])
+                    sum += back[g] * lanes
+                    g += 1
+                }
+                // Blocks past g = 128 (width g/64 ≥ 2) while the largest i's block is unclipped.
+                while true {
+                    let width = g / 64
+                    guard width <= n - i3 - g else { break }
+                    let h = g + width / 2
+                    let block: Double = returns[g + width] - returns[g]
+                    let lanes = SIMD4<Double>(live[i0 + h], live[i1 + h], live[i2 + h], live[i3 + h])
+                    sum += block * lanes
+                    g += width
+                }
+                inners[i0] = finish(i0, from: g, sum[0])
+                inners[i1] = finish(i1, from: g, sum[1])
+                inners[i2] = finish(i2, from: g, sum[2])
+                inners[i3] = finish(i3, from: g, sum[3])
+                k += 4
+            }
+            while k < sampled.count {
+                inners[sampled[k]] = finish(sampled[k], from: 2, 0)
+                k += 1
+            }
+            // Linear in i between the sampled i.
+            for (a, b) in zip(sampled, sampled.dropFirst()) where b > a + 1 {
+                for m in (a + 1)..<b {
+                    let w = Double(m - a) / Double(b - a)
+                    inners[m] = inners[a] + w * (inners[b] - inners[a])
                 }
             }
         }
-        var inners = [Double](repeating: 0, count: n)
-        var i = 0, lastI = -1
-        while i < n {
-            inners[i] = inner(i)
-            if lastI >= 0 {
-                for m in (lastI + 1)..<i {
-                    let w = Double(m - lastI) / Double(i - lastI)
-                    inners[m] = inners[lastI] + w * (inners[i] - inners[lastI])
-                }
-            }
-            lastI = i
-            if i == n - 1 { break }
-            i = Swift.min(n - 1, i + (i < 64 ? 1 : i / 64))
+        }
+        }
         }
         var pairA = 0.0, pairS = 0.0
         for i in 0..<n where alive[i] > 0 {

@@ -34,9 +34,10 @@ public struct EvaluationResult: Sendable {
     /// Per scheme, the metrics whose closed form is a documented approximation
     /// (`ClosedFormAccuracy.approximations`); empty for the Monte Carlo alone.
     /// Every closed-form approximation is marked (‡, and `exactness` in tidy output).
-    public func approximations() throws -> [String: Set<String>] {
+    /// `metrics`: only these metric ids (`dmm sweep --metrics`), nil for all.
+    public func approximations(metrics: Set<String>? = nil) throws -> [String: Set<String>] {
         guard request.method.includesClosedForm else { return [:] }
-        return try ClosedFormAccuracy.approximations(scenario: request.scenario, cards: request.cards)
+        return try ClosedFormAccuracy.approximations(scenario: request.scenario, cards: request.cards, metrics: metrics)
     }
 
     /// Why the closed forms of the request's schemes are approximate, one reason
