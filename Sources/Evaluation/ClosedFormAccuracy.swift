@@ -107,6 +107,7 @@ public enum ClosedFormAccuracy {
             if case let .approximate(because) = e { out[MetricKey(metric, element: element)] = because }
         }
         func wants(_ metrics: Metric...) -> Bool { keep.map { k in metrics.contains { k.contains($0) } } ?? true }
+        // (`keep` holds the few metrics a sweep writes: a Set of case-indexed enums, no String hashed.)
         // The same for every event and metric of this scenario: built once, on first use.
         var oldAnchors: String? = nil
         func oldAnchorsReason() throws -> String {

@@ -87,8 +87,12 @@ extension SchemeContext.Motion {
         // Time away from the first AR and the anchor distance come from one α(j) series.
         let walk = inputs.sessionAnchoring ? try (walkAverages?(anchoring) ?? anchoring.walkAverages()) : nil
         // E[N_a] at handoffs and refreshes and the per-flow old anchors share their per-residence values.
+        // E[N_a] at a refresh residence by residence: per-flow refresh signaling counts
+        // `oldAnchorsAtRefresh`, set whenever this is (`SignalingCost.count` falls back on
+        // `anchorsInUseAtRefresh` only without it, when both are 0), so no closed form reads it
+        // and it need not cost a quadrature per refresh instant.
         let anchors = inputs.sessionAnchoring ? try anchoring.anchorsInUseEverywhere(
-            lifetime: inputs.refreshLifetimeS, distanceLaw: inputs.distanceLaw) : nil
+            lifetime: inputs.refreshLifetimeS, distanceLaw: inputs.distanceLaw, perResidenceAtRefresh: true) : nil
         self.init(
             crossingRate: 1 / residence.mean,
             domainCrossingFraction: try DomainCrossing.fraction(grid: grid, domainSize: inputs.domainSize),

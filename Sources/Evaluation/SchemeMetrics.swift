@@ -35,6 +35,23 @@ public enum SchemeMetrics {
         scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double,
         unitVariances: Bool = false, metrics: Set<String>? = nil, into out: inout [MetricEstimate]
     ) throws {
+        try evaluate(
+            scheme: scheme, model: model, procedures: procedures, context: c, scenario: s,
+            sessionLaplaceComplement: sessionLaplaceComplement, unitVariances: unitVariances, metrics: metrics,
+            levelKept: metrics.map(Self.levelKept), into: &out)
+    }
+
+    /// Whether each of `schemeLevel` is among `metrics`: looked up once per evaluation, not
+    /// once per scheme and metric (a String hash each, a fiftieth of a sweep point).
+    static func levelKept(_ metrics: Set<String>) -> [Bool] { schemeLevel.map { metrics.contains($0.id) } }
+
+    /// `evaluate(into:)` with `levelKept(metrics)` computed by the caller (nil: every
+    /// scheme-level metric), shared by the schemes of one scenario.
+    static func evaluate(
+        scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
+        scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double,
+        unitVariances: Bool, metrics: Set<String>?, levelKept: [Bool]?, into out: inout [MetricEstimate]
+    ) throws {
         func add(_ spelled: Spelled, _ value: Double, unitVariance: Double? = nil) throws {
             guard value.isFinite, value >= 0 else {
                 throw EvaluationError(quantity: spelled.id, scheme: scheme, value: value, family: spelled.key.metric.family)
@@ -61,8 +78,8 @@ public enum SchemeMetrics {
         lazy var anchor = BusiestAnchor.of(elements: elements, procedures: procedures, context: c)
         lazy var lossSquares = unitVariances
             ? latencyLaw.lossSecondMoments(ratePps: traffic.packetRatePps, buffers: [0, traffic.bufferPackets]) : nil
-        for spelled in Self.schemeLevel {
-            if let metrics, !metrics.contains(spelled.id) { continue }
+        for (index, spelled) in Self.schemeLevel.enumerated() {
+            if let levelKept, !levelKept[index] { continue }
             let metric = spelled.key.metric
             let value: Double?
             // The variance of one (handoff, session) unit under the model, for the comparison

@@ -129,7 +129,13 @@ public struct SessionAnchoring: Sendable {
     /// (each costs the grid of ψ for non-exponential sessions).
     /// `distanceLaw` false leaves `sessions.awayLaw` empty (the law of D costs one walk pmf
     /// per residence; only the latency law's functionals read it).
-    public func anchorsInUseEverywhere(lifetime t: Double?, distanceLaw: Bool = true) throws
+    /// `perResidenceAtRefresh` true gives `atRefresh` residence by residence on every route
+    /// (Σ_n F^c(nT_L) Σ_j alive_j(nT_L) / Σ_n F^c(nT_L) from the values the old anchors at the
+    /// refresh instants are computed from; on the exponential-session routes those are exact,
+    /// `ExponentialSessionAnchors`), instead of `anchorsInUseAtRefresh(lifetime:)`'s one
+    /// quadrature per refresh instant, which was a seventh of a closed-form sweep point.
+    public func anchorsInUseEverywhere(lifetime t: Double?, distanceLaw: Bool = true,
+                                       perResidenceAtRefresh: Bool = false) throws
         -> (atHandoff: Double, atRefresh: Double,
             signaling: (handoff: (anchors: Double, steps: Double), refresh: (anchors: Double, steps: Double)?,
                         sessions: (atAnchorFraction: Double, awaySteps: Double, awayLaw: [Double])))
@@ -149,7 +155,8 @@ public struct SessionAnchoring: Sendable {
                 inUse += w * v.anchorsInUse
             }
             refresh = denominator > 0 ? (a / denominator, d / denominator) : (0, 0)
-            inUseAtRefresh = byResidence ? (denominator > 0 ? inUse / denominator : 0) : try anchorsInUseAtRefresh(lifetime: t)
+            inUseAtRefresh = byResidence || perResidenceAtRefresh
+                ? (denominator > 0 ? inUse / denominator : 0) : try anchorsInUseAtRefresh(lifetime: t)
         }
         let inUse = byResidence ? atHandoff.anchorsInUse : try anchorsInUseAtHandoff()
         return (inUse, inUseAtRefresh, (atHandoff.oldAnchors(grid: grid), refresh, (walk.atAnchorFraction, walk.awaySteps, walk.awayLaw)))

@@ -1,7 +1,7 @@
 /// A kind of network element whose failure a scheme's MNs can feel
 /// (docs/MODELS.md 7.3). The raw value names the per-element failure
 /// metrics (`blast_radius.<kind>`, ...), so it is part of the output format.
-public enum ElementKind: String, CaseIterable, Sendable, Hashable {
+public enum ElementKind: String, CaseIndexHashable, Sendable {
     /// A home agent (MIPv6, HMIPv6, DMI's permanent HA, one HA of a global set).
     case ha
     /// HMIPv6's mobility anchor point.

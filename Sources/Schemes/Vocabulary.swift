@@ -6,7 +6,7 @@
 /// scenario's message sizes) without per-scheme code.
 
 /// When a procedure runs (docs/ARCHITECTURE.md).
-public enum ProcedureEvent: String, CaseIterable, Sendable, Codable {
+public enum ProcedureEvent: String, CaseIndexHashable, Sendable, Codable {
     /// First attachment of the MN to the network.
     case attach
     /// Every AR (MAG, DAR, MAR) crossing.
@@ -30,7 +30,7 @@ public enum ProcedureEvent: String, CaseIterable, Sendable, Codable {
 
 /// Who sends or receives a message. Evaluation maps each pair of roles to a
 /// hop count through the scenario's topology.
-public enum Role: String, CaseIterable, Sendable, Codable {
+public enum Role: String, CaseIndexHashable, Sendable, Codable {
     /// The mobile node (one wireless hop from its serving AR).
     case mn
     /// The AR / MAG / DAR / MAR now serving the MN.
@@ -56,7 +56,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 }
 
 /// How many times a message is sent per occurrence of its event.
-public enum RepeatRule: String, CaseIterable, Sendable, Codable {
+public enum RepeatRule: String, CaseIndexHashable, Sendable, Codable {
     case once
     /// Once per earlier anchor that still carries an active session (DMM schemes).
     case perActiveOldAnchor = "per_active_old_anchor"
@@ -78,7 +78,7 @@ public enum RepeatRule: String, CaseIterable, Sendable, Codable {
 
 /// Size keys: every message names one, and the scenario gives each its size in
 /// bytes (defaults from RFC layouts, docs/MODELS.md §5.2).
-public enum MessageSizeKey: String, CaseIterable, Sendable, Codable {
+public enum MessageSizeKey: String, CaseIndexHashable, Sendable, Codable {
     case rs, ra
     case nsDAD = "ns_dad"
     case bu, ba

@@ -1,3 +1,5 @@
+import Schemes
+
 /// The metric catalogue (docs/MODELS.md 5-7): every metric dmmkit reports, defined
 /// once with its id, unit, human label, description, family and direction of
 /// "better". The closed form (`SchemeMetrics`), the Monte Carlo (`MetricSpec`),
@@ -8,7 +10,7 @@
 /// (they are exhaustive, without `default:`); see docs/ARCHITECTURE.md.
 /// Per-element failure figures are a `MetricKey`: one of the `perElement`
 /// metrics and an `ElementKind`.
-public enum Metric: String, CaseIterable, Sendable, Hashable {
+public enum Metric: String, CaseIndexHashable, Sendable {
     case signalingCost = "signaling_cost"
     case signalingCostHandoff = "signaling_cost.handoff"
     case signalingCostRefresh = "signaling_cost.refresh"
