@@ -122,14 +122,15 @@ public enum ClosedFormAccuracy {
             guard let part = signalingPart(event) else { continue }
             // Only messages repeated per active old anchor see the first-order anchor
             // distance; one sent once or per CN goes to the AR just left (`SignalingCost.previousAR`).
-            let firstOrder = card.messages(for: event).contains { $0.repeatRule == .perActiveOldAnchor }
+            let messages = card.messages(for: event)
+            let firstOrder = messages.contains { $0.repeatRule == .perActiveOldAnchor }
             if firstOrder {
                 for metric in [Metric.signalingCost, part, .signalingRate] {
                     mark(metric, .approximate(because: try oldAnchorsReason()))
                 }
             }
             // The processing cost counts the binding-updating messages as the signaling rate does (5.7).
-            if card.messages(for: event).contains(where: {
+            if messages.contains(where: {
                 $0.repeatRule == .perActiveOldAnchor && SignalingCost.updatesBindingCache($0)
             }) {
                 mark(.processingCost, .approximate(because: try oldAnchorsReason()))

@@ -66,8 +66,9 @@ public enum SchemeMetrics {
             procedures: procedures, model: model, context: c, periods: .init(s),
             wirelessWeight: s.messages.wirelessWeight, wiredWeight: s.messages.wiredWeight)
         lazy var path = model.dataPath(c)
-        let elements = model.failureElements(c)
-        let worst = elements.max {
+        // Lazy: a selection of metrics without failure figures (`dmm sweep --metrics`) never builds them.
+        lazy var elements = model.failureElements(c)
+        lazy var worst = elements.max {
             ($0.sessionsBroken, $0.mnsUnreachable) < ($1.sessionsBroken, $1.mnsUnreachable)
         }
         // The latency law of an active session's handoff (docs/MODELS.md 6.5), built once.
@@ -148,6 +149,7 @@ public enum SchemeMetrics {
             }
             if let value { try add(spelled, value, unitVariance: unitVariance) }
         }
+        if levelKept != nil, !(metrics?.contains(where: Self.isPerElementID) ?? true) { return }
         for e in elements {
             for spelled in Self.perElement(e.kind) {
                 if let metrics, !metrics.contains(spelled.id) { continue }
@@ -155,6 +157,9 @@ public enum SchemeMetrics {
             }
         }
     }
+
+    /// Whether `id` names a per-element figure ("outage.ha": a catalogue id, a dot, an element).
+    static func isPerElementID(_ id: String) -> Bool { MetricKey(id: id)?.element != nil }
 
     /// A key with its id and unit spelled once: this runs for every row of every
     /// scenario of a sweep (10^5 points/s), so the catalogue's strings are built once.

@@ -60,6 +60,23 @@ public struct SignalingCost: Sendable, Equatable {
         wirelessWeight: Double, wiredWeight: Double
     ) {
         self.init()
+        // The three contexts a message's hops are read in, each built once: a copy of the
+        // context per message (its dictionaries and arrays retained and released) was a
+        // twentieth of a closed-form sweep point.
+        let previous = Self.previousAR(c)
+        var atHandoff: SchemeContext? = nil, atRefresh: SchemeContext? = nil
+        func oldAnchors(_ event: ProcedureEvent) -> SchemeContext {
+            if event == .refresh || event == .domainRefresh {
+                if let atRefresh { return atRefresh }
+                let d = Self.oldAnchors(c, event: event)
+                atRefresh = d
+                return d
+            }
+            if let atHandoff { return atHandoff }
+            let d = Self.oldAnchors(c, event: event)
+            atHandoff = d
+            return d
+        }
         for (event, steps) in procedures {
             var part = Part()
             for step in steps where Self.exists(step, in: c) {
@@ -67,7 +84,7 @@ public struct SignalingCost: Sendable, Equatable {
                 let rate = Self.rate(of: event, message: step, model: model, context: c, periods: periods)
                 let perMessage = Self.byteHops(
                     of: step, model: model,
-                    context: step.repeatRule == .perActiveOldAnchor ? Self.oldAnchors(c, event: event) : Self.previousAR(c),
+                    context: step.repeatRule == .perActiveOldAnchor ? oldAnchors(event) : previous,
                     wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)
                 part.byteHopsPerS += rate * count * perMessage
                 part.msgsPerS += rate * count

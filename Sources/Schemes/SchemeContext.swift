@@ -213,7 +213,10 @@ public struct SchemeContext: Sendable, Equatable {
     public var links: Links
     public var failures: Failures
     /// Message sizes in bytes, by size key.
-    public var sizes: [MessageSizeKey: Double]
+    public var sizes: [MessageSizeKey: Double] { didSet { sizeTable = Self.table(sizes) } }
+    /// `sizes` by `MessageSizeKey.caseIndex` (0 where absent): `size(_:)` runs for every
+    /// message of every scheme at every sweep point, and a dictionary lookup hashes.
+    private var sizeTable: [Double]
     public var mnsPerAR: Double
     public var mnsPerHA: Double
     /// Defaults to the conservative reading (non-exponential, refreshed): Evaluation
@@ -229,9 +232,14 @@ public struct SchemeContext: Sendable, Equatable {
     ) {
         self.hops = hops; self.motion = motion; self.links = links; self.failures = failures
         self.sizes = sizes; self.mnsPerAR = mnsPerAR; self.mnsPerHA = mnsPerHA
+        sizeTable = Self.table(sizes)
     }
 
-    public func size(_ key: MessageSizeKey) -> Double { sizes[key] ?? 0 }
+    public func size(_ key: MessageSizeKey) -> Double { sizeTable[Int(key.caseIndex)] }
+
+    private static func table(_ sizes: [MessageSizeKey: Double]) -> [Double] {
+        MessageSizeKey.allCases.map { sizes[$0] ?? 0 }
+    }
 
     /// MNs in one domain (served by one MAP / LMA / location server).
     public var mnsPerDomain: Double { mnsPerAR * motion.domainARs }
