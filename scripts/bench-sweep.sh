@@ -9,12 +9,16 @@
 # size, and the 1-minute load average. cpu_ratio_jobs2 = CPU(jobs 2) / CPU(jobs 1)
 # (1.00: no parallel overhead); speedup_jobs2_wall is only meaningful on a
 # quiet machine.
+# METRICS=id,id,... keeps only those metrics (dmm sweep --metrics; default: all),
+# e.g. METRICS=signaling_cost,handoff_latency, the selection issue 16 measures.
 # Usage: swift build -c release && bash scripts/bench-sweep.sh [POINTS_PER_AXIS] [REPEATS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 DMM=${DMM:-$root/.build/release/dmm}
 N=${1:-100}
 REPEATS=${2:-3}
+selection=()
+if [ -n "${METRICS:-}" ]; then selection=(--metrics "$METRICS"); fi
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dmm-bench-sweep.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 cd "$root"
@@ -27,7 +31,7 @@ for jobs in 1 2; do
         rm -f "$scratch/out.csv" "$scratch/out.csv.meta.json"
         /usr/bin/time -f "%U %S %e" -o "$scratch/time" "$DMM" sweep \
             --vary "mobility.residence.mean=10:600:$N:log" --vary "traffic.session_rate=0.001:0.1:$N:log" \
-            --method closed-form --jobs "$jobs" --output "$scratch/out.csv"
+            --method closed-form --jobs "$jobs" "${selection[@]}" --output "$scratch/out.csv"
         read -r user sys wall < "$scratch/time"
         awk -v u="$user" -v s="$sys" -v w="$wall" -v b="$(stat -c %s "$scratch/out.csv")" \
             'BEGIN { printf "x,%.3f,%.3f,%d\n", u + s, w, b }'

@@ -116,26 +116,26 @@ public enum ClosedFormAccuracy {
             oldAnchors = reason
             return reason
         }
-        let signalingParts: [Metric] = [.signalingCostHandoff, .signalingCostRefresh, .signalingCostSessionSetup, .signalingCostOverhead]
-        if wants(.signalingCost, .signalingRate, .processingCost) || keep.map({ k in signalingParts.contains { k.contains($0) } }) ?? true {
-        for event in ProcedureEvent.allCases {
-            guard let part = signalingPart(event) else { continue }
-            // Only messages repeated per active old anchor see the first-order anchor
-            // distance; one sent once or per CN goes to the AR just left (`SignalingCost.previousAR`).
-            let messages = card.messages(for: event)
-            let firstOrder = messages.contains { $0.repeatRule == .perActiveOldAnchor }
-            if firstOrder {
-                for metric in [Metric.signalingCost, part, .signalingRate] {
-                    mark(metric, .approximate(because: try oldAnchorsReason()))
+        if wants(.signalingCost, .signalingRate, .processingCost, .signalingCostHandoff, .signalingCostRefresh,
+            .signalingCostSessionSetup, .signalingCostOverhead) {
+            for event in ProcedureEvent.allCases {
+                guard let part = signalingPart(event) else { continue }
+                // Only messages repeated per active old anchor see the first-order anchor
+                // distance; one sent once or per CN goes to the AR just left (`SignalingCost.previousAR`).
+                let messages = card.messages(for: event)
+                let firstOrder = messages.contains { $0.repeatRule == .perActiveOldAnchor }
+                if firstOrder {
+                    for metric in [Metric.signalingCost, part, .signalingRate] {
+                        mark(metric, .approximate(because: try oldAnchorsReason()))
+                    }
+                }
+                // The processing cost counts the binding-updating messages as the signaling rate does (5.7).
+                if messages.contains(where: {
+                    $0.repeatRule == .perActiveOldAnchor && SignalingCost.updatesBindingCache($0)
+                }) {
+                    mark(.processingCost, .approximate(because: try oldAnchorsReason()))
                 }
             }
-            // The processing cost counts the binding-updating messages as the signaling rate does (5.7).
-            if messages.contains(where: {
-                $0.repeatRule == .perActiveOldAnchor && SignalingCost.updatesBindingCache($0)
-            }) {
-                mark(.processingCost, .approximate(because: try oldAnchorsReason()))
-            }
-        }
         }
         // The domain refresh's verdict is also read by the busiest anchor's signaling rate below.
         if wants(.signalingCost, .signalingCostRefresh, .signalingRate, .processingCost, .anchorSignalingRate),
@@ -183,24 +183,24 @@ public enum ClosedFormAccuracy {
         // uniform (RA and random DAD delay together) by midpoints (docs/MODELS.md 6.5): approximate
         // where that route is used (P(L > X) beyond exponential phases; buffered loss).
         if lawMetrics {
-        let law = HandoffLatencyLaw(
-            parts: model.latencyParts(c1), context: c1, tauRS: c1.links.attemptMs(c1.size(.rs)),
-            tauRA: c1.links.attemptMs(c1.size(.ra)), dad: DADShare(model: model, context: c1))
-        if law.hasRandomBackoff || law.hasTwoUniforms {
-            let reason = law.hasRandomBackoff ? backoffAtomsReason : twoUniformsReason
-            if HandoffLatencyLaw.exponentialPhases(try s.effectiveResidence()) == nil {
-                mark(.handoverFailureProbability, .approximate(because: reason))
+            let law = HandoffLatencyLaw(
+                parts: model.latencyParts(c1), context: c1, tauRS: c1.links.attemptMs(c1.size(.rs)),
+                tauRA: c1.links.attemptMs(c1.size(.ra)), dad: DADShare(model: model, context: c1))
+            if law.hasRandomBackoff || law.hasTwoUniforms {
+                let reason = law.hasRandomBackoff ? backoffAtomsReason : twoUniformsReason
+                if HandoffLatencyLaw.exponentialPhases(try s.effectiveResidence()) == nil {
+                    mark(.handoverFailureProbability, .approximate(because: reason))
+                }
+                if s.traffic.bufferPackets > 0 { mark(.packetLossBuffered, .approximate(because: reason)) }
             }
-            if s.traffic.bufferPackets > 0 { mark(.packetLossBuffered, .approximate(because: reason)) }
-        }
         }
         if wants(.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost, .processingCost) {
-        let path = model.dataPath(c1)
-        for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost] {
-            mark(metric, path.exactness)
-        }
-        // Its lookups ride on the tunnelled fraction (anchoring ARs' exposure), exact as the path.
-        if out[MetricKey(.processingCost)] == nil { mark(.processingCost, path.exactness) }
+            let path = model.dataPath(c1)
+            for metric in [Metric.pathStretch, .tunnelledFraction, .tunnelOverhead, .packetDeliveryCost] {
+                mark(metric, path.exactness)
+            }
+            // Its lookups ride on the tunnelled fraction (anchoring ARs' exposure), exact as the path.
+            if out[MetricKey(.processingCost)] == nil { mark(.processingCost, path.exactness) }
         }
         guard wants(.outage, .disruption) else { return out }
         // Ranked as the simulation ranks them (the same context).
