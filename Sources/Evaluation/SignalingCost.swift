@@ -62,30 +62,30 @@ public struct SignalingCost: Sendable, Equatable {
         self.init()
         // The three contexts a message's hops are read in, each built once: a copy of the
         // context per message (its dictionaries and arrays retained and released) was a
-        // twentieth of a closed-form sweep point.
+        // twentieth of a closed-form sweep point. Each is passed to `byteHops` directly,
+        // not through a conditional expression, which copies the whole context first.
         let previous = Self.previousAR(c)
-        var atHandoff: SchemeContext? = nil, atRefresh: SchemeContext? = nil
-        func oldAnchors(_ event: ProcedureEvent) -> SchemeContext {
-            if event == .refresh || event == .domainRefresh {
-                if let atRefresh { return atRefresh }
-                let d = Self.oldAnchors(c, event: event)
-                atRefresh = d
-                return d
-            }
-            if let atHandoff { return atHandoff }
-            let d = Self.oldAnchors(c, event: event)
-            atHandoff = d
-            return d
-        }
+        lazy var atHandoff = Self.oldAnchors(c, event: .handoff)
+        lazy var atRefresh = Self.oldAnchors(c, event: .refresh)
         for (event, steps) in procedures {
             var part = Part()
             for step in steps where Self.exists(step, in: c) {
                 let count = Self.count(step.repeatRule, event: event, context: c)
                 let rate = Self.rate(of: event, message: step, model: model, context: c, periods: periods)
-                let perMessage = Self.byteHops(
-                    of: step, model: model,
-                    context: step.repeatRule == .perActiveOldAnchor ? oldAnchors(event) : previous,
-                    wirelessWeight: wirelessWeight, wiredWeight: wiredWeight)
+                let perMessage: Double
+                if step.repeatRule != .perActiveOldAnchor {
+                    perMessage = Self.byteHops(
+                        of: step, model: model, context: previous, wirelessWeight: wirelessWeight,
+                        wiredWeight: wiredWeight)
+                } else if event == .refresh || event == .domainRefresh {
+                    perMessage = Self.byteHops(
+                        of: step, model: model, context: atRefresh, wirelessWeight: wirelessWeight,
+                        wiredWeight: wiredWeight)
+                } else {
+                    perMessage = Self.byteHops(
+                        of: step, model: model, context: atHandoff, wirelessWeight: wirelessWeight,
+                        wiredWeight: wiredWeight)
+                }
                 part.byteHopsPerS += rate * count * perMessage
                 part.msgsPerS += rate * count
             }
