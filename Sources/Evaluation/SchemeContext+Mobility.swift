@@ -52,6 +52,42 @@ extension SchemeContext.Motion {
         }
 
         var walk: Walk { Walk(residence: residence, session: session, grid: grid) }
+
+        /// The inputs of `ResidenceQuantities`, which read neither the session law nor
+        /// the session rate: a sweep over traffic computes them once per residence law.
+        struct Residence: Sendable, Hashable {
+            let residence: ProbabilityLaw
+            let grid: GridKind
+            let domainSize: Int
+            let refreshLifetimeS: Double?
+        }
+
+        var residenceInputs: Residence {
+            Residence(residence: residence, grid: grid, domainSize: domainSize, refreshLifetimeS: refreshLifetimeS)
+        }
+    }
+
+    /// The motion quantities that depend on the residence law, the grid, the domain and
+    /// the binding lifetime only (`Inputs.Residence`): p_d and the domain's ARs
+    /// (`DomainCrossing`, 2.6), the refresh rate (`BindingRefresh`, 4), the domain refresh
+    /// rate (`DomainRefresh`) and the mean wait for the next binding update
+    /// (`BindingUpdateWait`), 0 (the wait: 1/η) where refreshes are not counted.
+    struct ResidenceQuantities: Sendable {
+        let domainCrossingFraction: Double
+        let domainARs: Double
+        let refreshRate: Double
+        let domainRefreshRate: Double
+        let nextUpdateWaitS: Double
+
+        init(_ r: Inputs.Residence) throws {
+            domainCrossingFraction = try DomainCrossing.fraction(grid: r.grid, domainSize: r.domainSize)
+            domainARs = Double(try DomainCrossing.arCount(grid: r.grid, domainSize: r.domainSize))
+            refreshRate = try r.refreshLifetimeS.map { try BindingRefresh.rate(residence: r.residence, lifetime: $0) } ?? 0
+            domainRefreshRate = try r.refreshLifetimeS.map {
+                try DomainRefresh.rate(residence: r.residence, grid: r.grid, domainSize: r.domainSize, lifetime: $0).rate
+            } ?? 0
+            nextUpdateWaitS = try BindingUpdateWait.mean(residence: r.residence, refreshLifetimeS: r.refreshLifetimeS)
+        }
     }
 
     /// The mobility and session quantities of `scenario` from the Mobility closed
@@ -81,6 +117,14 @@ extension SchemeContext.Motion {
     /// As `init(closedFormFor:sessionAnchoring:walkAverages:)`, from the inputs alone.
     public init(closedFormFor inputs: Inputs,
                 walkAverages: ((SessionAnchoring) throws -> SessionAnchoring.WalkAverages)? = nil) throws {
+        try self.init(closedFormFor: inputs, walkAverages: walkAverages, residenceQuantities: nil)
+    }
+
+    /// As above; `residenceQuantities`, when given, stands for `ResidenceQuantities(inputs.residenceInputs)`
+    /// (`MotionCache` reuses them across scenarios that differ in the sessions only).
+    init(closedFormFor inputs: Inputs,
+         walkAverages: ((SessionAnchoring) throws -> SessionAnchoring.WalkAverages)?,
+         residenceQuantities: ((Inputs.Residence) throws -> ResidenceQuantities)?) throws {
         let residence = inputs.residence, grid = inputs.grid
         let anchoring = SessionAnchoring(
             residence: residence, session: inputs.session, sessionRate: inputs.sessionRate, grid: grid)
@@ -93,21 +137,21 @@ extension SchemeContext.Motion {
         // and it need not cost a quadrature per refresh instant.
         let anchors = inputs.sessionAnchoring ? try anchoring.anchorsInUseEverywhere(
             lifetime: inputs.refreshLifetimeS, distanceLaw: inputs.distanceLaw, perResidenceAtRefresh: true) : nil
+        let r = inputs.residenceInputs
+        let q = try residenceQuantities?(r) ?? ResidenceQuantities(r)
         self.init(
             crossingRate: 1 / residence.mean,
-            domainCrossingFraction: try DomainCrossing.fraction(grid: grid, domainSize: inputs.domainSize),
-            domainARs: Double(try DomainCrossing.arCount(grid: grid, domainSize: inputs.domainSize)),
+            domainCrossingFraction: q.domainCrossingFraction,
+            domainARs: q.domainARs,
             sessionRate: inputs.sessionRate,
             activeSessions: anchoring.rho,
             anchorsInUse: anchors?.atHandoff ?? 0,
             tunnelledFraction: walk?.awayFraction ?? 0,
             meanAnchorDistance: walk?.meanDistanceSteps ?? 0,
-            refreshRate: try inputs.refreshLifetimeS.map { try BindingRefresh.rate(residence: residence, lifetime: $0) } ?? 0,
+            refreshRate: q.refreshRate,
             anchorsInUseAtRefresh: anchors?.atRefresh ?? 0,
-            domainRefreshRate: try inputs.refreshLifetimeS.map {
-                try DomainRefresh.rate(residence: residence, grid: grid, domainSize: inputs.domainSize, lifetime: $0).rate
-            } ?? 0,
-            nextUpdateWaitS: try BindingUpdateWait.mean(residence: residence, refreshLifetimeS: inputs.refreshLifetimeS))
+            domainRefreshRate: q.domainRefreshRate,
+            nextUpdateWaitS: q.nextUpdateWaitS)
         if let v = anchors?.signaling {
             func old(_ p: (anchors: Double, steps: Double)) -> SchemeContext.Motion.OldAnchors {
                 .init(anchors: p.anchors, stepsPerAnchor: p.anchors > 0 ? Swift.max(1, p.steps / p.anchors) : 1)
