@@ -15,6 +15,9 @@ public struct SweepModel: Sendable {
     public var samples: Int
     /// The metric ids kept (`dmm sweep --metrics`), nil for all.
     public var metrics: Set<String>?
+    /// Each checked axis value read once (`check`): reading a setting's text (the path
+    /// looked up, the number parsed) at every point was a twentieth of a closed-form point.
+    private var settings: [String: [String: ScenarioSetting]] = [:]
 
     public init(base: Scenario, cards: [SchemeCard], method: MethodChoice = .closedForm,
                 samples: Int = SweepModel.defaultSamples) {
@@ -37,13 +40,19 @@ public struct SweepModel: Sendable {
     }
 
     /// Refuses an axis with an unknown path or a value the path does not allow,
-    /// before anything is written.
-    public func check(_ axis: SweepAxis) throws {
+    /// before anything is written, and keeps its values read for `scenario(at:)`.
+    public mutating func check(_ axis: SweepAxis) throws {
+        var read: [String: ScenarioSetting] = settings[axis.path] ?? [:]
         for value in axis.values {
-            do { _ = try base.setting(axis.path, to: value) } catch let error as InvalidInput {
+            do {
+                let setting = try ScenarioSetting(path: axis.path, value: value)
+                _ = try base.applying([setting])
+                read[value] = setting
+            } catch let error as InvalidInput {
                 throw SweepError("--vary \(axis.path)=\(axis.spec): \(error)")
             }
         }
+        settings[axis.path] = read
     }
 
     /// Refuses, before anything is written, a Monte Carlo sweep with a point the
@@ -61,7 +70,13 @@ public struct SweepModel: Sendable {
     /// The base scenario with the point's assignments applied in axis order.
     public func scenario(at point: SweepPoint) throws -> Scenario {
         var scenario = base
-        for (path, value) in point.assignments { scenario = try scenario.setting(path, to: value) }
+        for (path, value) in point.assignments {
+            if let setting = settings[path]?[value] {
+                try setting.apply(to: &scenario)
+            } else {
+                scenario = try scenario.setting(path, to: value)
+            }
+        }
         return scenario
     }
 
