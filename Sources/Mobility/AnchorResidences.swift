@@ -516,37 +516,53 @@ extension AnchorResidences.Values {
                 }
                 return sum
             }
-            // Four i at once: each sum is a chain of dependent additions, so one chain waits
-            // on the adder's latency; four independent chains in the lanes of a SIMD4 fill
+            // Eight i at once: each sum is a chain of dependent additions, so one chain waits
+            // on the adder's latency; eight independent chains in the lanes of two SIMD4 fill
             // it. Every lane adds the same terms in the same order as `finish` alone (lane-wise
             // IEEE products and sums, no fused multiply-add), so the sums are bit for bit the
             // same: the lanes share g while the last of them (the largest i) takes the same
             // steps as the others, and each lane's remaining terms are then added by `finish`.
+            // Where the eight i are consecutive (every i below 128), a lane group's terms
+            // alive_{i+g} are adjacent in memory: one load instead of four.
+            let base = live.baseAddress!
+            @inline(__always) func lanes(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ offset: Int, adjacent: Bool)
+                -> SIMD4<Double>
+            {
+                if adjacent { return UnsafeRawPointer(base + a + offset).loadUnaligned(as: SIMD4<Double>.self) }
+                return SIMD4<Double>(live[a + offset], live[b + offset], live[c + offset], live[d + offset])
+            }
             var k = 0
-            while k + 4 <= sampled.count, n - sampled[k + 3] >= 128 {
+            while k + 8 <= sampled.count, n - sampled[k + 7] >= 128 {
                 let i0 = sampled[k], i1 = sampled[k + 1], i2 = sampled[k + 2], i3 = sampled[k + 3]
-                var sum = SIMD4<Double>(repeating: 0)
+                let i4 = sampled[k + 4], i5 = sampled[k + 5], i6 = sampled[k + 6], i7 = sampled[k + 7]
+                let adjacent = i7 - i0 == 7
+                var low = SIMD4<Double>(repeating: 0), high = SIMD4<Double>(repeating: 0)
                 var g = 2
                 while g < 128 {
-                    let lanes = SIMD4<Double>(live[i0 + g], live[i1 + g], live[i2 + g], live[i3 + g])
-                    sum += back[g] * lanes
+                    let weight = back[g]
+                    low += weight * lanes(i0, i1, i2, i3, g, adjacent: adjacent)
+                    high += weight * lanes(i4, i5, i6, i7, g, adjacent: adjacent)
                     g += 1
                 }
                 // Blocks past g = 128 (width g/64 ≥ 2) while the largest i's block is unclipped.
                 while true {
                     let width = g / 64
-                    guard width <= n - i3 - g else { break }
+                    guard width <= n - i7 - g else { break }
                     let h = g + width / 2
                     let block: Double = returns[g + width] - returns[g]
-                    let lanes = SIMD4<Double>(live[i0 + h], live[i1 + h], live[i2 + h], live[i3 + h])
-                    sum += block * lanes
+                    low += block * lanes(i0, i1, i2, i3, h, adjacent: adjacent)
+                    high += block * lanes(i4, i5, i6, i7, h, adjacent: adjacent)
                     g += width
                 }
-                inners[i0] = finish(i0, from: g, sum[0])
-                inners[i1] = finish(i1, from: g, sum[1])
-                inners[i2] = finish(i2, from: g, sum[2])
-                inners[i3] = finish(i3, from: g, sum[3])
-                k += 4
+                inners[i0] = finish(i0, from: g, low[0])
+                inners[i1] = finish(i1, from: g, low[1])
+                inners[i2] = finish(i2, from: g, low[2])
+                inners[i3] = finish(i3, from: g, low[3])
+                inners[i4] = finish(i4, from: g, high[0])
+                inners[i5] = finish(i5, from: g, high[1])
+                inners[i6] = finish(i6, from: g, high[2])
+                inners[i7] = finish(i7, from: g, high[3])
+                k += 8
             }
             while k < sampled.count {
                 inners[sampled[k]] = finish(sampled[k], from: 2, 0)
