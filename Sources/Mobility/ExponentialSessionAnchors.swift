@@ -261,43 +261,20 @@ struct ExponentialSessionAnchors {
                 }
             }
         } else {
-            // Eight shifts per SIMD8 (lane-wise, the scalar loop's operations in its order:
-            // bit for bit), padded with c = 0 shifts whose lanes are dropped: eight
-            // independent sums instead of one dependent chain per shift.
-            typealias Lanes = SIMD8<Double>
-            let lanes = Lanes.scalarCount, groups = (width + lanes - 1) / lanes
-            var coefficients = [Lanes](repeating: Lanes(repeating: 0), count: groups * m)
-            var c8 = [Lanes](repeating: Lanes(repeating: 0), count: groups)
-            for (i, c) in cs.enumerated() {
-                c8[i / lanes][i % lanes] = c
-                var power = 1.0
-                for n in 0..<m {
-                    power *= c / Double(n + 1)
-                    coefficients[(i / lanes) * m + n][i % lanes] = (n % 2 == 0 ? power : -power) * moments[n]
-                }
-            }
-            var powers = [Double](repeating: 1, count: m)
-            coefficients.withUnsafeBufferPointer { coefficients in
-                transforms.withUnsafeBufferPointer { transforms in
-                    powers.withUnsafeMutableBufferPointer { powers in
-                        alive.withUnsafeMutableBufferPointer { alive in
-                            sessions.withUnsafeMutableBufferPointer { sessions in
-                                for j in 0..<length {
-                                    for group in 0..<groups {
-                                        let row = coefficients.baseAddress! + group * m
-                                        var sum = Lanes(repeating: 0)
-                                        for n in stride(from: m - 1, through: 0, by: -1) { sum += row[n] * powers[n] }
-                                        let s = c8[group] * powers[0] * oneMinusF1
-                                        for lane in 0..<Swift.min(lanes, width - group * lanes) {
-                                            let i = group * lanes + lane
-                                            alive[i * length + j] = Swift.min(Swift.max(0, sum[lane]), s[lane])
-                                            sessions[i * length + j] = s[lane]
-                                        }
-                                    }
-                                    for n in 0..<m { powers[n] *= transforms[n] }
-                                }
-                            }
-                        }
+            // Eight shifts per SIMD8, and a last four or fewer per SIMD4 (lane-wise, the scalar
+            // loop's operations in its order: bit for bit, whatever the lanes' width), padded with
+            // c = 0 shifts whose lanes are dropped: independent sums instead of one dependent
+            // chain per shift. Most refresh-instant calls have two to twelve shifts, so padding
+            // four to eight would waste up to three quarters of the lanes.
+            let remainder = width % 8
+            let wide = remainder > 0 && remainder <= 4 ? width - remainder : width
+            alive.withUnsafeMutableBufferPointer { alive in
+                sessions.withUnsafeMutableBufferPointer { sessions in
+                    if wide > 0 {
+                        seriesLanes(SIMD8<Double>.self, cs, 0..<wide, length: length, alive: alive, sessions: sessions)
+                    }
+                    if wide < width {
+                        seriesLanes(SIMD4<Double>.self, cs, wide..<width, length: length, alive: alive, sessions: sessions)
                     }
                 }
             }
@@ -309,6 +286,51 @@ struct ExponentialSessionAnchors {
             return AnchorResidences.Values(
                 alive: Array(alive[(i * length)..<(i * length + n)]),
                 sessions: Array(sessions[(i * length)..<(i * length + n)]), exact: true, sessionsExact: true)
+        }
+    }
+
+    /// alive_j and sessions_j (row i at i·`length`) of the shifts `range` of `cs` (c = ρ e^{−μu}
+    /// each), `Lanes.scalarCount` shifts at a time on the double route: per lane the scalar
+    /// series' operations in its order (powers f*(nμ)^j by repeated products, the sum over n
+    /// backwards), so every lane's value is bit for bit that of its shift alone.
+    @inline(__always)
+    private func seriesLanes<Lanes: SIMD>(
+        _: Lanes.Type, _ cs: [Double], _ range: Range<Int>, length: Int, alive: UnsafeMutableBufferPointer<Double>,
+        sessions: UnsafeMutableBufferPointer<Double>
+    ) where Lanes.Scalar == Double {
+        let m = transforms.count, lanes = Lanes.scalarCount
+        let width = range.count, groups = (width + lanes - 1) / lanes
+        var coefficients = [Lanes](repeating: Lanes(repeating: 0), count: groups * m)
+        var c8 = [Lanes](repeating: Lanes(repeating: 0), count: groups)
+        for (i, c) in cs[range].enumerated() {
+            c8[i / lanes][i % lanes] = c
+            var power = 1.0
+            for n in 0..<m {
+                power *= c / Double(n + 1)
+                coefficients[(i / lanes) * m + n][i % lanes] = (n % 2 == 0 ? power : -power) * moments[n]
+            }
+        }
+        var powers = [Double](repeating: 1, count: m)
+        let oneMinusF1 = complement
+        coefficients.withUnsafeBufferPointer { coefficients in
+            transforms.withUnsafeBufferPointer { transforms in
+                powers.withUnsafeMutableBufferPointer { powers in
+                    for j in 0..<length {
+                        for group in 0..<groups {
+                            let row = coefficients.baseAddress! + group * m
+                            var sum = Lanes(repeating: 0)
+                            for n in stride(from: m - 1, through: 0, by: -1) { sum += row[n] * powers[n] }
+                            let s = c8[group] * powers[0] * oneMinusF1
+                            for lane in 0..<Swift.min(lanes, width - group * lanes) {
+                                let i = range.lowerBound + group * lanes + lane
+                                alive[i * length + j] = Swift.min(Swift.max(0, sum[lane]), s[lane])
+                                sessions[i * length + j] = s[lane]
+                            }
+                        }
+                        for n in 0..<m { powers[n] *= transforms[n] }
+                    }
+                }
+            }
         }
     }
 
