@@ -43,13 +43,13 @@ public enum ClosedForm {
         }
         var rows: [MetricEstimate] = []
         rows.reserveCapacity(schemes.count * 24)
-        let levelKept = metrics.map(SchemeMetrics.levelKept)
+        let kept = metrics.map(SchemeMetrics.Kept.init)
         // Indices, not zip: zip copies every card out of the array (a measurable share of a sweep point).
         for i in schemes.indices {
             try SchemeMetrics.evaluate(
                 scheme: schemes[i].id, model: schemeModels[i], procedures: schemes[i].procedures, context: context,
                 scenario: scenario, sessionLaplaceComplement: complement, unitVariances: unitVariances,
-                metrics: metrics, levelKept: levelKept, into: &rows)
+                metrics: metrics, kept: kept, into: &rows)
         }
         return rows
     }

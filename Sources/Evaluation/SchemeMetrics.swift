@@ -38,19 +38,29 @@ public enum SchemeMetrics {
         try evaluate(
             scheme: scheme, model: model, procedures: procedures, context: c, scenario: s,
             sessionLaplaceComplement: sessionLaplaceComplement, unitVariances: unitVariances, metrics: metrics,
-            levelKept: metrics.map(Self.levelKept), into: &out)
+            kept: metrics.map(Kept.init), into: &out)
     }
 
-    /// Whether each of `schemeLevel` is among `metrics`: looked up once per evaluation, not
-    /// once per scheme and metric (a String hash each, a fiftieth of a sweep point).
-    static func levelKept(_ metrics: Set<String>) -> [Bool] { schemeLevel.map { metrics.contains($0.id) } }
+    /// What a `--metrics` selection keeps, looked up once per evaluation, not once per
+    /// scheme and metric (a String hash or a parse each, a fiftieth of a sweep point).
+    struct Kept: Sendable {
+        /// Whether each of `schemeLevel` is among the metrics.
+        let level: [Bool]
+        /// Whether any of them is a per-element id (`isPerElementID`).
+        let anyPerElement: Bool
 
-    /// `evaluate(into:)` with `levelKept(metrics)` computed by the caller (nil: every
-    /// scheme-level metric), shared by the schemes of one scenario.
+        init(_ metrics: Set<String>) {
+            level = SchemeMetrics.schemeLevel.map { metrics.contains($0.id) }
+            anyPerElement = metrics.contains(where: SchemeMetrics.isPerElementID)
+        }
+    }
+
+    /// `evaluate(into:)` with `Kept(metrics)` computed by the caller (nil: every
+    /// metric), shared by the schemes of one scenario.
     static func evaluate(
         scheme: String, model: any SchemeModel, procedures: SignalingProcedures, context c: SchemeContext,
         scenario s: Scenario, sessionLaplaceComplement: (Double) throws -> Double,
-        unitVariances: Bool, metrics: Set<String>?, levelKept: [Bool]?, into out: inout [MetricEstimate]
+        unitVariances: Bool, metrics: Set<String>?, kept: Kept?, into out: inout [MetricEstimate]
     ) throws {
         func add(_ spelled: Spelled, _ value: Double, unitVariance: Double? = nil) throws {
             guard value.isFinite, value >= 0 else {
@@ -80,7 +90,7 @@ public enum SchemeMetrics {
         lazy var lossSquares = unitVariances
             ? latencyLaw.lossSecondMoments(ratePps: traffic.packetRatePps, buffers: [0, traffic.bufferPackets]) : nil
         for (index, spelled) in Self.schemeLevel.enumerated() {
-            if let levelKept, !levelKept[index] { continue }
+            if let kept, !kept.level[index] { continue }
             let metric = spelled.key.metric
             let value: Double?
             // The variance of one (handoff, session) unit under the model, for the comparison
@@ -149,7 +159,7 @@ public enum SchemeMetrics {
             }
             if let value { try add(spelled, value, unitVariance: unitVariance) }
         }
-        if levelKept != nil, !(metrics?.contains(where: Self.isPerElementID) ?? true) { return }
+        if let kept, !kept.anyPerElement { return }
         for e in elements {
             for spelled in Self.perElement(e.kind) {
                 if let metrics, !metrics.contains(spelled.id) { continue }
