@@ -27,11 +27,13 @@ let package = Package(
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
         .target(name: "Stochastics", dependencies: ["CGSL"]),
+        // SHA-256 rounds with the x86 SHA extensions, chosen at run time (Reports.SHA256).
+        .target(name: "CSHA256"),
         .target(name: "Mobility", dependencies: ["Stochastics"]),
         // Schemes needs no Mobility: its models read plain values (SchemeContext) that Evaluation fills.
         .target(name: "Schemes", dependencies: ["Stochastics", "Yams"]),
         .target(name: "Evaluation", dependencies: ["Schemes", "Mobility", "Stochastics", "Yams"]),
-        .target(name: "Reports", dependencies: ["Evaluation", "Schemes", "Stochastics"]),
+        .target(name: "Reports", dependencies: ["Evaluation", "Schemes", "Stochastics", "CSHA256"]),
         .executableTarget(
             name: "dmm",
             dependencies: [

@@ -55,4 +55,49 @@ struct SHA256Tests {
             #expect(h.hexDigest() == whole.hexDigest(), "split \(split)")
         }
     }
+
+    /// The SHA-extension rounds against the Swift rounds: every length from 0 to 300
+    /// bytes (every padding case, one to six blocks) and 1 MB of pseudo-random bytes in
+    /// uneven pieces, plus the FIPS vectors on each path. On a CPU without the
+    /// extensions `usesHardware` is false and only the Swift rounds are checked.
+    @Test func hardwareRoundsEqualSwiftRounds() {
+        var state: UInt64 = 0x9e37_79b9_7f4a_7c15
+        let bytes = (0..<1_000_000).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        func digest(_ input: ArraySlice<UInt8>, hardware: Bool, step: Int? = nil) -> String {
+            var h = SHA256()
+            h.usesHardware = hardware
+            if let step {
+                var i = input.startIndex
+                while i < input.endIndex {
+                    let n = min(step, input.endIndex - i)
+                    h.update(Array(input[i..<(i + n)]))
+                    i += n
+                }
+            } else {
+                h.update(Array(input))
+            }
+            return h.hexDigest()
+        }
+        for n in 0...300 {
+            #expect(digest(bytes[0..<n], hardware: SHA256.hardware) == digest(bytes[0..<n], hardware: false), "\(n) bytes")
+        }
+        #expect(digest(bytes[...], hardware: SHA256.hardware, step: 4097) == digest(bytes[...], hardware: false))
+        for hardware in [false, SHA256.hardware] {
+            var h = SHA256()
+            h.usesHardware = hardware
+            h.update("abc")
+            #expect(h.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        }
+    }
+
+    /// This machine class has the extensions: the comparison above must exercise them
+    /// here (on another CPU this says so rather than failing silently into one path).
+    @Test func hardwarePathIsDetectedWhereTheCPUHasIt() throws {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let listed = cpuinfo.split(separator: "\n").contains { $0.hasPrefix("flags") && $0.split(separator: " ").contains("sha_ni") }
+        #expect(SHA256.hardware == listed)
+    }
 }
